@@ -1,0 +1,52 @@
+import { DailyEventsChart } from '@/components/charts/daily-events-chart';
+import { EventMixChart } from '@/components/charts/event-mix-chart';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Stat } from '@/components/ui/stat';
+import { getConnection } from '@/db';
+import { catalogTotals, dailyEvents, eventTypeMix } from '@/lib/console/overview';
+import { checkHealth } from '@/lib/health/check';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Overview' };
+
+export default async function OverviewPage() {
+  const conn = await getConnection();
+  const [totals, daily, mix, health] = await Promise.all([catalogTotals(conn), dailyEvents(conn, 30), eventTypeMix(conn, 30), checkHealth()]);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Overview</h1>
+          <div className="subtle">What Tailor knows and how it is running.</div>
+        </div>
+        <span className={`badge ${health.status === 'ok' ? 'badge-good' : 'badge-bad'}`}>
+          <span className="dot" /> {health.status === 'ok' ? 'All systems normal' : `Status: ${health.status}`}
+        </span>
+      </div>
+      <div className="grid grid-stats" style={{ marginBottom: 16 }}>
+        <Stat label="Items" value={totals.items} note={`${totals.hiddenItems.toLocaleString('en-US')} hidden · ${totals.categories} categories`} />
+        <Stat label="Users" value={totals.users} />
+        <Stat label="Events" value={totals.events} note={`${totals.eventsLastDay.toLocaleString('en-US')} in the last 24 h`} />
+        <Stat label="Storage" value={health.database.kind === 'pglite' ? 'Embedded' : 'PostgreSQL'} note={`database ${health.database.status} · cache ${health.cache.kind} ${health.cache.status}`} />
+      </div>
+      {totals.events === 0 ? (
+        <div className="card">
+          <EmptyState title="No events yet">
+            Send interactions to <code>POST /api/v1/events</code>, or load a dataset with <code>npm run import</code>.
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="grid grid-2">
+          <section className="card">
+            <h2>Events per day, last 30 days</h2>
+            <DailyEventsChart data={daily} />
+          </section>
+          <section className="card">
+            <h2>Event types, last 30 days</h2>
+            <EventMixChart data={mix} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

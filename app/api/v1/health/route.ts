@@ -1,0 +1,10 @@
+import { route } from '@/lib/api/route';
+import { checkHealth } from '@/lib/health/check';
+
+export const dynamic = 'force-dynamic';
+
+/** 200 while requests can be served (even degraded), 503 when the database is gone. */
+export const GET = route(async () => {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === 'down' ? 503 : 200, headers: { 'cache-control': 'no-store' } });
+});

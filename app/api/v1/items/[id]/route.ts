@@ -1,0 +1,44 @@
+import { getConnection } from '@/db';
+import { readBody } from '@/lib/api/body';
+import type { IdRouteContext } from '@/lib/api/context';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { parseInput, pathId, withPathId } from '@/lib/api/validate';
+import { itemInputSchema, itemPatchSchema } from '@/lib/catalog/schema';
+import { getItem, hideItem, patchItem, upsertItems } from '@/lib/catalog/store';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const GET = route(async (_request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const item = await getItem(await getConnection(), id);
+  if (!item) throw ApiError.notFound('item', id);
+  return Response.json(item);
+});
+
+/** Creates or replaces the whole item. */
+export const PUT = route(async (request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
+  const input = parseInput(itemInputSchema, withPathId(value, id), 'item');
+  const conn = await getConnection();
+  const { created } = await upsertItems(conn, [input]);
+  return Response.json(await getItem(conn, id), { status: created ? 201 : 200 });
+});
+
+export const PATCH = route(async (request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
+  const patch = parseInput(itemPatchSchema, value, 'item patch');
+  const item = await patchItem(await getConnection(), id, patch);
+  if (!item) throw ApiError.notFound('item', id);
+  return Response.json(item);
+});
+
+/** Soft delete: the item is hidden from every list and recommendation; its history stays. */
+export const DELETE = route(async (_request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const item = await hideItem(await getConnection(), id);
+  if (!item) throw ApiError.notFound('item', id);
+  return Response.json(item);
+});

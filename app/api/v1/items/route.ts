@@ -1,0 +1,27 @@
+import { getConnection } from '@/db';
+import { readBody } from '@/lib/api/body';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { parseOneOrBatch, parseQuery } from '@/lib/api/validate';
+import { itemBulkSchema, itemInputSchema, itemListQuerySchema } from '@/lib/catalog/schema';
+import { insertItem, listItems, upsertItems } from '@/lib/catalog/store';
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export const GET = route(async (request) => {
+  const query = parseQuery(itemListQuerySchema, new URL(request.url).searchParams);
+  const { items, total } = await listItems(await getConnection(), query);
+  return Response.json({ items, total, limit: query.limit, offset: query.offset });
+});
+
+/** One item object creates it; an array, `{ "items": [...] }` or NDJSON upserts up to 10,000. */
+export const POST = route(async (request) => {
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES, formats: ['json', 'ndjson'] });
+  const { batch, values } = parseOneOrBatch(value, { one: itemInputSchema, many: itemBulkSchema, key: 'items', noun: 'item' });
+  const conn = await getConnection();
+  if (batch) return Response.json(await upsertItems(conn, values));
+  const [input] = values;
+  const created = input && (await insertItem(conn, input));
+  if (!created) throw ApiError.conflict(`item '${input?.id}' already exists; use PUT /api/v1/items/${input?.id} to replace it`);
+  return Response.json(created, { status: 201 });
+});

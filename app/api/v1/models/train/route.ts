@@ -1,0 +1,15 @@
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { requestTraining, TrainingUnavailableError } from '@/lib/training/dispatch';
+import { toTrainingRun } from '@/lib/training/runs';
+
+/** Queues a training run (or returns the one already queued or running): 202 with its id to poll. */
+export const POST = route(async () => {
+  try {
+    const run = await requestTraining('manual');
+    return Response.json(toTrainingRun(run), { status: 202, headers: { location: `/api/v1/models/runs/${run.id}` } });
+  } catch (error) {
+    if (error instanceof TrainingUnavailableError) throw ApiError.unavailable(error.message);
+    throw error;
+  }
+});

@@ -1,0 +1,40 @@
+import { getConnection } from '@/db';
+import { readBody } from '@/lib/api/body';
+import type { IdRouteContext } from '@/lib/api/context';
+import { ApiError } from '@/lib/api/errors';
+import { pageLimit } from '@/lib/api/fields';
+import { route } from '@/lib/api/route';
+import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
+import { userInputSchema } from '@/lib/users/schema';
+import { deleteUser, getUser, getUserHistory, upsertUser } from '@/lib/users/store';
+import { z } from 'zod';
+
+const MAX_BODY_BYTES = 256 * 1024;
+const historyQuerySchema = z.object({ history: pageLimit(500, 50) }).strict();
+
+/** The user with their most recent interactions, newest first. */
+export const GET = route(async (request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const { history: limit } = parseQuery(historyQuerySchema, new URL(request.url).searchParams);
+  const conn = await getConnection();
+  const user = await getUser(conn, id);
+  if (!user) throw ApiError.notFound('user', id);
+  return Response.json({ ...user, history: await getUserHistory(conn, id, limit) });
+});
+
+/** Creates the user or replaces their preferences and data-sharing level. */
+export const PUT = route(async (request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
+  const input = parseInput(userInputSchema, withPathId(value, id), 'user');
+  const { user, created } = await upsertUser(await getConnection(), input);
+  return Response.json(user, { status: created ? 201 : 200 });
+});
+
+/** The right to be forgotten: removes the user and every event of theirs. */
+export const DELETE = route(async (_request, context: IdRouteContext) => {
+  const id = await pathId(context);
+  const deleted = await deleteUser(await getConnection(), id);
+  if (!deleted) throw ApiError.notFound('user', id);
+  return Response.json({ id, deleted: true, deleted_events: deleted.deletedEvents });
+});

@@ -1,0 +1,69 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Config } from '@/lib/config';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/**
+ * A connected database: drizzle for ordinary queries, plus a raw `query` for the bulk paths
+ * (ingest, import) where one `unnest` statement per batch beats building thousands of parameters.
+ */
+export interface DatabaseConnection {
+  kind: 'pglite' | 'postgres';
+  db: Database;
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATION_LOCK = 727_374_001;
+
+export async function connect(database: Config['database']): Promise<DatabaseConnection> {
+  const connection = database.kind === 'postgres' ? await connectPostgres(database.url, database.poolSize) : await connectPglite(database.dataDir);
+  return connection;
+}
+
+async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(inMemory ? dataDir : path.join(dataDir, 'pglite'));
+  await client.waitReady;
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    kind: 'pglite',
+    db: db as unknown as Database,
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    close: () => client.close(),
+  };
+}
+
+async function connectPostgres(url: string, poolSize: number): Promise<DatabaseConnection> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, { max: poolSize, onnotice: () => undefined });
+  const db = drizzle({ client, schema });
+  // Several web instances may start at once; one migrates while the others wait.
+  const lockHolder = await client.reserve();
+  try {
+    await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    lockHolder.release();
+  }
+  return {
+    kind: 'postgres',
+    db: db as unknown as Database,
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as never[])) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,176 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { EVENT_TYPES } from '../lib/events/types';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const eventType = pgEnum('event_type', EVENT_TYPES);
+export const dataSharing = pgEnum('data_sharing', ['minimal', 'standard', 'enhanced']);
+
+export const items = pgTable(
+  'items',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    externalId: text('external_id').notNull(),
+    title: text('title').notNull().default(''),
+    description: text('description').notNull().default(''),
+    category: text('category'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    isHidden: boolean('is_hidden').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', ${items.title}), 'A') || setweight(to_tsvector('simple', coalesce(${items.category}, '')) || array_to_tsvector(${items.tags}), 'B') || setweight(to_tsvector('simple', ${items.description}), 'C')`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('items_external_id_key').on(t.externalId),
+    index('items_category_idx').on(t.category),
+    index('items_tags_idx').using('gin', t.tags),
+    index('items_search_idx').using('gin', t.search),
+    index('items_published_at_idx').on(t.publishedAt),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    externalId: text('external_id').notNull(),
+    preferredCategories: text('preferred_categories').array().notNull().default(sql`'{}'::text[]`),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    dataSharing: dataSharing('data_sharing').notNull().default('standard'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_external_id_key').on(t.externalId), index('users_last_active_at_idx').on(t.lastActiveAt)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    eventId: text('event_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // No foreign key: items are only ever hidden, never deleted, and ingest creates any item it
+    // has not seen before inserting. A key here would lock the hottest item rows on every batch.
+    itemId: integer('item_id').notNull(),
+    type: eventType('type').notNull(),
+    value: real('value'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    sessionId: text('session_id'),
+    context: jsonb('context').$type<Record<string, unknown>>(),
+    recommendationId: text('recommendation_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('events_event_id_key').on(t.eventId),
+    index('events_user_recent_idx').on(t.userId, t.occurredAt.desc()),
+    index('events_item_recent_idx').on(t.itemId, t.occurredAt.desc()),
+    // Events arrive roughly in time order: a BRIN index serves time ranges at almost no write cost.
+    index('events_occurred_at_idx').using('brin', t.occurredAt),
+    index('events_recommendation_idx')
+      .on(t.recommendationId)
+      .where(sql`${t.recommendationId} is not null`),
+  ],
+);
+
+/** Small, rarely written key/value configuration: event weights, demo-world parameters, defaults. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ItemRow = typeof items.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const modelStatus = pgEnum('model_status', ['candidate', 'active', 'archived', 'failed']);
+export const trainingStatus = pgEnum('training_status', ['queued', 'running', 'succeeded', 'failed']);
+export const trainingTrigger = pgEnum('training_trigger', ['manual', 'schedule', 'events', 'startup']);
+
+/** One trained model bundle. At most one is active: the one serving loads. */
+export const modelVersions = pgTable(
+  'model_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    status: modelStatus('status').notNull().default('candidate'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    metrics: jsonb('metrics').$type<Record<string, unknown>>().notNull().default({}),
+    /** Users, items and events the bundle was trained on. */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    dataFrom: timestamp('data_from', { withTimezone: true }),
+    dataTo: timestamp('data_to', { withTimezone: true }),
+    /** `db` (the model_artifacts table) or an absolute file path. */
+    artifactLocation: text('artifact_location').notNull(),
+    checksum: text('checksum').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    trainingRunId: integer('training_run_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('model_versions_one_active').on(t.status).where(sql`${t.status} = 'active'`), index('model_versions_created_idx').on(t.createdAt)],
+);
+
+export const modelArtifacts = pgTable('model_artifacts', {
+  versionId: integer('version_id')
+    .primaryKey()
+    .references(() => modelVersions.id, { onDelete: 'cascade' }),
+  bytes: bytea('bytes').notNull(),
+});
+
+export const trainingRuns = pgTable(
+  'training_runs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    status: trainingStatus('status').notNull().default('queued'),
+    trigger: trainingTrigger('trigger').notNull(),
+    stage: text('stage').notNull().default('queued'),
+    /** 0..1 across the whole run. */
+    progress: real('progress').notNull().default(0),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    versionId: integer('version_id'),
+    error: text('error'),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('training_runs_queued_idx').on(t.queuedAt),
+    // One run waits or works at a time, however many processes ask for one at once.
+    uniqueIndex('training_runs_one_pending')
+      .on(sql`(true)`)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export type ModelVersionRow = typeof modelVersions.$inferSelect;
+export type TrainingRunRow = typeof trainingRuns.$inferSelect;

@@ -1,0 +1,41 @@
+import { log } from '@/lib/runtime/log';
+import { ApiError } from './errors';
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/** Wraps a route handler so every failure leaves as a JSON error with the right status. */
+export function route<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+export function errorResponse(error: unknown, request?: Request): Response {
+  const apiError = error instanceof ApiError ? error : unexpected(error, request);
+  const body = { error: { code: apiError.code, message: apiError.message, ...(apiError.fields.length > 0 && { fields: apiError.fields }) } };
+  return Response.json(body, { status: apiError.status });
+}
+
+function unexpected(error: unknown, request?: Request): ApiError {
+  if (isUnavailable(error)) {
+    log.warn(`dependency unavailable during ${request?.method} ${request?.url}`, messageOf(error));
+    return ApiError.unavailable('a storage dependency is unavailable; retry shortly');
+  }
+  log.error(`unhandled error during ${request?.method} ${request?.url}`, error);
+  return new ApiError(500, 'internal_error', 'internal error');
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', '57P01', '57P03', '53300']);
+
+function isUnavailable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return UNAVAILABLE_CODES.has(code);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

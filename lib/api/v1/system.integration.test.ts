@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getConnection } from '@/db';
+import { GET as health } from '@/app/api/v1/health/route';
+import { GET as getWeights, PATCH as patchWeights } from '@/app/api/v1/settings/event-weights/route';
+import { getConfig } from '@/lib/config';
+import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
+import { call } from '@/lib/testing/http';
+
+describe('health', () => {
+  // The server opens (and migrates) its database before it serves; the probe times only the query.
+  beforeAll(async () => {
+    await getConnection();
+  });
+
+  it('reports the database, cache, build and uptime', async () => {
+    const response = await call(health, 'GET', '/api/v1/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up', kind: getConfig().database.kind },
+      cache: { status: 'up', kind: getConfig().redis ? 'redis' : 'memory' },
+    });
+    expect(response.body.uptime_seconds).toBeGreaterThanOrEqual(0);
+    expect(typeof response.body.build).toBe('string');
+  });
+});
+
+describe('event weights', () => {
+  it('start at the defaults and take partial updates', async () => {
+    expect((await call(getWeights, 'GET', '/api/v1/settings/event-weights')).body).toEqual(DEFAULT_EVENT_WEIGHTS);
+    const patched = await call(patchWeights, 'PATCH', '/api/v1/settings/event-weights', { body: { purchase: 10 } });
+    expect(patched.body).toEqual({ ...DEFAULT_EVENT_WEIGHTS, purchase: 10 });
+    expect((await call(getWeights, 'GET', '/api/v1/settings/event-weights')).body.purchase).toBe(10);
+  });
+
+  it('refuses a positive weight for a negative signal and unknown types', async () => {
+    const wrongSign = await call(patchWeights, 'PATCH', '/api/v1/settings/event-weights', { body: { dislike: 3 } });
+    expect(wrongSign.status).toBe(400);
+    expect(wrongSign.body.error.fields[0].field).toBe('dislike');
+    expect((await call(patchWeights, 'PATCH', '/api/v1/settings/event-weights', { body: { teleport: 1 } })).status).toBe(400);
+    expect((await call(getWeights, 'GET', '/api/v1/settings/event-weights')).body.dislike).toBe(DEFAULT_EVENT_WEIGHTS.dislike);
+  });
+});

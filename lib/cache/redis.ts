@@ -1,0 +1,42 @@
+import 'server-only';
+import { Redis } from 'ioredis';
+import type { Cache } from './types';
+
+export function createRedisClient(url: string, keyPrefix: string): Redis {
+  return new Redis(url, {
+    keyPrefix,
+    // Commands wait for a (re)connection, but never long: callers degrade instead of hanging.
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1_000,
+    connectTimeout: 2_000,
+  });
+}
+
+export class RedisCache implements Cache {
+  readonly kind = 'redis';
+
+  constructor(private readonly redis: Redis) {}
+
+  get(key: string): Promise<string | null> {
+    return this.redis.get(key);
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    if (ttlSeconds === undefined) await this.redis.set(key, value);
+    else await this.redis.set(key, value, 'PX', Math.round(ttlSeconds * 1000));
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.redis.del(...keys);
+  }
+
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await this.redis.ping();
+    return performance.now() - started;
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

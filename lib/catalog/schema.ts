@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { externalId, pageLimit, timestampInput } from '@/lib/api/fields';
+
+const tag = z.string().trim().min(1).max(100);
+
+const itemFields = {
+  title: z.string().max(500),
+  description: z.string().max(20_000),
+  category: z.string().trim().min(1).max(100).nullable(),
+  tags: z.array(tag).max(100),
+  attributes: z.record(z.string(), z.unknown()),
+  is_hidden: z.boolean(),
+  published_at: timestampInput.nullable(),
+  expires_at: timestampInput.nullable(),
+};
+
+/** A whole item, as created or upserted. Omitted fields take their defaults. */
+export const itemInputSchema = z
+  .object({
+    id: externalId,
+    title: itemFields.title.default(''),
+    description: itemFields.description.default(''),
+    category: itemFields.category.default(null),
+    tags: itemFields.tags.default([]),
+    attributes: itemFields.attributes.default({}),
+    is_hidden: itemFields.is_hidden.default(false),
+    published_at: itemFields.published_at.default(null),
+    expires_at: itemFields.expires_at.default(null),
+  })
+  .strict()
+  .refine((item) => !item.published_at || !item.expires_at || item.expires_at > item.published_at, {
+    message: 'expires_at must be after published_at',
+    path: ['expires_at'],
+  });
+
+/** A partial update: only the fields present change. */
+export const itemPatchSchema = z
+  .object(itemFields)
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field must be given' });
+
+export const MAX_BULK_ITEMS = 10_000;
+
+export const itemBulkSchema = z.array(itemInputSchema).min(1, 'at least one item').max(MAX_BULK_ITEMS, `at most ${MAX_BULK_ITEMS} items per request`);
+
+export const itemListQuerySchema = z
+  .object({
+    category: z.string().trim().min(1).optional(),
+    tag: z.string().trim().min(1).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+    hidden: z.enum(['true', 'false', 'any']).default('false'),
+    sort: z.enum(['created_at', '-created_at', 'title', '-title', 'updated_at', '-updated_at', 'published_at', '-published_at']).default('-created_at'),
+    limit: pageLimit(200, 50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+export type ItemInput = z.infer<typeof itemInputSchema>;
+export type ItemPatch = z.infer<typeof itemPatchSchema>;
+export type ItemListQuery = z.infer<typeof itemListQuerySchema>;
+
+/** An item as the API returns it. */
+export interface Item {
+  id: string;
+  title: string;
+  description: string;
+  category: string | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  is_hidden: boolean;
+  published_at: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}

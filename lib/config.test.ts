@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('defaults to embedded PGlite and the in-process cache, seeding the demo world', () => {
+    const config = parseConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './.data' });
+    expect(config.redis).toBeNull();
+    expect(config.seedDemo).toBe(true);
+    expect(config.server).toEqual({ port: 3000, hostname: '0.0.0.0' });
+  });
+
+  it('selects PostgreSQL and Redis from their URLs, and then does not seed by default', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/tailor', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@db:5432/tailor' });
+    expect(config.redis).toMatchObject({ url: 'redis://cache:6379', prefix: 'tailor:' });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it('names every bad variable', () => {
+    const attempt = () => parseConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', TAILOR_SEED_DEMO: 'maybe' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(attempt).toThrow(/PORT:/);
+    expect(attempt).toThrow(/TAILOR_SEED_DEMO:/);
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads environment variables. Everything else asks `getConfig()`,
+ * so a typo in a variable fails at start-up with its name, not deep inside a request.
+ */
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
+
+const redisUrl = z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  TAILOR_HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TAILOR_DATA_DIR: z.string().min(1).default('./.data'),
+  REDIS_URL: redisUrl.optional(),
+  TAILOR_REDIS_PREFIX: z.string().min(1).default('tailor:'),
+  TAILOR_SEED_DEMO: booleanFlag.optional(),
+  TAILOR_MODEL_DIR: z.string().min(1).optional(),
+  TAILOR_TRAIN_EVERY_MINUTES: z.coerce.number().min(0).max(10_080).default(60),
+  TAILOR_TRAIN_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
+  TAILOR_TRAIN_ON_START: booleanFlag.default(true),
+  TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
+  TAILOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TAILOR_VERSION: z.string().default('0.0.0'),
+  TAILOR_BUILD: z.string().default('dev'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  env: Environment['NODE_ENV'];
+  server: { port: number; hostname: string };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  redis: { url: string; prefix: string } | null;
+  /** Where model artifacts live: the database by default, or this directory. */
+  modelDir: string | null;
+  training: {
+    /** 0 turns the schedule off. */
+    everyMinutes: number;
+    /** Train once this many events arrived since the active model's data ends; 0 turns it off. */
+    afterEvents: number;
+    /** Train at start-up when no model is active yet. */
+    onStart: boolean;
+  };
+  /** Seed the demo world into an empty database on start. */
+  seedDemo: boolean;
+  demoScale: number;
+  logLevel: Environment['TAILOR_LOG_LEVEL'];
+  version: string;
+  build: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as they do in most .env tooling.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    server: { port: e.PORT, hostname: e.TAILOR_HOST },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: e.TAILOR_DATA_DIR },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TAILOR_REDIS_PREFIX } : null,
+    modelDir: e.TAILOR_MODEL_DIR ?? null,
+    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START },
+    seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
+    demoScale: e.TAILOR_DEMO_SCALE,
+    logLevel: e.TAILOR_LOG_LEVEL,
+    version: e.TAILOR_VERSION,
+    build: e.TAILOR_BUILD,
+  };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  // Named one by one: Next.js inlines the build-time values (TAILOR_VERSION, TAILOR_BUILD)
+  // only where `process.env.NAME` is spelled out.
+  cached ??= parseConfig({
+    NODE_ENV: process.env.NODE_ENV,
+    PORT: process.env.PORT,
+    TAILOR_HOST: process.env.TAILOR_HOST,
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+    TAILOR_DATA_DIR: process.env.TAILOR_DATA_DIR,
+    REDIS_URL: process.env.REDIS_URL,
+    TAILOR_REDIS_PREFIX: process.env.TAILOR_REDIS_PREFIX,
+    TAILOR_SEED_DEMO: process.env.TAILOR_SEED_DEMO,
+    TAILOR_MODEL_DIR: process.env.TAILOR_MODEL_DIR,
+    TAILOR_TRAIN_EVERY_MINUTES: process.env.TAILOR_TRAIN_EVERY_MINUTES,
+    TAILOR_TRAIN_AFTER_EVENTS: process.env.TAILOR_TRAIN_AFTER_EVENTS,
+    TAILOR_TRAIN_ON_START: process.env.TAILOR_TRAIN_ON_START,
+    TAILOR_DEMO_SCALE: process.env.TAILOR_DEMO_SCALE,
+    TAILOR_LOG_LEVEL: process.env.TAILOR_LOG_LEVEL,
+    TAILOR_VERSION: process.env.TAILOR_VERSION,
+    TAILOR_BUILD: process.env.TAILOR_BUILD,
+  });
+  return cached;
+}
+
+/** Tests switch storage between runs; production never calls this. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,42 @@
+import { SparseMatrix } from './sparse';
+
+/** What the content model and trending need to know about an item. */
+export interface CatalogItem {
+  title: string;
+  description: string;
+  category: string | null;
+  tags: string[];
+  /** Epoch ms; null when unknown. */
+  publishedAt: number | null;
+}
+
+/** Interactions column by column, users and items as dense indices, in no particular order. */
+export interface InteractionLog {
+  length: number;
+  user: Uint32Array;
+  item: Uint32Array;
+  /** Signed strength from the event-type weights: negative for dislikes and skips. */
+  strength: Float32Array;
+  /** Epoch ms. */
+  timestamp: Float64Array;
+}
+
+/**
+ * Everything training needs, independent of where it came from (the events table, or a dataset
+ * file for offline evaluation). Users and items are dense indices into the id arrays.
+ */
+export interface TrainingData {
+  userIds: string[];
+  itemIds: string[];
+  /** Aligned with `itemIds`. */
+  items: CatalogItem[];
+  log: InteractionLog;
+  /** users × items: summed strength per pair, only pairs whose sum is positive. */
+  positives: SparseMatrix;
+  /** The moment the data describes; trending and item age are measured from here. */
+  now: number;
+}
+
+export function buildPositives(userCount: number, itemCount: number, log: InteractionLog): SparseMatrix {
+  return SparseMatrix.fromTriplets(userCount, itemCount, { row: log.user, col: log.item, value: log.strength, length: log.length }, { keepPositiveOnly: true });
+}

@@ -1,0 +1,145 @@
+import { BundleError, decodeStrings, encodeStrings, packBundle, unpackBundle, type SectionArray } from '@/lib/models/bundle/container';
+import { alsParamsSchema } from '@/lib/models/als';
+import type { FieldWeights } from '@/lib/models/content';
+import { itemKnnParamsSchema } from '@/lib/models/item-knn';
+import { POPULARITY_VARIANTS, type PopularityRanking, type PopularityVariant } from '@/lib/models/popularity';
+import type { RankerLoss, RankerModel } from '@/lib/models/ranker/mlp';
+import type { RecommenderModels } from './models';
+
+/** What travels beside the models: the ranker as ONNX, and the ANN indexes as hnswlib bytes. */
+export interface BundleExtras {
+  onnx: Uint8Array | null;
+  annFactors: Uint8Array;
+  annContent: Uint8Array;
+}
+
+export interface RecommenderBundle extends BundleExtras {
+  models: RecommenderModels;
+  meta: Record<string, unknown>;
+}
+
+interface ModelsMeta {
+  now: number;
+  alsFactors: number;
+  alsParams: unknown;
+  knnK: number;
+  knnParams: unknown;
+  easeItemCount: number | null;
+  content: { dims: number; fieldWeights: FieldWeights };
+  ranker: { featureCount: number; featureNames?: string[]; loss: RankerLoss; layers: { inputSize: number; outputSize: number }[] } | null;
+}
+
+export function packRecommender(models: RecommenderModels, extras: BundleExtras, meta: Record<string, unknown>): Uint8Array {
+  const sections: Record<string, SectionArray> = {
+    userIds: encodeStrings(models.userIds),
+    itemIds: encodeStrings(models.itemIds),
+    itemCategory: models.itemCategory,
+    itemPublishedAt: models.itemPublishedAt,
+    'als.userFactors': models.als.userFactors,
+    'als.itemFactors': models.als.itemFactors,
+    'knn.neighbors': models.knn.neighbors,
+    'knn.scores': models.knn.scores,
+    'knn.counts': models.knn.counts,
+    'content.vocabulary': encodeStrings(models.content.vocabulary),
+    'content.idf': models.content.idf,
+    'content.projection': models.content.projection,
+    'content.vectors': models.contentVectors,
+    'popularity.categories': encodeStrings(models.popularity.categories),
+    'ann.factors': extras.annFactors,
+    'ann.content': extras.annContent,
+  };
+  if (models.ease) {
+    sections['ease.items'] = models.ease.items;
+    sections['ease.weights'] = models.ease.weights;
+  }
+  for (const variant of POPULARITY_VARIANTS) {
+    const ranking = models.popularity.variants[variant];
+    sections[`popularity.${variant}.scores`] = ranking.scores;
+    sections[`popularity.${variant}.items`] = ranking.items;
+    sections[`popularity.${variant}.offsets`] = ranking.offsets;
+  }
+  if (models.ranker) {
+    sections['ranker.means'] = models.ranker.means;
+    sections['ranker.stds'] = models.ranker.stds;
+    models.ranker.layers.forEach((layer, index) => {
+      sections[`ranker.layer${index}.weights`] = layer.weights;
+      sections[`ranker.layer${index}.biases`] = layer.biases;
+    });
+  }
+  if (extras.onnx) sections['ranker.onnx'] = extras.onnx;
+  const modelsMeta: ModelsMeta = {
+    now: models.now,
+    alsFactors: models.als.factors,
+    alsParams: models.alsParams,
+    knnK: models.knn.k,
+    knnParams: models.knnParams,
+    easeItemCount: models.ease?.itemCount ?? null,
+    content: { dims: models.content.dims, fieldWeights: models.content.fieldWeights },
+    ranker: models.ranker && {
+      featureCount: models.ranker.featureCount,
+      featureNames: models.ranker.featureNames,
+      loss: models.ranker.loss,
+      layers: models.ranker.layers.map(({ inputSize, outputSize }) => ({ inputSize, outputSize })),
+    },
+  };
+  return packBundle({ meta: { ...meta, models: modelsMeta }, sections });
+}
+
+export function unpackRecommender(bytes: Uint8Array): RecommenderBundle {
+  const { meta, sections } = unpackBundle(bytes);
+  const models = meta.models as ModelsMeta;
+  const section = <T extends SectionArray>(name: string, type: new (...args: never[]) => T): T => {
+    const found = sections[name];
+    if (!(found instanceof type)) throw new BundleError(`section '${name}' is missing or of the wrong type`);
+    return found;
+  };
+  const popularityRanking = (variant: PopularityVariant): PopularityRanking => ({
+    scores: section(`popularity.${variant}.scores`, Float32Array),
+    items: section(`popularity.${variant}.items`, Uint32Array),
+    offsets: section(`popularity.${variant}.offsets`, Uint32Array),
+  });
+  const recommender: RecommenderModels = {
+    userIds: decodeStrings(sections.userIds, 'userIds'),
+    itemIds: decodeStrings(sections.itemIds, 'itemIds'),
+    itemCategory: section('itemCategory', Int32Array),
+    itemPublishedAt: section('itemPublishedAt', Float64Array),
+    now: models.now,
+    als: { factors: models.alsFactors, userFactors: section('als.userFactors', Float32Array), itemFactors: section('als.itemFactors', Float32Array) },
+    alsParams: alsParamsSchema.parse(models.alsParams),
+    knn: { k: models.knnK, neighbors: section('knn.neighbors', Uint32Array), scores: section('knn.scores', Float32Array), counts: section('knn.counts', Uint16Array) },
+    knnParams: itemKnnParamsSchema.parse(models.knnParams),
+    ease: models.easeItemCount === null ? null : { itemCount: models.easeItemCount, items: section('ease.items', Uint32Array), weights: section('ease.weights', Float32Array) },
+    content: {
+      dims: models.content.dims,
+      fieldWeights: models.content.fieldWeights,
+      vocabulary: decodeStrings(sections['content.vocabulary'], 'content.vocabulary'),
+      idf: section('content.idf', Float32Array),
+      projection: section('content.projection', Float32Array),
+    },
+    contentVectors: section('content.vectors', Float32Array),
+    popularity: {
+      categories: decodeStrings(sections['popularity.categories'], 'popularity.categories'),
+      variants: Object.fromEntries(POPULARITY_VARIANTS.map((variant) => [variant, popularityRanking(variant)])) as Record<PopularityVariant, PopularityRanking>,
+    },
+    ranker: models.ranker && rankerOf(models.ranker, section),
+  };
+  const { models: _models, ...rest } = meta;
+  return {
+    models: recommender,
+    meta: rest,
+    onnx: sections['ranker.onnx'] instanceof Uint8Array ? sections['ranker.onnx'] : null,
+    annFactors: section('ann.factors', Uint8Array),
+    annContent: section('ann.content', Uint8Array),
+  };
+}
+
+function rankerOf(meta: NonNullable<ModelsMeta['ranker']>, section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T): RankerModel {
+  return {
+    featureCount: meta.featureCount,
+    featureNames: meta.featureNames,
+    loss: meta.loss,
+    means: section('ranker.means', Float32Array),
+    stds: section('ranker.stds', Float32Array),
+    layers: meta.layers.map((shape, index) => ({ ...shape, weights: section(`ranker.layer${index}.weights`, Float32Array), biases: section(`ranker.layer${index}.biases`, Float32Array) })),
+  };
+}

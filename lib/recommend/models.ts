@@ -1,0 +1,29 @@
+import type { AlsModel, AlsParams } from '@/lib/models/als';
+import type { ContentModel } from '@/lib/models/content';
+import type { EaseModel } from '@/lib/models/ease';
+import type { ItemKnnModel, ItemKnnParams } from '@/lib/models/item-knn';
+import type { PopularityModel } from '@/lib/models/popularity';
+import type { RankerModel } from '@/lib/models/ranker/mlp';
+
+/** Everything the recommendation pipeline reads, held in memory. Items and users are dense indices. */
+export interface RecommenderModels {
+  userIds: string[];
+  itemIds: string[];
+  /** Index into `popularity.categories`, or -1. */
+  itemCategory: Int32Array;
+  /** Epoch ms, NaN when unknown. */
+  itemPublishedAt: Float64Array;
+  /** When the training data ends. */
+  now: number;
+  als: AlsModel;
+  alsParams: AlsParams;
+  knn: ItemKnnModel;
+  knnParams: ItemKnnParams;
+  ease: EaseModel | null;
+  content: ContentModel;
+  /** items × content.dims, unit rows. */
+  contentVectors: Float32Array;
+  popularity: PopularityModel;
+  /** Null until enough data exists to train one; candidates are then ordered by their blended source ranks. */
+  ranker: RankerModel | null;
+}

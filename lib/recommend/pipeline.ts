@@ -1,0 +1,45 @@
+import { topK } from '@/lib/math/top-k';
+import { forward } from '@/lib/models/ranker/mlp';
+import { collectCandidates, DEFAULT_QUOTAS, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
+import { buildFeatures } from './features';
+import type { RecommenderModels } from './models';
+import type { RecommendationRequest } from './request';
+import { exactRetriever } from './retrieval';
+import { userSignals, type UserSignals } from './signals';
+
+export interface RankedCandidates {
+  candidates: CandidateSet;
+  features: Float32Array;
+  signals: UserSignals;
+}
+
+/** Stages one and two: candidates from every source, then their features. */
+export function candidatesWithFeatures(models: RecommenderModels, request: RecommendationRequest, retrievers: Retrievers, quotas: SourceQuotas = DEFAULT_QUOTAS): RankedCandidates {
+  const signals = userSignals(models, request);
+  const candidates = collectCandidates({ models, request, signals, retrievers }, quotas);
+  return { candidates, features: buildFeatures(models, request, signals, candidates), signals };
+}
+
+/**
+ * Without a ranker, candidates are ordered by how high the sources placed them: a reciprocal-rank
+ * blend, so that an item several sources agree on comes first.
+ */
+export function blendedSourceScores(candidates: CandidateSet, sourceCount: number): Float32Array {
+  const scores = new Float32Array(candidates.items.length);
+  for (let c = 0; c < scores.length; c++) {
+    for (let s = 0; s < sourceCount; s++) scores[c]! += candidates.sourceRanks[c * sourceCount + s]!;
+  }
+  return scores;
+}
+
+export function exactRetrievers(models: RecommenderModels): Retrievers {
+  return { factors: exactRetriever(models.als.itemFactors, models.als.factors), content: exactRetriever(models.contentVectors, models.content.dims) };
+}
+
+/** The offline form of the served pipeline: candidates → features → ranker (TypeScript forward pass) → top-k. */
+export function recommendOffline(models: RecommenderModels, request: RecommendationRequest, retrievers: Retrievers): Uint32Array {
+  const { candidates, features } = candidatesWithFeatures(models, request, retrievers);
+  const n = candidates.items.length;
+  const scores = models.ranker ? forward(models.ranker, features, n) : blendedSourceScores(candidates, candidates.sourceRanks.length / Math.max(1, n));
+  return topK(scores, request.count).map((position) => candidates.items[position]!);
+}

@@ -1,0 +1,22 @@
+import { topK } from '@/lib/math/top-k';
+
+/** Nearest vectors by inner product: exact here; serving swaps in an ANN index behind the same shape. */
+export interface VectorRetriever {
+  search(query: Float32Array, n: number, skip: Uint8Array): Uint32Array;
+}
+
+export function exactRetriever(vectors: Float32Array, dims: number): VectorRetriever {
+  const count = vectors.length / dims;
+  const scores = new Float32Array(count);
+  return {
+    search(query, n, skip) {
+      for (let item = 0; item < count; item++) {
+        let sum = 0;
+        const offset = item * dims;
+        for (let d = 0; d < dims; d++) sum += query[d]! * vectors[offset + d]!;
+        scores[item] = sum;
+      }
+      return topK(scores, n, skip);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const servicesConfigured = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
+const embedded: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'embedded',
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'workers/**/*.test.ts'],
+    // Empty means unset: this pass must not touch the services even when CI exports their URLs.
+    env: { DATABASE_URL: '', REDIS_URL: '', TAILOR_DATA_DIR: 'memory://', TAILOR_SEED_DEMO: 'false' },
+  },
+};
+
+// Only the tests that touch storage need the second pass; pure code runs once.
+const services: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'services',
+    include: ['lib/**/*.integration.test.ts', 'db/**/*.integration.test.ts', 'workers/**/*.integration.test.ts'],
+    env: { TAILOR_SEED_DEMO: 'false', TAILOR_TEST_SERVICES: '1' },
+    globalSetup: [path.join(root, 'lib/testing/services-global-setup.ts')],
+  },
+};
+
+export default defineConfig({
+  root,
+  resolve: {
+    alias: {
+      '@': root,
+      // The marker only matters to Next's client bundles; tests run server code directly.
+      'server-only': path.join(root, 'lib/testing/server-only.ts'),
+    },
+  },
+  test: {
+    setupFiles: [path.join(root, 'lib/testing/setup.ts')],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: servicesConfigured ? [embedded, services] : [embedded],
+  },
+});

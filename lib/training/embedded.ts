@@ -1,0 +1,26 @@
+import 'server-only';
+import { getConnection } from '@/db';
+import { getConfig } from '@/lib/config';
+import { activeVersion } from '@/lib/models/registry';
+import { log } from '@/lib/runtime/log';
+import { installInProcessTraining, requestTraining } from './dispatch';
+import { executeRun } from './execute';
+import { failAbandonedRuns } from './runs';
+import { startTrainingSchedule } from './scheduler';
+
+/**
+ * The embedded default trains inside the web process (in a worker thread): it closes runs a
+ * crash left behind, trains at once when no model is active yet, and keeps the schedule.
+ */
+export async function startEmbeddedTraining(): Promise<() => void> {
+  installInProcessTraining(executeRun);
+  const conn = await getConnection();
+  const { training } = getConfig();
+  const abandoned = await failAbandonedRuns(conn);
+  if (abandoned > 0) log.warn(`closed ${abandoned} training run(s) left unfinished by the previous process`);
+  if (training.onStart && !(await activeVersion(conn))) {
+    const run = await requestTraining('startup');
+    log.info(`no active model yet: training run ${run.id} started`);
+  }
+  return startTrainingSchedule(getConnection, training, (trigger) => requestTraining(trigger));
+}

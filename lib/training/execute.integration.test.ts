@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getConnection } from '@/db';
+import { seedDemoWorld } from '@/lib/demo/seed';
+import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { unpackRecommender } from '@/lib/recommend/bundle';
+import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
+import { executeRun } from './execute';
+import { getRun, queueRun } from './runs';
+
+describe('a training run', () => {
+  it('trains on the events, registers a verified bundle and promotes it', async () => {
+    const conn = await getConnection();
+    await seedDemoWorld(conn, { items: 300, users: 150, events: 6_000, seed: 7 });
+    const { run } = await queueRun(conn, 'manual');
+    const stages: string[] = [];
+    await executeRun(conn, run.id, (progress) => stages.push(progress.stage));
+    const finished = await getRun(conn, run.id);
+    expect(finished).toMatchObject({ status: 'succeeded', progress: 1, stage: 'promoted' });
+    expect(stages).toEqual(expect.arrayContaining(['loading events', 'fit: als', 'ranker', 'holdout', 'ann indexes']));
+
+    const version = await activeVersion(conn);
+    expect(version?.id).toBe(finished?.versionId);
+    expect(version?.counts).toMatchObject({ items: 300, events: 6_000 });
+    expect(Number(version?.metrics.holdout_ndcg)).toBeGreaterThan(0);
+    expect(Number(version?.metrics.ann_recall_factors)).toBeGreaterThanOrEqual(0.95);
+
+    const { models, onnx } = unpackRecommender(await readVerifiedArtifact(conn, version!));
+    expect(onnx?.byteLength).toBeGreaterThan(0);
+    const user = models.userIds.indexOf('user-00001');
+    const history = { items: new Uint32Array([0, 1]), strengths: new Float32Array([1, 1]) };
+    const list = recommendOffline(models, { user, history, preferredCategories: [], now: models.now, count: 10 }, exactRetrievers(models));
+    expect(list.length).toBe(10);
+    expect([...list]).not.toContain(0);
+  }, 120_000);
+
+  it('fails clearly with nothing to learn from, leaving no version behind', async () => {
+    const conn = await getConnection();
+    await conn.query('delete from events');
+    const { run } = await queueRun(conn, 'manual');
+    await expect(executeRun(conn, run.id)).rejects.toThrow(/no events/);
+    expect(await getRun(conn, run.id)).toMatchObject({ status: 'failed', error: 'there are no events to learn from yet' });
+  });
+});

@@ -1,0 +1,57 @@
+import 'server-only';
+import { desc, gt, isNotNull } from 'drizzle-orm';
+import type { DatabaseConnection } from '@/db/client';
+import { events, trainingRuns } from '@/db/schema';
+import { log } from '@/lib/runtime/log';
+import { activeVersion } from '@/lib/models/registry';
+import type { TrainingTrigger } from './runs';
+
+export interface ScheduleSettings {
+  everyMinutes: number;
+  afterEvents: number;
+}
+
+/**
+ * Decides whether a run is due: the schedule's interval has passed since the last finished run,
+ * or enough new events arrived since the active model's data ends. Pure decision, no side effects.
+ */
+export async function dueTrigger(conn: DatabaseConnection, settings: ScheduleSettings, now = new Date()): Promise<TrainingTrigger | null> {
+  if (settings.everyMinutes > 0) {
+    const [last] = await conn.db
+      .select({ finishedAt: trainingRuns.finishedAt })
+      .from(trainingRuns)
+      .where(isNotNull(trainingRuns.finishedAt))
+      .orderBy(desc(trainingRuns.finishedAt))
+      .limit(1);
+    if (!last?.finishedAt || now.getTime() - last.finishedAt.getTime() >= settings.everyMinutes * 60_000) return 'schedule';
+  }
+  if (settings.afterEvents > 0) {
+    const active = await activeVersion(conn);
+    const lastTrained = Number(active?.counts.last_event_id ?? 0);
+    // Event ids only grow, so "newer than the model" is a primary-key range, and the count stops at the threshold.
+    const recent = await conn.db.select({ id: events.id }).from(events).where(gt(events.id, lastTrained)).limit(settings.afterEvents);
+    if (recent.length >= settings.afterEvents) return 'events';
+  }
+  return null;
+}
+
+/** Checks once a minute and asks for a run when one is due. Returns a stop function. */
+export function startTrainingSchedule(
+  connection: () => Promise<DatabaseConnection>,
+  settings: ScheduleSettings,
+  request: (trigger: TrainingTrigger) => Promise<unknown>,
+  intervalMs = 60_000,
+): () => void {
+  const tick = async () => {
+    try {
+      const trigger = await dueTrigger(await connection(), settings);
+      if (trigger) await request(trigger);
+    } catch (error) {
+      log.warn('training schedule check failed', (error as Error).message);
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+

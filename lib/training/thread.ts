@@ -1,0 +1,51 @@
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import type { TrainingData } from '@/lib/models/data';
+import { SparseMatrix } from '@/lib/models/sparse';
+import type { TrainOutput, TrainProgress } from './train';
+
+/** A plain entry that registers tsx before loading the TypeScript one, whatever started this process. */
+const THREAD_ENTRY = path.join(process.cwd(), 'workers', 'training-thread.cjs');
+const THREAD_EXEC_ARGV = ['--conditions=react-server'];
+
+export type ThreadMessage = { kind: 'progress'; progress: TrainProgress } | { kind: 'done'; output: TrainOutput } | { kind: 'failed'; message: string; stack?: string };
+
+/**
+ * Trains in a worker thread: model fitting is seconds to minutes of pure computation, and the
+ * process that asked (the web server, or the BullMQ worker renewing its job lock) must keep
+ * serving meanwhile. Data goes in and the bundle comes out as transferred typed arrays.
+ */
+export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void): Promise<TrainOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(THREAD_ENTRY, { workerData: toTransferable(data), execArgv: THREAD_EXEC_ARGV });
+    let settled = false;
+    worker.on('message', (message: ThreadMessage) => {
+      if (message.kind === 'progress') onProgress(message.progress);
+      else if (message.kind === 'done') {
+        settled = true;
+        resolve(message.output);
+      } else {
+        settled = true;
+        reject(Object.assign(new Error(message.message), { stack: message.stack }));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`training thread exited with code ${code} before finishing`));
+    });
+  });
+}
+
+/** Typed arrays survive structured cloning; class instances do not, so the matrix travels as its parts. */
+export function toTransferable(data: TrainingData) {
+  const { positives, ...rest } = data;
+  return { ...rest, positives: { rows: positives.rows, cols: positives.cols, indptr: positives.indptr, indices: positives.indices, values: positives.values } };
+}
+
+export function fromTransferable(raw: ReturnType<typeof toTransferable>): TrainingData {
+  const { rows, cols, indptr, indices, values } = raw.positives;
+  return { ...raw, positives: new SparseMatrix(rows, cols, indptr, indices, values) };
+}

@@ -1,0 +1,139 @@
+import { AnnIndex, measureRecall } from '@/lib/models/ann';
+import { exportRankerToOnnx } from '@/lib/models/ranker/onnx-export';
+import { trainRanker } from '@/lib/models/ranker/mlp';
+import { packRecommender } from '@/lib/recommend/bundle';
+import type { TrainingData } from '@/lib/models/data';
+import type { RecommenderModels } from '@/lib/recommend/models';
+import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
+import { holdoutMetrics, rankerExamples, splitForRanker, type SplitOptions } from './stacking';
+
+export interface TrainProgress {
+  stage: string;
+  /** 0..1 over the whole training. */
+  fraction: number;
+}
+
+export interface RecommenderParams {
+  base: BaseModelParams;
+  ranker: Record<string, unknown>;
+  split: SplitOptions;
+}
+
+export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
+  base: DEFAULT_BASE_PARAMS,
+  ranker: {},
+  split: { seed: 42, share: 0.2, minPositives: 5, maxTrainingUsers: 3_000, maxMetricUsers: 1_000 },
+};
+
+export interface TrainedRecommender {
+  models: RecommenderModels;
+  metrics: Record<string, number>;
+  /** Seconds per stage of the final fit (and the ranker's), for reports. */
+  seconds: Record<string, number>;
+}
+
+/** Stages and their share of the run, for progress reporting. */
+const STAGES: [string, number][] = [
+  ['fit: als', 0.12],
+  ['fit: item-knn', 0.04],
+  ['fit: ease', 0.1],
+  ['fit: content', 0.04],
+  ['fit: popularity', 0.01],
+  ['ranker examples', 0.12],
+  ['ranker', 0.1],
+  ['holdout', 0.07],
+  ['als', 0.18],
+  ['item-knn', 0.05],
+  ['ease', 0.15],
+  ['popularity', 0.02],
+];
+
+/**
+ * Two rounds: base models on the data minus a holdout, from which the ranker learns what users
+ * chose and the pipeline is measured; then the base models again on everything, with that ranker.
+ */
+export function trainRecommenderModels(data: TrainingData, params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS, onProgress?: (progress: TrainProgress) => void): TrainedRecommender {
+  const seconds: Record<string, number> = {};
+  const progress = progressTracker(onProgress);
+  const timed = (prefix: string): StageTimer => (stage, work) => {
+    const name = `${prefix}${stage}`;
+    progress.start(name);
+    const started = performance.now();
+    const result = work();
+    seconds[name] = (performance.now() - started) / 1000;
+    progress.finish(name);
+    return result;
+  };
+  const split = splitForRanker(data, params.split);
+  const fitModels = trainBaseModels(split.fit, params.base, timed('fit: '));
+  const examples = timed('')('ranker examples', () => rankerExamples(fitModels, split));
+  const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
+  const metrics = timed('')('holdout', () => holdoutMetrics({ ...fitModels, ranker }, split, 10));
+  const models = trainBaseModels(data, params.base, timed(''), { content: fitModels.content, contentVectors: fitModels.contentVectors });
+  seconds.content = seconds['fit: content'] ?? 0;
+  return { models: { ...models, ranker }, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+}
+
+function progressTracker(onProgress?: (progress: TrainProgress) => void) {
+  const total = STAGES.reduce((sum, [, share]) => sum + share, 0);
+  const before = new Map<string, number>();
+  let running = 0;
+  for (const [stage, share] of STAGES) {
+    before.set(stage, running / total);
+    running += share;
+  }
+  const shareOf = (stage: string) => (STAGES.find(([name]) => name === stage)?.[1] ?? 0) / total;
+  return {
+    start: (stage: string) => onProgress?.({ stage, fraction: before.get(stage) ?? 0 }),
+    finish: (stage: string) => onProgress?.({ stage, fraction: (before.get(stage) ?? 0) + shareOf(stage) }),
+  };
+}
+
+export interface TrainOutput {
+  bundle: Uint8Array;
+  params: Record<string, unknown>;
+  metrics: Record<string, number>;
+  /** Epoch ms of the oldest and newest event trained on. */
+  dataFrom: number;
+  dataTo: number;
+}
+
+const RECALL_SAMPLE = 200;
+const RECALL_K = 50;
+
+/** Trains everything, builds the ANN indexes (recording their recall), and packs one bundle. */
+export async function trainRecommender(data: TrainingData, onProgress?: (progress: TrainProgress) => void, params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS): Promise<TrainOutput> {
+  const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * 0.95 }));
+  onProgress?.({ stage: 'ann indexes', fraction: 0.95 });
+  const factorIndex = AnnIndex.build(models.als.itemFactors, models.als.factors, { space: 'ip' });
+  const contentIndex = AnnIndex.build(models.contentVectors, models.content.dims, { space: 'cosine' });
+  const recall = {
+    ann_recall_factors: measureRecall(factorIndex, models.als.itemFactors, sampleRows(models.als.userFactors, models.als.factors), RECALL_K, factorIndex.ef),
+    ann_recall_content: measureRecall(contentIndex, models.contentVectors, sampleRows(models.contentVectors, models.content.dims), RECALL_K, contentIndex.ef),
+  };
+  const bundle = packRecommender(
+    models,
+    { onnx: models.ranker && exportRankerToOnnx(models.ranker), annFactors: await factorIndex.toBuffer(), annContent: await contentIndex.toBuffer() },
+    { trainedAt: new Date().toISOString(), seconds },
+  );
+  onProgress?.({ stage: 'packed', fraction: 1 });
+  let dataFrom = Number.POSITIVE_INFINITY;
+  let dataTo = 0;
+  for (let row = 0; row < data.log.length; row++) {
+    dataFrom = Math.min(dataFrom, data.log.timestamp[row]!);
+    dataTo = Math.max(dataTo, data.log.timestamp[row]!);
+  }
+  return { bundle, params: params as unknown as Record<string, unknown>, metrics: { ...metrics, ...recall }, dataFrom: Number.isFinite(dataFrom) ? dataFrom : dataTo, dataTo };
+}
+
+/** Evenly spaced rows as recall queries: deterministic, and spread over the whole matrix. */
+function sampleRows(matrix: Float32Array, dims: number): Float32Array {
+  const rows = matrix.length / dims;
+  const count = Math.min(RECALL_SAMPLE, rows);
+  const sample = new Float32Array(count * dims);
+  for (let i = 0; i < count; i++) {
+    const row = Math.floor((i * rows) / count);
+    sample.set(matrix.subarray(row * dims, (row + 1) * dims), i * dims);
+  }
+  return sample;
+}

@@ -1,0 +1,32 @@
+// @ts-check
+const { execSync } = require('node:child_process');
+const { version } = require('./package.json');
+
+function buildId() {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** @type {import('next').NextConfig} */
+module.exports = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native addons and the WASM database cannot be bundled; Node loads them at run time.
+  serverExternalPackages: [
+    'hnswlib-node',
+    'onnxruntime-node',
+    '@electric-sql/pglite',
+    'postgres',
+    'ioredis',
+    'bullmq',
+    'prom-client',
+    'drizzle-orm',
+  ],
+  env: {
+    TAILOR_VERSION: version,
+    TAILOR_BUILD: `${version}+${buildId()}`,
+  },
+};

@@ -1,0 +1,33 @@
+import { closeConnection, getConnection } from '@/db';
+import { ConfigError } from '@/lib/config';
+import { activeVersion } from '@/lib/models/registry';
+import { executeRun } from '@/lib/training/execute';
+import { getRun, queueRun } from '@/lib/training/runs';
+import { trackProgress } from './progress';
+
+/**
+ * `npm run train`: one training run, here and now, with a progress bar. It uses the same run
+ * records as the API, so the console shows it too. (With the embedded database, stop the server
+ * first: PGlite opens in one process at a time.)
+ */
+async function main(): Promise<void> {
+  const conn = await getConnection();
+  try {
+    const { run, created } = await queueRun(conn, 'manual');
+    if (!created) throw new Error(`training run ${run.id} is already ${run.status}; wait for it, or follow it at /api/v1/models/runs/${run.id}`);
+    const bar = trackProgress('training', 1000);
+    await executeRun(conn, run.id, (progress) => bar.update(Math.round(progress.fraction * 1000)));
+    bar.finish();
+    const finished = await getRun(conn, run.id);
+    const active = await activeVersion(conn);
+    console.log(`run ${run.id}: ${finished?.stage}; version ${finished?.versionId} (${active?.id === finished?.versionId ? 'active' : 'candidate'})`);
+    if (active) console.log(`metrics: ${JSON.stringify(active.metrics)}`);
+  } finally {
+    await closeConnection();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the production server. It builds the app if the build is missing or stale,
+ * migrates the database, seeds the demo world into an empty embedded database, then serves
+ * the console and the API. On SIGTERM it stops accepting requests and drains pending writes.
+ */
+import { createServer } from 'node:http';
+import { getConfig } from '@/lib/config';
+import { closeConnection } from '@/db';
+import { closeCache } from '@/lib/cache';
+import { drainEventIngestor } from '@/lib/events/ingestor';
+import { prepareStorage } from '@/lib/runtime/bootstrap';
+import { startEmbeddedTraining } from '@/lib/training/embedded';
+import { closeTrainingQueue } from '@/lib/training/dispatch';
+import { needsBuild, runNextBuild } from './build';
+import { trackStages } from './cli/progress';
+import { directRoute, serveDirect } from './direct-routes';
+import { onShutdown, runMain } from './lifecycle';
+
+const root = process.cwd();
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  if (needsBuild(root)) {
+    console.log('Building Tailor (first start, or sources changed)…');
+    await runNextBuild(root);
+  }
+  const seeding = trackStages();
+  await prepareStorage(seeding.report);
+  seeding.finish();
+  // With Redis, `npm run worker` processes own training; embedded, this process does.
+  const stopTraining = config.redis ? () => undefined : await startEmbeddedTraining();
+
+  // Next reads NODE_ENV when it loads; the production server must not start in dev mode.
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname: config.server.hostname, port: config.server.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    const direct = directRoute(request);
+    if (direct) void serveDirect(direct, request, response);
+    else void handle(request, response);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.server.port, config.server.hostname, () => {
+    const host = config.server.hostname === '0.0.0.0' ? 'localhost' : config.server.hostname;
+    console.log(`Tailor is ready at http://${host}:${config.server.port} (database: ${config.database.kind}, cache: ${config.redis ? 'redis' : 'memory'})`);
+  });
+
+  onShutdown(async (signal) => {
+    console.log(`${signal} received: draining and shutting down…`);
+    server.close();
+    server.closeIdleConnections();
+    stopTraining();
+    await drainEventIngestor();
+    await closeTrainingQueue();
+    await Promise.allSettled([closeCache(), closeConnection()]);
+  });
+}
+
+runMain(main);

@@ -1,0 +1,18 @@
+/** Worker-thread entry: trains the recommender on the data it is handed and posts the bundle back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { fromTransferable, type ThreadMessage } from '@/lib/training/thread';
+import { trainRecommender } from '@/lib/training/train';
+
+function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
+}
+
+async function main(): Promise<void> {
+  const output = await trainRecommender(fromTransferable(workerData), (progress) => post({ kind: 'progress', progress }));
+  post({ kind: 'done', output }, [output.bundle.buffer as ArrayBuffer]);
+}
+
+main().catch((error: unknown) => {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  post({ kind: 'failed', message: failure.message, stack: failure.stack });
+});

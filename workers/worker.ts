@@ -1,0 +1,40 @@
+/**
+ * `npm run worker`: the background worker for deployments with Redis. It executes training
+ * runs queued through BullMQ and checks the training schedule. Run as many as you like; BullMQ
+ * hands each run to one of them, and the database allows one pending run at a time.
+ */
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { closeConnection, getConnection } from '@/db';
+import { closeCache } from '@/lib/cache';
+import { ConfigError, getConfig } from '@/lib/config';
+import { log } from '@/lib/runtime/log';
+import { closeTrainingQueue, requestTraining, TRAINING_QUEUE } from '@/lib/training/dispatch';
+import { executeRun } from '@/lib/training/execute';
+import { startTrainingSchedule } from '@/lib/training/scheduler';
+import { onShutdown, runMain } from './lifecycle';
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  if (!config.redis) throw new ConfigError(['REDIS_URL: the worker takes its jobs from Redis; without it, `npm start` trains in process']);
+  await getConnection();
+  const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job) => executeRun(await getConnection(), job.data.runId), {
+    connection: new Redis(config.redis.url, { maxRetriesPerRequest: null }),
+    prefix: `${config.redis.prefix}bull`,
+    concurrency: 1,
+    // Training a large catalogue takes minutes; the lock must outlive a slow stage.
+    lockDuration: 10 * 60_000,
+  });
+  worker.on('failed', (job, error) => log.error(`training job ${job?.id} failed`, error.message));
+  const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
+  log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);
+
+  onShutdown(async (signal) => {
+    log.info(`${signal} received: finishing the current job and stopping`);
+    stopSchedule();
+    await worker.close();
+    await Promise.allSettled([closeTrainingQueue(), closeCache(), closeConnection()]);
+  });
+}
+
+runMain(main);
