@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -13,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { CURATION_KINDS, CURATION_TARGET_TYPES } from '../lib/curation/types';
 import { EVENT_TYPES } from '../lib/events/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -174,3 +176,63 @@ export const trainingRuns = pgTable(
 
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
 export type TrainingRunRow = typeof trainingRuns.$inferSelect;
+
+export const curationKind = pgEnum('curation_kind', CURATION_KINDS);
+export const curationTargetType = pgEnum('curation_target_type', CURATION_TARGET_TYPES);
+
+/** Editorial rules layered over the ranked list: picks, pins, boosts and blocks, optionally scheduled. */
+export const curationRules = pgTable(
+  'curation_rules',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: curationKind('kind').notNull(),
+    targetType: curationTargetType('target_type').notNull(),
+    target: text('target').notNull(),
+    position: integer('position'),
+    boost: real('boost'),
+    segment: text('segment'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by'),
+    ...timestamps,
+  },
+  (t) => [
+    // Serving asks for the rules whose schedule contains now; most have no end or end soon.
+    index('curation_rules_schedule_idx').on(t.endsAt, t.startsAt),
+    index('curation_rules_target_idx').on(t.targetType, t.target),
+    // The API validates these too; the checks keep a racing PATCH from leaving a rule the pipeline cannot apply.
+    check('curation_rules_pin_position', sql`(${t.kind} = 'pin') = (${t.position} is not null) and (${t.kind} <> 'pin' or ${t.targetType} = 'item')`),
+    check('curation_rules_boost', sql`(${t.kind} = 'boost') = (${t.boost} is not null) and (${t.boost} is null or ${t.boost} > 0)`),
+    check('curation_rules_schedule', sql`${t.startsAt} is null or ${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** One served recommendation list: what was shown, to whom, and how it was produced. Append-only. */
+export const impressions = pgTable(
+  'impressions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    recommendationId: text('recommendation_id').notNull(),
+    /** External ids, as served: an impression may be logged for a user or item not stored yet, so no keys. */
+    userId: text('user_id').notNull(),
+    surface: text('surface').notNull(),
+    items: text('items').array().notNull(),
+    strategy: text('strategy').notNull(),
+    modelVersion: integer('model_version'),
+    experiment: text('experiment'),
+    variant: text('variant'),
+    fallback: text('fallback'),
+    latencyMs: real('latency_ms').notNull(),
+    servedAt: timestamp('served_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('impressions_recommendation_id_key').on(t.recommendationId),
+    // Written in time order: BRIN serves time ranges at almost no write cost, as for events.
+    index('impressions_served_at_idx').using('brin', t.servedAt),
+    index('impressions_user_idx').on(t.userId, t.servedAt.desc()),
+  ],
+);
+
+export type CurationRuleRow = typeof curationRules.$inferSelect;
+export type ImpressionRow = typeof impressions.$inferSelect;

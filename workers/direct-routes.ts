@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
+import { GET as getRecommendations } from '@/app/api/v1/recommendations/route';
+import { POST as postSessionRecommendations } from '@/app/api/v1/sessions/recommend/route';
+import { GET as getTrending } from '@/app/api/v1/trending/route';
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -12,6 +15,9 @@ type RouteHandler = (request: Request, context: { params: Promise<Record<string,
 const DIRECT_ROUTES = new Map<string, RouteHandler>([
   ['POST /api/v1/events', postEvents],
   ['GET /api/v1/health', getHealth],
+  ['GET /api/v1/recommendations', getRecommendations],
+  ['POST /api/v1/sessions/recommend', postSessionRecommendations],
+  ['GET /api/v1/trending', getTrending],
 ]);
 
 export function directRoute(request: IncomingMessage): RouteHandler | undefined {

@@ -8,7 +8,10 @@ import { getConfig } from '@/lib/config';
 import { closeConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { drainEventIngestor } from '@/lib/events/ingestor';
+import { drainImpressionWriter } from '@/lib/impressions';
+import { closeFeatureStore } from '@/lib/realtime';
 import { prepareStorage } from '@/lib/runtime/bootstrap';
+import { reloadServingModel, servingCatalog } from '@/lib/serving/state';
 import { startEmbeddedTraining } from '@/lib/training/embedded';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
 import { needsBuild, runNextBuild } from './build';
@@ -27,6 +30,8 @@ async function main(): Promise<void> {
   const seeding = trackStages();
   await prepareStorage(seeding.report);
   seeding.finish();
+  // The first request must not pay for loading the model and the catalogue.
+  await Promise.all([reloadServingModel(), servingCatalog()]);
   // With Redis, `npm run worker` processes own training; embedded, this process does.
   const stopTraining = config.redis ? () => undefined : await startEmbeddedTraining();
 
@@ -53,8 +58,9 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     stopTraining();
     await drainEventIngestor();
+    await drainImpressionWriter();
     await closeTrainingQueue();
-    await Promise.allSettled([closeCache(), closeConnection()]);
+    await Promise.allSettled([closeCache(), closeFeatureStore(), closeConnection()]);
   });
 }
 

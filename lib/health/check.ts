@@ -2,6 +2,8 @@ import 'server-only';
 import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
+import { getFeatureStore } from '@/lib/realtime';
+import { servingModel, servingStateErrors } from '@/lib/serving/state';
 
 export interface DependencyHealth {
   status: 'up' | 'down';
@@ -18,6 +20,15 @@ export interface Health {
   uptime_seconds: number;
   database: DependencyHealth;
   cache: DependencyHealth;
+  serving: ServingHealth;
+}
+
+/** What recommendations are served from right now, and which fallbacks are in force. */
+export interface ServingHealth {
+  model_version: number | null;
+  /** Circuit of the real-time feature store: open means requests are served without it. */
+  feature_store: { kind: string; state: string; last_error: string | null };
+  fallbacks: string[];
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -32,17 +43,33 @@ export async function checkHealth(): Promise<Health> {
     }),
     probe(config.redis ? 'redis' : 'memory', () => getCache().ping()),
   ]);
+  const serving = await servingHealth();
   const uptime = process.uptime();
   return {
-    // Without the database nothing works; without the cache requests still succeed, only slower.
-    status: database.status === 'down' ? 'down' : cache.status === 'down' ? 'degraded' : 'ok',
+    // Without the database nothing works; without the cache or a model requests still succeed, from fallbacks.
+    status: database.status === 'down' ? 'down' : cache.status === 'down' || serving.fallbacks.length > 0 ? 'degraded' : 'ok',
     version: config.version,
     build: config.build,
     started_at: new Date(Date.now() - uptime * 1000).toISOString(),
     uptime_seconds: Math.round(uptime),
     database,
     cache,
+    serving,
   };
+}
+
+async function servingHealth(): Promise<ServingHealth> {
+  const store = getFeatureStore();
+  const circuit = store.health();
+  const model = await servingModel().catch(() => null);
+  const errors = servingStateErrors();
+  const fallbacks = [
+    ...(model ? [] : ['no_model: serving popular items']),
+    ...(model && !model.ranker ? ['ranker: serving candidate scores'] : []),
+    ...(circuit.state === 'closed' ? [] : ['feature_store: serving without real-time features']),
+    ...(errors.catalog ? ['catalog: serving the last catalogue read'] : []),
+  ];
+  return { model_version: model?.versionId ?? null, feature_store: { kind: store.kind, state: circuit.state, last_error: circuit.lastError }, fallbacks };
 }
 
 async function probe(kind: string, measure: () => Promise<number>): Promise<DependencyHealth> {

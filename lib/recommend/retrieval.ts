@@ -1,4 +1,5 @@
 import { topK } from '@/lib/math/top-k';
+import type { AnnIndex } from '@/lib/models/ann';
 
 /** Nearest vectors by inner product: exact here; serving swaps in an ANN index behind the same shape. */
 export interface VectorRetriever {
@@ -17,6 +18,22 @@ export function exactRetriever(vectors: Float32Array, dims: number): VectorRetri
         scores[item] = sum;
       }
       return topK(scores, n, skip);
+    },
+  };
+}
+
+/** Approximate retrieval through an HNSW index; over-fetches by the skip count so skipped items do not leave it short. */
+export function annRetriever(index: AnnIndex, skipCount: (skip: Uint8Array) => number): VectorRetriever {
+  return {
+    search(query, n, skip) {
+      const { items } = index.search(query, n + skipCount(skip));
+      const kept: number[] = [];
+      for (const item of items) {
+        if (skip[item]) continue;
+        kept.push(item);
+        if (kept.length === n) break;
+      }
+      return Uint32Array.from(kept);
     },
   };
 }

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { closeConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { resetConfigForTests } from '@/lib/config';
+import { drainImpressionWriter } from '@/lib/impressions';
+import { closeFeatureStore } from '@/lib/realtime';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
 
 /**
@@ -29,5 +31,7 @@ resetConfigForTests();
 afterAll(async () => {
   await closeTrainingQueue();
   await closeCache();
+  await closeFeatureStore();
+  await drainImpressionWriter();
   await closeConnection();
 });

@@ -93,6 +93,8 @@ export interface TrainOutput {
   bundle: Uint8Array;
   params: Record<string, unknown>;
   metrics: Record<string, number>;
+  /** Seconds per stage, the ANN indexes and the packing included. */
+  seconds: Record<string, number>;
   /** Epoch ms of the oldest and newest event trained on. */
   dataFrom: number;
   dataTo: number;
@@ -105,17 +107,21 @@ const RECALL_K = 50;
 export async function trainRecommender(data: TrainingData, onProgress?: (progress: TrainProgress) => void, params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS): Promise<TrainOutput> {
   const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * 0.95 }));
   onProgress?.({ stage: 'ann indexes', fraction: 0.95 });
+  let started = performance.now();
   const factorIndex = AnnIndex.build(models.als.itemFactors, models.als.factors, { space: 'ip' });
   const contentIndex = AnnIndex.build(models.contentVectors, models.content.dims, { space: 'cosine' });
   const recall = {
     ann_recall_factors: measureRecall(factorIndex, models.als.itemFactors, sampleRows(models.als.userFactors, models.als.factors), RECALL_K, factorIndex.ef),
     ann_recall_content: measureRecall(contentIndex, models.contentVectors, sampleRows(models.contentVectors, models.content.dims), RECALL_K, contentIndex.ef),
   };
+  seconds['ann indexes'] = (performance.now() - started) / 1000;
+  started = performance.now();
   const bundle = packRecommender(
     models,
     { onnx: models.ranker && exportRankerToOnnx(models.ranker), annFactors: await factorIndex.toBuffer(), annContent: await contentIndex.toBuffer() },
     { trainedAt: new Date().toISOString(), seconds },
   );
+  seconds.pack = (performance.now() - started) / 1000;
   onProgress?.({ stage: 'packed', fraction: 1 });
   let dataFrom = Number.POSITIVE_INFINITY;
   let dataTo = 0;
@@ -123,7 +129,7 @@ export async function trainRecommender(data: TrainingData, onProgress?: (progres
     dataFrom = Math.min(dataFrom, data.log.timestamp[row]!);
     dataTo = Math.max(dataTo, data.log.timestamp[row]!);
   }
-  return { bundle, params: params as unknown as Record<string, unknown>, metrics: { ...metrics, ...recall }, dataFrom: Number.isFinite(dataFrom) ? dataFrom : dataTo, dataTo };
+  return { bundle, params: params as unknown as Record<string, unknown>, metrics: { ...metrics, ...recall }, seconds, dataFrom: Number.isFinite(dataFrom) ? dataFrom : dataTo, dataTo };
 }
 
 /** Evenly spaced rows as recall queries: deterministic, and spread over the whole matrix. */

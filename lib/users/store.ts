@@ -4,6 +4,7 @@ import type { DatabaseConnection } from '@/db/client';
 import { events, items, users, type UserRow } from '@/db/schema';
 import { forgetUserIdentity } from '@/lib/events/store';
 import type { EventType } from '@/lib/events/types';
+import { getFeatureStore } from '@/lib/realtime';
 import type { User, UserInput } from './schema';
 
 export function toUser(row: UserRow): User {
@@ -95,11 +96,14 @@ export async function getUserHistory(conn: DatabaseConnection, externalId: strin
   }));
 }
 
-/** The right to be forgotten: the user row goes, and their events with it (cascade). */
+/** The right to be forgotten: the user row goes, with their events, impressions and real-time profile. */
 export async function deleteUser(conn: DatabaseConnection, externalId: string): Promise<{ deletedEvents: number } | null> {
+  // First, so that if the feature store cannot forget, the whole deletion fails and can be retried.
+  await getFeatureStore().forget(externalId);
   const deleted = await conn.query<{ events: number }>(
     `with target as (select id from users where external_id = $1),
-     gone as (delete from events where user_id in (select id from target) returning 1)
+     gone as (delete from events where user_id in (select id from target) returning 1),
+     shown as (delete from impressions where user_id = $1)
      delete from users where id in (select id from target) returning (select count(*)::int from gone) as events`,
     [externalId],
   );

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/events/route';
 import { DELETE as deleteUser } from '@/app/api/v1/users/[id]/route';
 import { getConnection } from '@/db';
+import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
+import { getFeatureStore, setCategoryLookup } from '@/lib/realtime';
 import { call } from '@/lib/testing/http';
 
 const event = (eventId: string, fields: Record<string, unknown> = {}) => ({ event_id: eventId, user_id: 'u1', item_id: 'i1', type: 'click', ...fields });
@@ -85,5 +87,45 @@ describe('POST /api/v1/events', () => {
     await (await getConnection()).query(`delete from users where external_id = 'ghost'`);
     const again = await call(POST, 'POST', '/api/v1/events', { body: event('behind-2', { user_id: 'ghost' }) });
     expect(again.body.accepted).toBe(1);
+  });
+});
+
+describe('POST /api/v1/events and the real-time profile', () => {
+  afterEach(() => setCategoryLookup(null));
+  // The wrapped store's 5 ms read timeout is for serving; tests read without it.
+  const profileOf = (userId: string) => getFeatureStore().inner.read(userId);
+
+  it('updates the profile before answering, and counts a duplicate once', async () => {
+    setCategoryLookup((itemId) => (itemId.startsWith('book') ? 'books' : null));
+    const at = Date.parse('2025-06-01T10:00:00Z');
+    const first = [
+      event('rt-2', { user_id: 'rt-user', item_id: 'book-2', type: 'purchase', timestamp: new Date(at + 60_000).toISOString(), session_id: 's1' }),
+      event('rt-1', { user_id: 'rt-user', item_id: 'book-1', type: 'rate', value: 3, timestamp: new Date(at).toISOString(), session_id: 's1' }),
+    ];
+    await call(POST, 'POST', '/api/v1/events', { body: first });
+    const profile = await profileOf('rt-user');
+    expect(profile).toMatchObject({
+      recent: [
+        { itemId: 'book-2', type: 'purchase', at: at + 60_000 },
+        { itemId: 'book-1', type: 'rate', at },
+      ],
+      session: { id: 's1', category: 'books', views: 2, startedAt: at, lastAt: at + 60_000 },
+      updatedAt: at + 60_000,
+      version: 1,
+    });
+    expect(profile!.categoryAffinity.books).toBeCloseTo(DEFAULT_EVENT_WEIGHTS.purchase + 3 * DEFAULT_EVENT_WEIGHTS.rate, 3);
+
+    const again = await call(POST, 'POST', '/api/v1/events', { body: [first[0], event('rt-3', { user_id: 'rt-user', item_id: 'song-1', timestamp: new Date(at + 120_000).toISOString() })] });
+    expect(again.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    const after = await profileOf('rt-user');
+    expect(after!.version).toBe(2);
+    expect(after!.recent.map((entry) => entry.itemId)).toEqual(['song-1', 'book-2', 'book-1']);
+  });
+
+  it('forgets the profile when the user is deleted', async () => {
+    await call(POST, 'POST', '/api/v1/events', { body: event('rt-gone-1', { user_id: 'rt-gone' }) });
+    expect(await profileOf('rt-gone')).not.toBeNull();
+    await call(deleteUser, 'DELETE', '/api/v1/users/rt-gone', { params: { id: 'rt-gone' } });
+    expect(await profileOf('rt-gone')).toBeNull();
   });
 });

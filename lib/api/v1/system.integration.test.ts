@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getConnection } from '@/db';
+import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as health } from '@/app/api/v1/health/route';
+import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { GET as getWeights, PATCH as patchWeights } from '@/app/api/v1/settings/event-weights/route';
 import { getConfig } from '@/lib/config';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
@@ -15,11 +17,14 @@ describe('health', () => {
   it('reports the database, cache, build and uptime', async () => {
     const response = await call(health, 'GET', '/api/v1/health');
     expect(response.status).toBe(200);
+    // A fresh install has no model yet: it serves popular items, and says so.
     expect(response.body).toMatchObject({
-      status: 'ok',
+      status: 'degraded',
+      serving: { model_version: null, feature_store: { state: 'closed' } },
       database: { status: 'up', kind: getConfig().database.kind },
       cache: { status: 'up', kind: getConfig().redis ? 'redis' : 'memory' },
     });
+    expect(response.body.serving.fallbacks).toEqual(['no_model: serving popular items']);
     expect(response.body.uptime_seconds).toBeGreaterThanOrEqual(0);
     expect(typeof response.body.build).toBe('string');
   });
@@ -39,5 +44,16 @@ describe('event weights', () => {
     expect(wrongSign.body.error.fields[0].field).toBe('dislike');
     expect((await call(patchWeights, 'PATCH', '/api/v1/settings/event-weights', { body: { teleport: 1 } })).status).toBe(400);
     expect((await call(getWeights, 'GET', '/api/v1/settings/event-weights')).body.dislike).toBe(DEFAULT_EVENT_WEIGHTS.dislike);
+  });
+});
+
+describe('serving before any model exists', () => {
+  it('answers the feed with popular items, naming the fallback', async () => {
+    const events = ['a', 'a', 'b'].map((item, n) => ({ event_id: `first-${n}`, user_id: `early-${n}`, item_id: `popular-${item}`, type: 'click' }));
+    expect((await call(postEvents, 'POST', '/api/v1/events', { body: events })).status).toBe(200);
+    const response = await call(feed, 'GET', '/api/v1/recommendations?user=someone&n=5');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ fallback: 'no_model', model_version: null });
+    expect(response.body.items.map((item: { id: string }) => item.id)).toEqual(['popular-a', 'popular-b']);
   });
 });

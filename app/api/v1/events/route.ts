@@ -3,14 +3,18 @@ import { route } from '@/lib/api/route';
 import { parseOneOrBatch } from '@/lib/api/validate';
 import { getEventIngestor } from '@/lib/events/ingestor';
 import { eventBatchSchema, eventInputSchema, toNewEvent } from '@/lib/events/schema';
+import { categoryOf, currentEventWeights, newlyAccepted, recordRealtimeEvents } from '@/lib/realtime';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-/** Records one event or a batch; answers only once they are durable. */
+/** Records one event or a batch; answers only once they are durable and in the real-time profiles. */
 export const POST = route(async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES, formats: ['json', 'ndjson'] });
   const receivedAt = new Date();
   const { values } = parseOneOrBatch(value, { one: eventInputSchema, many: eventBatchSchema, key: 'events', noun: 'event' });
-  const result = await (await getEventIngestor()).submit(values.map((input) => toNewEvent(input, receivedAt)));
+  const events = values.map((input) => toNewEvent(input, receivedAt));
+  const result = await (await getEventIngestor()).submit(events);
+  // Duplicates were counted the first time; recording them again would double their weight.
+  await recordRealtimeEvents(newlyAccepted(events, result.duplicateEventIds), categoryOf, await currentEventWeights());
   return Response.json({ accepted: result.accepted, duplicates: result.duplicates, duplicate_event_ids: result.duplicateEventIds });
 });

@@ -2,6 +2,7 @@ import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { catalogChanged } from '@/lib/serving/state';
 import { parseOneOrBatch, parseQuery } from '@/lib/api/validate';
 import { itemBulkSchema, itemInputSchema, itemListQuerySchema } from '@/lib/catalog/schema';
 import { insertItem, listItems, upsertItems } from '@/lib/catalog/store';
@@ -19,9 +20,14 @@ export const POST = route(async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES, formats: ['json', 'ndjson'] });
   const { batch, values } = parseOneOrBatch(value, { one: itemInputSchema, many: itemBulkSchema, key: 'items', noun: 'item' });
   const conn = await getConnection();
-  if (batch) return Response.json(await upsertItems(conn, values));
+  if (batch) {
+    const result = await upsertItems(conn, values);
+    catalogChanged();
+    return Response.json(result);
+  }
   const [input] = values;
   const created = input && (await insertItem(conn, input));
+  catalogChanged();
   if (!created) throw ApiError.conflict(`item '${input?.id}' already exists; use PUT /api/v1/items/${input?.id} to replace it`);
   return Response.json(created, { status: 201 });
 });

@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/body';
 import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { catalogChanged } from '@/lib/serving/state';
 import { parseInput, pathId, withPathId } from '@/lib/api/validate';
 import { itemInputSchema, itemPatchSchema } from '@/lib/catalog/schema';
 import { getItem, hideItem, patchItem, upsertItems } from '@/lib/catalog/store';
@@ -23,6 +24,7 @@ export const PUT = route(async (request, context: IdRouteContext) => {
   const input = parseInput(itemInputSchema, withPathId(value, id), 'item');
   const conn = await getConnection();
   const { created } = await upsertItems(conn, [input]);
+  catalogChanged();
   return Response.json(await getItem(conn, id), { status: created ? 201 : 200 });
 });
 
@@ -31,6 +33,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const patch = parseInput(itemPatchSchema, value, 'item patch');
   const item = await patchItem(await getConnection(), id, patch);
+  catalogChanged();
   if (!item) throw ApiError.notFound('item', id);
   return Response.json(item);
 });
@@ -39,6 +42,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
 export const DELETE = route(async (_request, context: IdRouteContext) => {
   const id = await pathId(context);
   const item = await hideItem(await getConnection(), id);
+  catalogChanged();
   if (!item) throw ApiError.notFound('item', id);
   return Response.json(item);
 });

@@ -1,0 +1,40 @@
+import { getConnection } from '@/db';
+import { readBody } from '@/lib/api/body';
+import type { IdRouteContext } from '@/lib/api/context';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { curationChanged } from '@/lib/serving/context';
+import { numericPathId, parseInput } from '@/lib/api/validate';
+import { curationRulePatchSchemaFor, toCurationRuleJson } from '@/lib/curation/schema';
+import { deleteRule, getRule, updateRule } from '@/lib/curation/store';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const GET = route(async (_request, context: IdRouteContext) => {
+  const id = await numericPathId(context);
+  const rule = await getRule(await getConnection(), id);
+  if (!rule) throw ApiError.notFound('curation rule', String(id));
+  return Response.json(toCurationRuleJson(rule));
+});
+
+/** Only the fields present change; the rule they leave behind must still be coherent. */
+export const PATCH = route(async (request, context: IdRouteContext) => {
+  const id = await numericPathId(context);
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
+  const conn = await getConnection();
+  const current = await getRule(conn, id);
+  if (!current) throw ApiError.notFound('curation rule', String(id));
+  const rule = await updateRule(conn, id, parseInput(curationRulePatchSchemaFor(current), value, 'curation rule patch'));
+  curationChanged();
+  if (!rule) throw ApiError.notFound('curation rule', String(id));
+  return Response.json(toCurationRuleJson(rule));
+});
+
+/** Rules are configuration, not history: the rule is removed, and the answer shows what it was. */
+export const DELETE = route(async (_request, context: IdRouteContext) => {
+  const id = await numericPathId(context);
+  const rule = await deleteRule(await getConnection(), id);
+  curationChanged();
+  if (!rule) throw ApiError.notFound('curation rule', String(id));
+  return Response.json(toCurationRuleJson(rule));
+});

@@ -1,0 +1,23 @@
+import 'server-only';
+import { getConnection } from '@/db';
+import { log } from '@/lib/runtime/log';
+import { processSingletonAsync, takeProcessSingleton } from '@/lib/runtime/singleton';
+import { ImpressionWriter } from './writer';
+
+export type { Impression } from './schema';
+export type { ImpressionWriter } from './writer';
+
+/** The process's one writer: batching only pays off if every request shares it. */
+export function getImpressionWriter(): Promise<ImpressionWriter> {
+  return processSingletonAsync('impression-writer', async () => new ImpressionWriter(await getConnection()));
+}
+
+/** Writes what is queued and stops the writer. Never throws: shutdown must go on to close the connection. */
+export async function drainImpressionWriter(): Promise<void> {
+  const writer = await takeProcessSingleton<Promise<ImpressionWriter>>('impression-writer')?.catch(() => null);
+  try {
+    await writer?.close();
+  } catch (error) {
+    log.error('impressions lost at shutdown', error instanceof Error ? error.message : error);
+  }
+}

@@ -1,0 +1,97 @@
+import 'server-only';
+import type { DatabaseConnection } from '@/db';
+import type { CatalogItem } from '@/lib/models/data';
+
+/** What serving needs to know about every catalogue item, held in memory. */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  description: string;
+  category: string | null;
+  tags: string[];
+  hidden: boolean;
+  publishedAt: number | null;
+  expiresAt: number | null;
+  updatedAt: number;
+}
+
+/** Hidden, expired and not-yet-published items are never served. */
+export function isServable(entry: CatalogEntry | undefined, now: number): entry is CatalogEntry {
+  return entry !== undefined && !entry.hidden && (entry.publishedAt === null || entry.publishedAt <= now) && (entry.expiresAt === null || entry.expiresAt > now);
+}
+
+export function toCatalogItem(entry: CatalogEntry): CatalogItem {
+  return { title: entry.title, description: entry.description, category: entry.category, tags: entry.tags, publishedAt: entry.publishedAt };
+}
+
+/**
+ * `updated_at` is the time a transaction started, so a slow writer can commit a row stamped
+ * before the watermark; re-reading a few seconds back catches it (unchanged rows are skipped).
+ */
+const OVERLAP_SECONDS = 5;
+
+type ItemRow = {
+  external_id: string;
+  title: string;
+  description: string;
+  category: string | null;
+  tags: string[];
+  is_hidden: boolean;
+  published: number | null;
+  expires: number | null;
+  updated: number;
+  updated_text: string;
+};
+
+/**
+ * The whole catalogue in memory, kept current by polling for rows updated since the last poll:
+ * every web instance converges within one interval, with no coordination between them.
+ */
+export class CatalogMirror {
+  readonly entries = new Map<string, CatalogEntry>();
+  /** Exact text of the newest `updated_at` seen, so the next poll misses nothing to rounding. */
+  private watermark: string | null = null;
+  /** Bumped on every change, so derived views (new-item pools) know when to rebuild. */
+  epoch = 0;
+
+  constructor(private readonly conn: DatabaseConnection) {}
+
+  async refresh(): Promise<number> {
+    const rows = await this.conn.query<ItemRow>(
+      `select external_id, title, description, category, tags, is_hidden,
+              extract(epoch from published_at) * 1000 as published, extract(epoch from expires_at) * 1000 as expires,
+              extract(epoch from updated_at) * 1000 as updated, updated_at::text as updated_text
+       from items ${this.watermark === null ? '' : `where updated_at >= $1::timestamptz - interval '${OVERLAP_SECONDS} seconds'`} order by updated_at`,
+      this.watermark === null ? [] : [this.watermark],
+    );
+    let changed = 0;
+    for (const row of rows) {
+      const entry = toEntry(row);
+      const known = this.entries.get(entry.id);
+      if (known && known.updatedAt === entry.updatedAt && known.hidden === entry.hidden) continue;
+      this.entries.set(entry.id, entry);
+      changed += 1;
+    }
+    if (rows.length > 0) this.watermark = rows[rows.length - 1]!.updated_text;
+    if (changed > 0) this.epoch += 1;
+    return changed;
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.entries.get(id);
+  }
+}
+
+function toEntry(row: ItemRow): CatalogEntry {
+  return {
+    id: row.external_id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    tags: row.tags,
+    hidden: row.is_hidden,
+    publishedAt: row.published === null ? null : Number(row.published),
+    expiresAt: row.expires === null ? null : Number(row.expires),
+    updatedAt: Number(row.updated),
+  };
+}

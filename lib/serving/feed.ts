@@ -1,0 +1,342 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { getCache } from '@/lib/cache';
+import type { EventWeights } from '@/lib/events/types';
+import type { UserHistory } from '@/lib/models/types';
+import type { RealtimeProfile } from '@/lib/realtime/profile';
+import { reasonsFor, scoreBreakdown, type Reason, type ScoreBreakdown } from '@/lib/recommend/explain';
+import type { RecommendationRequest } from '@/lib/recommend/request';
+import { serveRecommendations, type ServedEntry, type StageTimings } from '@/lib/recommend/serve';
+import { log } from '@/lib/runtime/log';
+import { isServable } from './catalog';
+import { directivesFor, itemSpaceOf, readRealtime, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
+import { popularFallback } from './fallback';
+import { logImpression } from './impressions';
+import type { ServingModel } from './model';
+import { decodeCursor, encodeCursor, type FeedQuery } from './schema';
+import { strengthsOf, loadStoredUser, type StoredUser } from './user-context';
+import { getConnection } from '@/db';
+
+export class ServingInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnknownItemError extends Error {
+  constructor(readonly itemId: string) {
+    super(`item '${itemId}' does not exist`);
+  }
+}
+
+export type Fallback = 'ranker' | 'feature_store' | 'no_model' | 'popular';
+
+export interface ServedItem {
+  id: string;
+  title: string;
+  category: string | null;
+  score: number;
+  reasons: Reason[];
+  explanation?: ScoreBreakdown | null;
+}
+
+export interface RecommendationResponse {
+  recommendation_id: string;
+  model_version: number | null;
+  strategy: string;
+  experiment: string | null;
+  variant: string | null;
+  fallback: Fallback | null;
+  items: ServedItem[];
+  next_cursor: string | null;
+  timings_ms: Partial<StageTimings> & { total: number };
+}
+
+/** Ranked deeper than one page so the next pages come from the same list, never repeating it. */
+const LIST_DEPTH = 100;
+const LIST_TTL_SECONDS = 30 * 60;
+const RESPONSE_TTL_SECONDS = 60;
+const STRATEGY = 'hybrid';
+const DIVERSITY = { lambda: 0.85, maxPerCategory: null } as const;
+const EXPLORATION_SHARE = 0.1;
+/** An item on an item page weighs like a strong recent interaction. */
+const ANCHOR_STRENGTH = 5;
+
+interface StoredList {
+  userId: string;
+  modelVersion: number | null;
+  fallback: Fallback | null;
+  items: ServedItem[];
+}
+
+export interface FeedInput {
+  userId: string;
+  /** Anonymous sessions: history from the request alone, no stored user. */
+  sessionItems?: string[];
+  query: Omit<FeedQuery, 'user'>;
+  surface: 'feed' | 'session';
+}
+
+export async function recommendFeed(input: FeedInput): Promise<RecommendationResponse> {
+  const started = performance.now();
+  const { query } = input;
+  if (query.cursor !== undefined) return nextPage(input, started);
+  const snapshot = await servingSnapshot();
+  const realtime = input.surface === 'session' ? { profile: null, degraded: false } : await readRealtime(input.userId);
+  validateCategories(query.category, snapshot);
+  const cacheKey = responseKey(input, snapshot, realtime.profile);
+  const cached = cacheKey ? await readCached<StoredList>(cacheKey) : null;
+  const computed = cached ? null : await computeList(input, snapshot, realtime);
+  const list = cached ?? computed!.list;
+  if (cacheKey && computed) void writeCached(cacheKey, list, RESPONSE_TTL_SECONDS);
+  return respond(input, snapshot, list, list.fallback ?? (realtime.degraded ? 'feature_store' : null), started, computed?.timings ?? {});
+}
+
+async function nextPage(input: FeedInput, started: number): Promise<RecommendationResponse> {
+  const cursor = decodeCursor(input.query.cursor!);
+  if (!cursor) throw new ServingInputError('cursor', 'cursor is malformed: pass next_cursor from a previous response unchanged');
+  const list = await readCached<StoredList>(listKey(cursor.r));
+  if (!list || list.userId !== input.userId) throw new ServingInputError('cursor', 'cursor has expired or belongs to another user; request the first page again');
+  const snapshot = await servingSnapshot();
+  return respond(input, snapshot, list, list.fallback, started, {}, { id: cursor.r, offset: cursor.o });
+}
+
+/** Ranks the whole list once; pages are slices of it. */
+async function computeList(input: FeedInput, snapshot: ServingSnapshot, realtime: { profile: RealtimeProfile | null; degraded: boolean }): Promise<{ list: StoredList; timings: Partial<StageTimings> }> {
+  const { model } = snapshot;
+  if (!model) return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), fallback: 'no_model' }, timings: {} };
+  try {
+    const stored = input.surface === 'session' ? null : await loadStoredUser(await getConnection(), input.userId);
+    const space = itemSpaceOf(model, snapshot.catalog);
+    const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
+    const { allowed, placeable } = allowedItems(space, input, request.recommendation.history);
+    const directives = directivesFor(snapshot.rules, { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} });
+    const resolve = (kind: 'pick' | 'pin') => directives.filter((rule) => rule.kind === kind && rule.targetType === 'item').map((rule) => ({ item: space.indexOf(rule.target), position: rule.position ?? 1 }));
+    const result = await serveRecommendations(model, request.recommendation, {
+      allowed: (item) => allowed(item),
+      negatives: request.negatives,
+      picks: resolve('pick').flatMap(({ item }) => (item !== undefined && item < space.modelItems && allowed(item) ? [item] : [])),
+      directives,
+      pinned: resolve('pin').flatMap(({ item, position }) => (item !== undefined && placeable(item) ? [{ item, position }] : [])),
+      diversity: { ...DIVERSITY, similarity: contentSimilarity(model, space) },
+      exploration: { share: EXPLORATION_SHARE, pool: space.newArrivals.filter((item) => allowed(item)), seed: hashSeed(input.userId) },
+      facts: space,
+      depth: LIST_DEPTH,
+      offset: 0,
+    });
+    const items = result.entries.map((entry) => servedItem(entry, model, space, request.recommendation, result.signals, input.query.explain));
+    return { list: { userId: input.userId, modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
+  } catch (error) {
+    log.error('the recommendation pipeline failed; serving popular items', error);
+    return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), fallback: 'popular' }, timings: {} };
+  }
+}
+
+interface BuiltRequest {
+  recommendation: RecommendationRequest;
+  negatives: number[];
+}
+
+function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): BuiltRequest {
+  const events = [...(profile?.recent ?? []).map((event) => ({ itemId: event.itemId, type: event.type, value: null })), ...(stored?.history ?? [])];
+  const strengths = strengthsOf(events, weights);
+  for (const itemId of input.sessionItems ?? []) strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
+  if (input.query.item) strengths.set(input.query.item, Math.max(strengths.get(input.query.item) ?? 0, ANCHOR_STRENGTH));
+  const items: number[] = [];
+  const values: number[] = [];
+  const negatives: number[] = [];
+  for (const [itemId, strength] of strengths) {
+    const item = model.itemIndex.get(itemId);
+    if (item === undefined) continue;
+    if (strength > 0) {
+      items.push(item);
+      values.push(strength);
+    } else negatives.push(item);
+  }
+  const history: UserHistory = { items: Uint32Array.from(items), strengths: Float32Array.from(values) };
+  const user = input.surface === 'session' ? undefined : model.userIndex.get(input.userId);
+  return {
+    recommendation: {
+      user: user ?? null,
+      history,
+      preferredCategories: [...(stored?.preferredCategories ?? []), ...(input.query.category ?? [])],
+      now: Date.now(),
+      count: input.query.n,
+    },
+    negatives,
+  };
+}
+
+/**
+ * `allowed` gates ranked candidates; `placeable` gates pins, which editors place whether or not
+ * the user has seen the item, but never when it is unservable, excluded or outside the filter.
+ */
+function allowedItems(space: ItemSpace, input: FeedInput, history: UserHistory): { allowed: (item: number) => boolean; placeable: (item: number) => boolean } {
+  const now = Date.now();
+  const categories = input.query.category && input.query.category.length > 0 ? new Set(input.query.category) : null;
+  const excluded = new Set(input.query.exclude ?? []);
+  if (input.query.item) excluded.add(input.query.item);
+  const seen = new Set(history.items);
+  const placeable = (item: number) => {
+    const entry = space.entryOf(item);
+    if (!isServable(entry, now) || excluded.has(entry.id)) return false;
+    return categories === null || (entry.category !== null && categories.has(entry.category));
+  };
+  return { placeable, allowed: (item) => !seen.has(item) && placeable(item) };
+}
+
+function contentSimilarity(model: ServingModel, space: ItemSpace): (a: number, b: number) => number {
+  const { contentVectors, content } = model.models;
+  const dims = content.dims;
+  const row = (item: number) => (item < space.modelItems ? contentVectors.subarray(item * dims, (item + 1) * dims) : space.newVectors.subarray((item - space.modelItems) * dims, (item - space.modelItems + 1) * dims));
+  return (a, b) => {
+    const x = row(a);
+    const y = row(b);
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += x[d]! * y[d]!;
+    return sum;
+  };
+}
+
+function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, request: RecommendationRequest, signals: Parameters<typeof reasonsFor>[1]['signals'], explain: boolean): ServedItem {
+  const catalogEntry = space.entryOf(entry.item);
+  const reasons = reasonsFor(entry, {
+    models: model.models,
+    request,
+    signals,
+    titleOf: (item) => space.entryOf(item)?.title || space.id(item),
+    idOf: (item) => space.id(item),
+    categoryOf: (item) => space.category(item),
+    publishedAt: (item) => space.entryOf(item)?.publishedAt ?? null,
+  });
+  return {
+    id: space.id(entry.item),
+    title: catalogEntry?.title ?? '',
+    category: catalogEntry?.category ?? null,
+    score: Math.round(entry.score * 1e4) / 1e4,
+    reasons,
+    ...(explain && { explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null }),
+  };
+}
+
+/** Pages are slices of the stored list, re-checked against the catalogue: an item hidden since is never served, even from a cache. */
+async function respond(input: FeedInput, snapshot: ServingSnapshot, list: StoredList, fallback: Fallback | null, started: number, timings: Partial<StageTimings>, page?: { id: string; offset: number }): Promise<RecommendationResponse> {
+  const now = Date.now();
+  const offset = page?.offset ?? 0;
+  const servable = list.items.filter((item) => isServable(snapshot.catalog.get(item.id), now));
+  const items = servable.slice(offset, offset + input.query.n);
+  const recommendationId = randomUUID();
+  const listId = page?.id ?? recommendationId;
+  if (!page) void writeCached(listKey(listId), list, LIST_TTL_SECONDS);
+  const nextOffset = offset + items.length;
+  const total = performance.now() - started;
+  logImpression({ recommendationId, userId: input.userId, surface: input.surface, items: items.map((item) => item.id), strategy: STRATEGY, modelVersion: list.modelVersion, fallback, latencyMs: total });
+  return {
+    recommendation_id: recommendationId,
+    model_version: list.modelVersion,
+    strategy: STRATEGY,
+    experiment: null,
+    variant: null,
+    fallback,
+    items,
+    next_cursor: nextOffset < servable.length && items.length > 0 ? encodeCursor({ r: listId, o: nextOffset }) : null,
+    timings_ms: { ...timings, total },
+  };
+}
+
+function validateCategories(categories: string[] | undefined, snapshot: ServingSnapshot): void {
+  if (!categories) return;
+  const known = new Set(snapshot.model?.models.popularity.categories ?? []);
+  for (const entry of snapshot.catalog.entries.values()) if (entry.category) known.add(entry.category);
+  const unknown = categories.filter((category) => !known.has(category));
+  if (unknown.length > 0) throw new ServingInputError('category', `unknown category: ${unknown.join(', ')}`);
+}
+
+/**
+ * Cached per user, profile version (so the user's own events invalidate it), model version,
+ * catalogue epoch, curation rules and request shape.
+ */
+function responseKey(input: FeedInput, snapshot: ServingSnapshot, profile: RealtimeProfile | null): string | null {
+  if (input.surface === 'session' || input.query.explain) return null;
+  const { n: _n, cursor: _cursor, ...shape } = input.query;
+  const rules = hashSeed(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
+  return `rec:${input.userId}:${profile?.version ?? 0}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${JSON.stringify(shape)}`;
+}
+
+const listKey = (id: string) => `reclist:${id}`;
+
+async function readCached<T>(key: string): Promise<T | null> {
+  try {
+    const raw = await getCache().get(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeCached(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  try {
+    await getCache().set(key, JSON.stringify(value), ttlSeconds);
+  } catch (error) {
+    log.debug('response cache write failed', error);
+  }
+}
+
+function hashSeed(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+export interface ItemExplanation {
+  user: string;
+  item: { id: string; title: string; category: string | null };
+  would_show: boolean;
+  /** 1-based position in the user's feed, when it is in the first LIST_DEPTH. */
+  position: number | null;
+  score: number | null;
+  reasons: Reason[];
+  /** Why it would not be shown, when it would not. */
+  excluded_because: string[];
+  breakdown: ScoreBreakdown | null;
+  model_version: number | null;
+}
+
+/** Why this item would or would not be shown to this user: its place in their feed, its score and its parts. */
+export async function explainItem(userId: string, itemId: string): Promise<ItemExplanation> {
+  const snapshot = await servingSnapshot();
+  const entry = snapshot.catalog.get(itemId);
+  if (!entry) throw new UnknownItemError(itemId);
+  const base = { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, model_version: snapshot.model?.versionId ?? null };
+  const input: FeedInput = { userId, surface: 'feed', query: { n: LIST_DEPTH, context: 'home', explain: true } };
+  const realtime = await readRealtime(userId);
+  const { list } = await computeList(input, snapshot, realtime);
+  const index = list.items.findIndex((item) => item.id === itemId);
+  const excluded = await exclusionsOf(userId, itemId, snapshot, realtime.profile);
+  if (index >= 0) {
+    const shown = list.items[index]!;
+    return { ...base, would_show: true, position: index + 1, score: shown.score, reasons: shown.reasons, excluded_because: [], breakdown: shown.explanation ?? null };
+  }
+  return { ...base, would_show: false, position: null, score: null, reasons: [], excluded_because: excluded.length > 0 ? excluded : [`ranked below the first ${LIST_DEPTH} items for this user`], breakdown: null };
+}
+
+async function exclusionsOf(userId: string, itemId: string, snapshot: ServingSnapshot, profile: RealtimeProfile | null): Promise<string[]> {
+  const reasons: string[] = [];
+  const entry = snapshot.catalog.get(itemId)!;
+  const now = Date.now();
+  if (entry.hidden) reasons.push('the item is hidden');
+  if (entry.publishedAt !== null && entry.publishedAt > now) reasons.push(`the item is not published until ${new Date(entry.publishedAt).toISOString()}`);
+  if (entry.expiresAt !== null && entry.expiresAt <= now) reasons.push(`the item expired at ${new Date(entry.expiresAt).toISOString()}`);
+  const stored = await loadStoredUser(await getConnection(), userId);
+  const strength = strengthsOf([...(profile?.recent ?? []).map((event) => ({ ...event, value: null })), ...stored.history], snapshot.weights).get(itemId);
+  if (strength !== undefined) reasons.push(strength > 0 ? 'the user has already interacted with it' : 'the user disliked or skipped it');
+  const blocks = directivesFor(snapshot.rules, { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }).filter(
+    (rule) => rule.kind === 'block' && ((rule.targetType === 'item' && rule.target === itemId) || (rule.targetType === 'category' && rule.target === entry.category) || (rule.targetType === 'tag' && entry.tags.includes(rule.target))),
+  );
+  for (const rule of blocks) reasons.push(`blocked by a curation rule on ${rule.targetType} '${rule.target}'`);
+  if (!snapshot.model) reasons.push('no model is active');
+  return reasons;
+}

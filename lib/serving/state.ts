@@ -1,0 +1,93 @@
+import 'server-only';
+import { getConnection } from '@/db';
+import { setCategoryLookup } from '@/lib/realtime';
+import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { log } from '@/lib/runtime/log';
+import { processSingleton } from '@/lib/runtime/singleton';
+import { CatalogMirror } from './catalog';
+import { loadServingModel, type ServingModel } from './model';
+import { Refreshing } from './refreshing';
+
+/** How stale each piece of serving state may get before a request re-reads it. */
+const CATALOG_MAX_AGE_MS = 1_000;
+const MODEL_CHECK_MAX_AGE_MS = 2_000;
+/** In-flight requests may still hold the previous model's ONNX session: release it only after this. */
+const RELEASE_GRACE_MS = 30_000;
+
+interface LoadedModel {
+  model: ServingModel | null;
+  /** The version that failed to load, so a corrupt bundle is not retried every few seconds. */
+  failedVersion: number | null;
+}
+
+/**
+ * The active model version, swapped atomically when another version is promoted (seen by
+ * polling the registry, which works the same for every instance and storage mode). Requests
+ * keep using the old model while the new one loads; a version that fails to load leaves the old
+ * one serving.
+ */
+function modelState(): Refreshing<LoadedModel> {
+  return processSingleton(
+    'serving-model',
+    () =>
+      new Refreshing<LoadedModel>(
+        async (previous) => {
+          const conn = await getConnection();
+          const active = await activeVersion(conn);
+          const current = previous?.model ?? null;
+          if (!active) return { model: null, failedVersion: null };
+          if (current?.versionId === active.id || previous?.failedVersion === active.id) return previous!;
+          try {
+            const model = await loadServingModel(active.id, await readVerifiedArtifact(conn, active));
+            if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
+            log.info(`serving model version ${active.id}`);
+            return { model, failedVersion: null };
+          } catch (error) {
+            log.error(`model version ${active.id} cannot be loaded; still serving ${current ? `version ${current.versionId}` : 'without a model'}`, error);
+            return { model: current, failedVersion: active.id };
+          }
+        },
+        { maxAgeMs: MODEL_CHECK_MAX_AGE_MS, staleWhileRefreshing: true, onError: (error) => log.warn('checking the active model version failed', error) },
+      ),
+  );
+}
+
+export async function servingModel(): Promise<ServingModel | null> {
+  return (await modelState().get()).model;
+}
+
+/** Checks the registry now and waits for any new version to load: for start-up and promotion. */
+export async function reloadServingModel(): Promise<ServingModel | null> {
+  return (await modelState().refresh()).model;
+}
+
+function catalogState(): Refreshing<CatalogMirror> {
+  return processSingleton(
+    'serving-catalog',
+    () =>
+      new Refreshing<CatalogMirror>(
+        async (previous) => {
+          const mirror = previous ?? new CatalogMirror(await getConnection());
+          await mirror.refresh();
+          // Ingest files each event under its item's category in the real-time profile.
+          if (!previous) setCategoryLookup((itemId) => mirror.get(itemId)?.category ?? null);
+          return mirror;
+        },
+        { maxAgeMs: CATALOG_MAX_AGE_MS, onError: (error) => log.warn('refreshing the catalogue mirror failed', error) },
+      ),
+  );
+}
+
+export function servingCatalog(): Promise<CatalogMirror> {
+  return catalogState().get();
+}
+
+/** Catalogue writes in this process call this, so the next response here already reflects them. */
+export function catalogChanged(): void {
+  catalogState().invalidate();
+}
+
+/** Whether the last refresh of each piece failed: serving goes on, health reports it. */
+export function servingStateErrors(): { catalog: unknown; model: unknown } {
+  return { catalog: catalogState().error, model: modelState().error };
+}
