@@ -4,11 +4,13 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -16,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '../lib/curation/types';
 import { EVENT_TYPES } from '../lib/events/types';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, LAYER_SLOTS, type ExperimentVariant, type Guardrail } from '../lib/experiments/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -236,3 +239,112 @@ export const impressions = pgTable(
 
 export type CurationRuleRow = typeof curationRules.$inferSelect;
 export type ImpressionRow = typeof impressions.$inferSelect;
+
+/**
+ * A named configuration of the serving pipeline (lib/strategies/schema.ts). Editing one bumps its
+ * version; every version is kept in `strategy_versions`, so what an experiment tested stays known.
+ */
+export const strategies = pgTable('strategies', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+  /** One of the shipped presets (seeded on first read), as opposed to one made through the API. */
+  isPreset: boolean('is_preset').notNull().default(false),
+  ...timestamps,
+});
+
+export const strategyVersions = pgTable(
+  'strategy_versions',
+  {
+    strategyKey: text('strategy_key')
+      .notNull()
+      .references(() => strategies.key, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.strategyKey, t.version] })],
+);
+
+export const experimentType = pgEnum('experiment_type', EXPERIMENT_TYPES);
+export const experimentStatus = pgEnum('experiment_status', EXPERIMENT_STATUSES);
+
+/** An A/B test or bandit over strategies. Variants and guardrails are small and always read whole: jsonb. */
+export const experiments = pgTable(
+  'experiments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    hypothesis: text('hypothesis').notNull().default(''),
+    type: experimentType('type').notNull().default('ab'),
+    status: experimentStatus('status').notNull().default('draft'),
+    layer: text('layer').notNull().default('default'),
+    coveragePercent: doublePrecision('coverage_percent').notNull().default(100),
+    slotStart: integer('slot_start'),
+    seed: text('seed').notNull(),
+    targeting: text('targeting').notNull().default('all'),
+    variants: jsonb('variants').$type<ExperimentVariant[]>().notNull(),
+    primaryMetric: text('primary_metric').notNull(),
+    secondaryMetrics: text('secondary_metrics').array().notNull().default(sql`'{}'::text[]`),
+    guardrails: jsonb('guardrails').$type<Guardrail[]>().notNull().default([]),
+    banditIntervalMinutes: integer('bandit_interval_minutes'),
+    lastReallocatedAt: timestamp('last_reallocated_at', { withTimezone: true }),
+    shippedVariant: text('shipped_variant'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('experiments_key_key').on(t.key),
+    // Serving reads the running experiments every 2 s; the bandit scheduler the running bandits.
+    index('experiments_status_idx').on(t.status, t.layer),
+    check('experiments_coverage', sql`${t.coveragePercent} >= 0 and ${t.coveragePercent} <= 100`),
+    check('experiments_slot_start', sql`${t.slotStart} is null or (${t.slotStart} >= 0 and ${t.slotStart} < ${sql.raw(String(LAYER_SLOTS))})`),
+    check('experiments_bandit_interval', sql`(${t.type} = 'bandit') = (${t.banditIntervalMinutes} is not null)`),
+  ],
+);
+
+/**
+ * A user's first serving under an experiment: the experiment's population for results and the SRM
+ * check. Written once per (experiment, user); later servings are not recorded here.
+ */
+export const experimentExposures = pgTable(
+  'experiment_exposures',
+  {
+    experimentId: integer('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    /** External id, as served: exposure is logged before the user may be stored. */
+    userId: text('user_id').notNull(),
+    variant: text('variant').notNull(),
+    firstExposedAt: timestamp('first_exposed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.userId] })],
+);
+
+/** Every change of an experiment's traffic split: its start, and each bandit reallocation. */
+export const experimentWeights = pgTable(
+  'experiment_weights',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    experimentId: integer('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    weights: jsonb('weights').$type<Record<string, number>>().notNull(),
+    reason: text('reason').notNull(),
+    /** The evidence behind a reallocation: per-arm users, impressions, clicks and P(best). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('experiment_weights_experiment_idx').on(t.experimentId, t.at)],
+);
+
+export type StrategyRow = typeof strategies.$inferSelect;
+export type StrategyVersionRow = typeof strategyVersions.$inferSelect;
+export type ExperimentRow = typeof experiments.$inferSelect;
+export type ExperimentWeightRow = typeof experimentWeights.$inferSelect;

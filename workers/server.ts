@@ -5,9 +5,11 @@
  */
 import { createServer } from 'node:http';
 import { getConfig } from '@/lib/config';
-import { closeConnection } from '@/db';
+import { closeConnection, getConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { drainEventIngestor } from '@/lib/events/ingestor';
+import { startBanditSchedule } from '@/lib/experiments/bandit';
+import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { drainImpressionWriter } from '@/lib/impressions';
 import { closeFeatureStore } from '@/lib/realtime';
 import { prepareStorage } from '@/lib/runtime/bootstrap';
@@ -32,8 +34,9 @@ async function main(): Promise<void> {
   seeding.finish();
   // The first request must not pay for loading the model and the catalogue.
   await Promise.all([reloadServingModel(), servingCatalog()]);
-  // With Redis, `npm run worker` processes own training; embedded, this process does.
+  // With Redis, `npm run worker` processes own training and bandits; embedded, this process does.
   const stopTraining = config.redis ? () => undefined : await startEmbeddedTraining();
+  const stopBandits = config.redis ? () => undefined : startBanditSchedule(getConnection);
 
   // Next reads NODE_ENV when it loads; the production server must not start in dev mode.
   Object.assign(process.env, { NODE_ENV: 'production' });
@@ -57,8 +60,10 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopTraining();
+    stopBandits();
     await drainEventIngestor();
     await drainImpressionWriter();
+    await drainExposureWriter();
     await closeTrainingQueue();
     await Promise.allSettled([closeCache(), closeFeatureStore(), closeConnection()]);
   });

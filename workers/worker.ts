@@ -1,6 +1,6 @@
 /**
  * `npm run worker`: the background worker for deployments with Redis. It executes training
- * runs queued through BullMQ and checks the training schedule. Run as many as you like; BullMQ
+ * runs queued through BullMQ, checks the training schedule and reallocates bandit experiments. Run as many as you like; BullMQ
  * hands each run to one of them, and the database allows one pending run at a time.
  */
 import { Worker } from 'bullmq';
@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 import { closeConnection, getConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { ConfigError, getConfig } from '@/lib/config';
+import { startBanditSchedule } from '@/lib/experiments/bandit';
+import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { log } from '@/lib/runtime/log';
 import { closeTrainingQueue, requestTraining, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
@@ -27,12 +29,15 @@ async function main(): Promise<void> {
   });
   worker.on('failed', (job, error) => log.error(`training job ${job?.id} failed`, error.message));
   const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
+  const stopBandits = startBanditSchedule(getConnection);
   log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);
 
   onShutdown(async (signal) => {
     log.info(`${signal} received: finishing the current job and stopping`);
     stopSchedule();
+    stopBandits();
     await worker.close();
+    await drainExposureWriter();
     await Promise.allSettled([closeTrainingQueue(), closeCache(), closeConnection()]);
   });
 }

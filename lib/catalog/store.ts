@@ -108,7 +108,8 @@ export async function patchItem(conn: DatabaseConnection, externalId: string, pa
       ...(patch.is_hidden !== undefined && { isHidden: patch.is_hidden }),
       ...(patch.published_at !== undefined && { publishedAt: patch.published_at }),
       ...(patch.expires_at !== undefined && { expiresAt: patch.expires_at }),
-      updatedAt: new Date(),
+      // The database's clock, like every other write: serving mirrors the catalogue by updated_at.
+      updatedAt: sql`now()`,
     })
     .where(eq(items.externalId, externalId))
     .returning();

@@ -68,15 +68,21 @@ const CONVERGED = 1e-20;
 /** Rows per chunk where a whole-matrix temporary in another precision would be a memory spike. */
 const CHUNK_ROWS = 1024;
 
-/** `matrix` is users × items with positive strengths, as in `TrainingData.positives`. */
-export function trainAls(matrix: SparseMatrix, paramsInput: AlsParamsInput, onProgress?: (iteration: number, total: number) => void): AlsModel {
+/**
+ * `matrix` is users × items with positive strengths, as in `TrainingData.positives`. With
+ * `warmStart` (a model of the same items and factor count, e.g. fit on most of the same data),
+ * the item factors start from it, so a few iterations reach what many would from noise.
+ */
+export function trainAls(matrix: SparseMatrix, paramsInput: AlsParamsInput, onProgress?: (iteration: number, total: number) => void, warmStart?: AlsModel): AlsModel {
   const params = alsParamsSchema.parse(paramsInput);
   const k = params.factors;
   const byUser = matrix.withValues((strength) => confidenceExcess(strength, params));
   const byItem = byUser.transpose();
   // Double precision while training, so CG's small corrections are not rounded away.
   const users = randomFactors(matrix.rows, k, new Random(params.seed, 0));
-  const items = randomFactors(matrix.cols, k, new Random(params.seed, 1));
+  const warm = warmStart && warmStart.factors === k && warmStart.itemFactors.length === matrix.cols * k;
+  // Users are solved first, from the items: only the item factors need a starting point.
+  const items = warm ? Float64Array.from(warmStart.itemFactors) : randomFactors(matrix.cols, k, new Random(params.seed, 1));
   // Single precision: CG gathers these rows from all over memory, and half the bytes is half the wait.
   const whitened = new Float32Array(Math.max(matrix.rows, matrix.cols) * k);
   for (let iteration = 1; iteration <= params.iterations; iteration++) {

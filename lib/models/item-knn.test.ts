@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createItemKnnScorer, similarItems, strongestContributor, trainItemKnn } from './item-knn';
+import { createItemKnnScorer, forEachNeighborContribution, itemKnnParamsSchema, similarItems, trainItemKnn } from './item-knn';
 import { SparseMatrix } from './sparse';
 
 function matrixOf(rows: number[][], itemCount: number, strengths?: number[][]): SparseMatrix {
@@ -82,15 +82,23 @@ describe('item-kNN scoring', () => {
     expect(scores[1]).toBeGreaterThan(scores[3]!);
   });
 
-  it('names the history item that contributes most', () => {
-    expect(strongestContributor(model, historyOf([2, 0]), 1, {})).toEqual({ item: 0, contribution: similarItems(model, 0, 1)[0]!.score });
-    expect(strongestContributor(model, historyOf([3]), 1, {})).toBeNull();
+  /** Every (history item, contribution) pair that reaches `target`. */
+  const contributionsTo = (knn: typeof model, history: ReturnType<typeof historyOf>, target: number, params: Parameters<typeof createItemKnnScorer>[1]) => {
+    const found: { source: number; contribution: number }[] = [];
+    forEachNeighborContribution(knn, history, itemKnnParamsSchema.parse(params), (item, contribution, source) => {
+      if (item === target) found.push({ source, contribution });
+    });
+    return found.sort((a, b) => b.contribution - a.contribution);
+  };
+
+  it('names the history item behind each contribution', () => {
+    expect(contributionsTo(model, historyOf([2, 0]), 1, {})[0]).toEqual({ source: 0, contribution: similarItems(model, 0, 1)[0]!.score });
+    expect(contributionsTo(model, historyOf([3]), 1, {})).toEqual([]);
   });
 
   it('weights contributions by strength under strength weighting', () => {
     const params = { shrinkage: 10, weighting: 'strength' as const };
     const weighted = trainItemKnn(together, params);
-    const contributor = strongestContributor(weighted, historyOf([0, 2], [1, 10]), 1, params);
-    expect(contributor?.item).toBe(2);
+    expect(contributionsTo(weighted, historyOf([0, 2], [1, 10]), 1, params)[0]?.source).toBe(2);
   });
 });

@@ -208,14 +208,14 @@ export function similarItems(model: ItemKnnModel, item: number, n: number): { it
 }
 
 /**
- * Calls `visit` once per (history item, neighbour) link with the neighbour's contribution;
- * a neighbour reached from several history items is visited once for each.
+ * Calls `visit` once per (history item, neighbour) link with the neighbour's contribution and
+ * the history item it comes from; a neighbour reached from several history items is visited once for each.
  */
 export function forEachNeighborContribution(
   model: ItemKnnModel,
   history: UserHistory,
   params: ItemKnnParams,
-  visit: (item: number, contribution: number) => void,
+  visit: (item: number, contribution: number, source: number) => void,
 ): void {
   const itemCount = model.counts.length;
   for (let n = 0; n < history.items.length; n++) {
@@ -224,7 +224,7 @@ export function forEachNeighborContribution(
     if (source >= itemCount || !(strength > 0)) continue;
     const weight = weightOf(strength, params);
     const start = source * model.k;
-    for (let slot = start; slot < start + model.counts[source]!; slot++) visit(model.neighbors[slot]!, weight * model.scores[slot]!);
+    for (let slot = start; slot < start + model.counts[source]!; slot++) visit(model.neighbors[slot]!, weight * model.scores[slot]!, source);
   }
 }
 
@@ -240,31 +240,4 @@ export function createItemKnnScorer(model: ItemKnnModel, paramsInput: ItemKnnPar
       });
     },
   };
-}
-
-/**
- * The history item that contributes most to `target`'s score, and its contribution
- * (weight × similarity), for "Because you watched …"; null when none has `target` as a neighbour.
- */
-export function strongestContributor(
-  model: ItemKnnModel,
-  history: UserHistory,
-  target: number,
-  paramsInput: ItemKnnParamsInput,
-): { item: number; contribution: number } | null {
-  const params = itemKnnParamsSchema.parse(paramsInput);
-  let best: { item: number; contribution: number } | null = null;
-  for (let n = 0; n < history.items.length; n++) {
-    const source = history.items[n]!;
-    const strength = history.strengths[n]!;
-    if (source >= model.counts.length || !(strength > 0)) continue;
-    const start = source * model.k;
-    for (let slot = start; slot < start + model.counts[source]!; slot++) {
-      if (model.neighbors[slot] !== target) continue;
-      const contribution = weightOf(strength, params) * model.scores[slot]!;
-      if (best === null || contribution > best.contribution) best = { item: source, contribution };
-      break;
-    }
-  }
-  return best;
 }

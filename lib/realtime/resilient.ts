@@ -87,7 +87,10 @@ class CircuitBreaker {
 
 function withTimeout<T>(operation: string, ms: number, attempt: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new FeatureStoreTimeoutError(operation, ms)), ms);
+    // Timers run before I/O callbacks in each turn of the event loop: on a busy loop an answer
+    // already waiting in the socket would lose to the timer. setImmediate runs after the I/O
+    // phase, so a timeout only fires when the answer has truly not arrived.
+    const timer = setTimeout(() => setImmediate(() => reject(new FeatureStoreTimeoutError(operation, ms))), ms);
     // A late answer after the timeout settles nothing, and a late failure is not left unhandled.
     Promise.resolve()
       .then(attempt)

@@ -1,4 +1,3 @@
-import { strongestContributor } from '@/lib/models/item-knn';
 import { explainRow, baselineScore } from '@/lib/models/ranker/mlp';
 import { FEATURE_NAMES } from './features';
 import type { RecommenderModels } from './models';
@@ -33,10 +32,8 @@ export function reasonsFor(entry: ServedEntry, context: ExplanationContext): Rea
   const reasons: Reason[] = [];
   const { models, request, signals } = context;
   if (entry.placement === 'pinned' || entry.placement === 'editorial' || entry.sources.includes('editorial')) reasons.push({ kind: 'editors_pick', text: "Editor's pick" });
-  if (entry.item < models.knn.counts.length && request.history.items.length > 0) {
-    const contributor = strongestContributor(models.knn, request.history, entry.item, models.knnParams);
-    if (contributor) reasons.push({ kind: 'because_you_watched', text: `Because you watched ${context.titleOf(contributor.item)}`, item: context.idOf(contributor.item) });
-  }
+  const source = signals.strongestSource.get(entry.item);
+  if (source !== undefined) reasons.push({ kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) });
   const category = context.categoryOf(entry.item);
   const categoryIndex = entry.item < models.itemCategory.length ? models.itemCategory[entry.item]! : -1;
   if (category && categoryIndex >= 0 && (signals.preferredCategories.has(categoryIndex) || signals.categoryAffinity[categoryIndex]! >= 0.15)) {

@@ -22,12 +22,12 @@ export function candidatesWithFeatures(models: RecommenderModels, request: Recom
 
 /**
  * Without a ranker, candidates are ordered by how high the sources placed them: a reciprocal-rank
- * blend, so that an item several sources agree on comes first.
+ * blend (optionally weighted per source), so that an item several sources agree on comes first.
  */
-export function blendedSourceScores(candidates: CandidateSet, sourceCount: number): Float32Array {
+export function blendedSourceScores(candidates: CandidateSet, sourceCount: number, weights?: ArrayLike<number>): Float32Array {
   const scores = new Float32Array(candidates.items.length);
   for (let c = 0; c < scores.length; c++) {
-    for (let s = 0; s < sourceCount; s++) scores[c]! += candidates.sourceRanks[c * sourceCount + s]!;
+    for (let s = 0; s < sourceCount; s++) scores[c]! += (weights?.[s] ?? 1) * candidates.sourceRanks[c * sourceCount + s]!;
   }
   return scores;
 }

@@ -31,6 +31,10 @@ export interface ServeOptions {
   exploration: { share: number; pool: readonly number[]; seed: number } | null;
   facts: ItemFacts;
   quotas?: SourceQuotas;
+  /** False orders candidates by their blended source ranks even when a ranker is loaded. */
+  useRanker?: boolean;
+  /** Per-source weights of that blend, in `CANDIDATE_SOURCES` order. */
+  blend?: ArrayLike<number>;
   /** How deep to rank: the page plus the pages before it. */
   depth: number;
   offset: number;
@@ -66,14 +70,15 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
   const afterCandidates = performance.now();
   const features = buildFeatures(model.models, request, signals, kept.set);
   const afterFeatures = performance.now();
-  const { scores, rankerFailed } = await rank(model, kept.set, features);
+  const { scores, rankerFailed } = await rank(options.useRanker === false ? null : model.ranker, kept.set, features, options.blend);
   pushDownNeighboursOf(model.models, options.negatives, kept.set.items, scores);
   const afterRanking = performance.now();
   const ranked: ListEntry[] = Array.from(kept.set.items, (item, c) => ({ item, score: scores[c]!, placement: kept.extra[c] === 'editorial' ? 'editorial' : 'ranked' }));
   ranked.sort((a, b) => b.score - a.score);
+  const pool = diversityPool(ranked, options.depth);
   const rowOf = new Map<number, number>();
   kept.set.items.forEach((item, c) => rowOf.set(item, c));
-  const list = postProcess(ranked, { count: options.depth - options.offset, offset: options.offset, diversity: options.diversity, exploration: options.exploration, directives: options.directives, pinned: options.pinned }, options.facts);
+  const list = postProcess(pool, { count: options.depth - options.offset, offset: options.offset, diversity: options.diversity, exploration: options.exploration, directives: options.directives, pinned: options.pinned }, options.facts);
   const entries = list.map((entry): ServedEntry => {
     const c = rowOf.get(entry.item);
     return {
@@ -89,6 +94,18 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
     rankerFailed,
     timings: { candidates: afterCandidates - started, features: afterFeatures - afterCandidates, ranking: afterRanking - afterFeatures, postprocess: finished - afterRanking },
   };
+}
+
+/**
+ * Diversity trades relevance for variety among the best few hundred; candidates further down
+ * would never be picked, and MMR's cost grows with every entry it weighs. Editorial entries stay.
+ */
+const POOL_PER_SLOT = 2;
+
+function diversityPool(ranked: ListEntry[], depth: number): ListEntry[] {
+  const size = Math.ceil(depth * POOL_PER_SLOT);
+  if (ranked.length <= size) return ranked;
+  return [...ranked.slice(0, size), ...ranked.slice(size).filter((entry) => entry.placement === 'editorial')];
 }
 
 interface TaggedCandidates {
@@ -131,11 +148,11 @@ function keepAllowed({ set, extra }: TaggedCandidates, allowed: (item: number) =
   return { set: { items: Uint32Array.from(keep, (c) => set.items[c]!), sourceRanks }, extra: keep.map((c) => extra[c]!) };
 }
 
-async function rank(model: ServeModel, set: CandidateSet, features: Float32Array): Promise<{ scores: Float32Array; rankerFailed: boolean }> {
-  const blended = () => blendedSourceScores(set, CANDIDATE_SOURCES.length);
-  if (!model.ranker || set.items.length === 0) return { scores: blended(), rankerFailed: false };
+async function rank(ranker: ServeModel['ranker'], set: CandidateSet, features: Float32Array, blend?: ArrayLike<number>): Promise<{ scores: Float32Array; rankerFailed: boolean }> {
+  const blended = () => blendedSourceScores(set, CANDIDATE_SOURCES.length, blend);
+  if (!ranker || set.items.length === 0) return { scores: blended(), rankerFailed: false };
   try {
-    return { scores: Float32Array.from(await model.ranker.score(features, set.items.length)), rankerFailed: false };
+    return { scores: Float32Array.from(await ranker.score(features, set.items.length)), rankerFailed: false };
   } catch {
     return { scores: blended(), rankerFailed: true };
   }

@@ -13,6 +13,8 @@ export interface UserSignals {
   userFactor: Float32Array | null;
   /** Item-kNN score per item reached from the history. */
   neighborScores: Map<number, number>;
+  /** Per item reached, the history item contributing most: "Because you watched …". */
+  strongestSource: Map<number, number>;
   /** EASE score per modelled item position, or null when the history touches no modelled item. */
   easeRow: Float32Array | null;
   /** Content profile of the history blended with explicit preferences; null with neither. */
@@ -29,7 +31,7 @@ export function userSignals(models: RecommenderModels, request: RecommendationRe
   for (const item of request.history.items) seen[item] = 1;
   return {
     userFactor: userFactorOf(models, request),
-    neighborScores: neighborScoresOf(models, request),
+    ...neighborScoresOf(models, request),
     easeRow: easeRowOf(models, request),
     contentProfile: contentProfileOf(models, request),
     categoryAffinity: categoryAffinityOf(models, request),
@@ -44,10 +46,18 @@ function userFactorOf(models: RecommenderModels, request: RecommendationRequest)
   return request.history.items.length > 0 ? foldIn(models.als, request.history, models.alsParams) : null;
 }
 
-function neighborScoresOf(models: RecommenderModels, request: RecommendationRequest): Map<number, number> {
-  const scores = new Map<number, number>();
-  forEachNeighborContribution(models.knn, request.history, models.knnParams, (item, contribution) => scores.set(item, (scores.get(item) ?? 0) + contribution));
-  return scores;
+function neighborScoresOf(models: RecommenderModels, request: RecommendationRequest): Pick<UserSignals, 'neighborScores' | 'strongestSource'> {
+  const neighborScores = new Map<number, number>();
+  const strongestSource = new Map<number, number>();
+  const strongest = new Map<number, number>();
+  forEachNeighborContribution(models.knn, request.history, models.knnParams, (item, contribution, source) => {
+    neighborScores.set(item, (neighborScores.get(item) ?? 0) + contribution);
+    if (contribution > (strongest.get(item) ?? Number.NEGATIVE_INFINITY)) {
+      strongest.set(item, contribution);
+      strongestSource.set(item, source);
+    }
+  });
+  return { neighborScores, strongestSource };
 }
 
 function easeRowOf(models: RecommenderModels, request: RecommendationRequest): Float32Array | null {

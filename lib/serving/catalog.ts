@@ -25,10 +25,12 @@ export function toCatalogItem(entry: CatalogEntry): CatalogItem {
 }
 
 /**
- * `updated_at` is the time a transaction started, so a slow writer can commit a row stamped
- * before the watermark; re-reading a few seconds back catches it (unchanged rows are skipped).
+ * `updated_at` is the time a writing transaction started, so a row can commit stamped earlier
+ * than rows already read. Each poll therefore re-reads from a little before the previous poll's
+ * database time (not from the newest row seen, which would re-read a bulk import forever);
+ * unchanged rows are skipped. A write transaction open longer than this could be missed.
  */
-const OVERLAP_SECONDS = 5;
+const OVERLAP_SECONDS = 10;
 
 type ItemRow = {
   external_id: string;
@@ -40,7 +42,6 @@ type ItemRow = {
   published: number | null;
   expires: number | null;
   updated: number;
-  updated_text: string;
 };
 
 /**
@@ -49,30 +50,31 @@ type ItemRow = {
  */
 export class CatalogMirror {
   readonly entries = new Map<string, CatalogEntry>();
-  /** Exact text of the newest `updated_at` seen, so the next poll misses nothing to rounding. */
-  private watermark: string | null = null;
+  /** The database's clock at the previous poll, as text so no precision is lost. */
+  private lastPoll: string | null = null;
   /** Bumped on every change, so derived views (new-item pools) know when to rebuild. */
   epoch = 0;
 
   constructor(private readonly conn: DatabaseConnection) {}
 
   async refresh(): Promise<number> {
+    const [{ now } = { now: null }] = await this.conn.query<{ now: string }>('select now()::text as now');
     const rows = await this.conn.query<ItemRow>(
       `select external_id, title, description, category, tags, is_hidden,
               extract(epoch from published_at) * 1000 as published, extract(epoch from expires_at) * 1000 as expires,
-              extract(epoch from updated_at) * 1000 as updated, updated_at::text as updated_text
-       from items ${this.watermark === null ? '' : `where updated_at >= $1::timestamptz - interval '${OVERLAP_SECONDS} seconds'`} order by updated_at`,
-      this.watermark === null ? [] : [this.watermark],
+              extract(epoch from updated_at) * 1000 as updated
+       from items ${this.lastPoll === null ? '' : `where updated_at >= $1::timestamptz - interval '${OVERLAP_SECONDS} seconds'`}`,
+      this.lastPoll === null ? [] : [this.lastPoll],
     );
     let changed = 0;
     for (const row of rows) {
       const entry = toEntry(row);
       const known = this.entries.get(entry.id);
-      if (known && known.updatedAt === entry.updatedAt && known.hidden === entry.hidden) continue;
+      if (known && known.updatedAt === entry.updatedAt) continue;
       this.entries.set(entry.id, entry);
       changed += 1;
     }
-    if (rows.length > 0) this.watermark = rows[rows.length - 1]!.updated_text;
+    this.lastPoll = now;
     if (changed > 0) this.epoch += 1;
     return changed;
   }

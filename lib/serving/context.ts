@@ -58,7 +58,9 @@ export function itemSpaceOf(model: ServingModel, catalog: CatalogMirror): ItemSp
   const newVectors = new Float32Array(appended.length * dims);
   appended.forEach((entry, k) => newVectors.set(embedItem(models.content, toCatalogItem(entry)), k * dims));
   const appendedIndex = new Map(appended.map((entry, k) => [entry.id, modelItems + k]));
-  const entryOf = (item: number) => (item < modelItems ? catalog.get(models.itemIds[item]!) : appended[item - modelItems]);
+  // By index, not by id: this is asked for every candidate of every request.
+  const modelEntries = models.itemIds.map((id) => catalog.get(id));
+  const entryOf = (item: number) => (item < modelItems ? modelEntries[item] : appended[item - modelItems]);
   const now = Date.now();
   const newArrivals = appended
     .map((entry, k) => ({ entry, item: modelItems + k }))

@@ -1,6 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
+import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
+import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
 import type { EventWeights } from '@/lib/events/types';
 import type { UserHistory } from '@/lib/models/types';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
@@ -15,7 +18,6 @@ import { logImpression } from './impressions';
 import type { ServingModel } from './model';
 import { decodeCursor, encodeCursor, type FeedQuery } from './schema';
 import { strengthsOf, loadStoredUser, type StoredUser } from './user-context';
-import { getConnection } from '@/db';
 
 export class ServingInputError extends Error {
   constructor(
@@ -55,18 +57,20 @@ export interface RecommendationResponse {
   timings_ms: Partial<StageTimings> & { total: number };
 }
 
-/** Ranked deeper than one page so the next pages come from the same list, never repeating it. */
-const LIST_DEPTH = 100;
+/** Ranked deeper than one page (at least two pages) so the next pages come from the same list, never repeating it. */
+const LIST_DEPTH = 60;
+/** The largest page a request may ask for; explanations rank this deep. */
+const MAX_PAGE = 100;
 const LIST_TTL_SECONDS = 30 * 60;
 const RESPONSE_TTL_SECONDS = 60;
-const STRATEGY = 'hybrid';
-const DIVERSITY = { lambda: 0.85, maxPerCategory: null } as const;
-const EXPLORATION_SHARE = 0.1;
 /** An item on an item page weighs like a strong recent interaction. */
 const ANCHOR_STRENGTH = 5;
 
 interface StoredList {
   userId: string;
+  strategy: string;
+  experiment: string | null;
+  variant: string | null;
   modelVersion: number | null;
   fallback: Fallback | null;
   items: ServedItem[];
@@ -85,14 +89,18 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   const { query } = input;
   if (query.cursor !== undefined) return nextPage(input, started);
   const snapshot = await servingSnapshot();
-  const realtime = input.surface === 'session' ? { profile: null, degraded: false } : await readRealtime(input.userId);
   validateCategories(query.category, snapshot);
-  const cacheKey = responseKey(input, snapshot, realtime.profile);
+  const [realtime, stored] = await Promise.all([
+    input.surface === 'session' ? { profile: null, degraded: false } : readRealtime(input.userId),
+    input.surface === 'session' ? null : loadStoredUser(await getConnection(), input.userId).catch(() => null),
+  ]);
+  const segment = { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} };
+  const strategy = await resolveStrategy({ id: input.userId, ...segment });
+  const cacheKey = responseKey(input, snapshot, realtime.profile, strategy);
   const cached = cacheKey ? await readCached<StoredList>(cacheKey) : null;
-  const computed = cached ? null : await computeList(input, snapshot, realtime);
+  const computed = cached ? null : await computeList(input, snapshot, realtime, stored, strategy);
   const list = cached ?? computed!.list;
-  if (cacheKey && computed) void writeCached(cacheKey, list, RESPONSE_TTL_SECONDS);
-  return respond(input, snapshot, list, list.fallback ?? (realtime.degraded ? 'feature_store' : null), started, computed?.timings ?? {});
+  return respond(input, snapshot, list, list.fallback ?? (realtime.degraded ? 'feature_store' : null), started, computed?.timings ?? {}, undefined, computed && cacheKey);
 }
 
 async function nextPage(input: FeedInput, started: number): Promise<RecommendationResponse> {
@@ -104,12 +112,19 @@ async function nextPage(input: FeedInput, started: number): Promise<Recommendati
   return respond(input, snapshot, list, list.fallback, started, {}, { id: cursor.r, offset: cursor.o });
 }
 
-/** Ranks the whole list once; pages are slices of it. */
-async function computeList(input: FeedInput, snapshot: ServingSnapshot, realtime: { profile: RealtimeProfile | null; degraded: boolean }): Promise<{ list: StoredList; timings: Partial<StageTimings> }> {
+/** Ranks the whole list once, the way the user's strategy says; pages are slices of it. */
+async function computeList(
+  input: FeedInput,
+  snapshot: ServingSnapshot,
+  realtime: { profile: RealtimeProfile | null; degraded: boolean },
+  stored: StoredUser | null,
+  strategy: StrategyChoice,
+): Promise<{ list: StoredList; timings: Partial<StageTimings> }> {
   const { model } = snapshot;
-  if (!model) return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), fallback: 'no_model' }, timings: {} };
+  const served = { userId: input.userId, strategy: strategy.strategyKey, experiment: strategy.experiment, variant: strategy.variant };
+  if (!model) return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'no_model' }, timings: {} };
   try {
-    const stored = input.surface === 'session' ? null : await loadStoredUser(await getConnection(), input.userId);
+    const { config } = strategy;
     const space = itemSpaceOf(model, snapshot.catalog);
     const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
     const { allowed, placeable } = allowedItems(space, input, request.recommendation.history);
@@ -121,17 +136,20 @@ async function computeList(input: FeedInput, snapshot: ServingSnapshot, realtime
       picks: resolve('pick').flatMap(({ item }) => (item !== undefined && item < space.modelItems && allowed(item) ? [item] : [])),
       directives,
       pinned: resolve('pin').flatMap(({ item, position }) => (item !== undefined && placeable(item) ? [{ item, position }] : [])),
-      diversity: { ...DIVERSITY, similarity: contentSimilarity(model, space) },
-      exploration: { share: EXPLORATION_SHARE, pool: space.newArrivals.filter((item) => allowed(item)), seed: hashSeed(input.userId) },
+      quotas: config.quotas,
+      useRanker: config.ranker === 'active',
+      blend: CANDIDATE_SOURCES.map((source) => config.blend[source]),
+      diversity: { lambda: config.diversityLambda, maxPerCategory: null, similarity: contentSimilarity(model, space) },
+      exploration: config.explorationShare > 0 ? { share: config.explorationShare, pool: space.newArrivals.filter((item) => allowed(item)), seed: hashSeed(input.userId) } : null,
       facts: space,
-      depth: LIST_DEPTH,
+      depth: Math.max(LIST_DEPTH, 2 * input.query.n),
       offset: 0,
     });
     const items = result.entries.map((entry) => servedItem(entry, model, space, request.recommendation, result.signals, input.query.explain));
-    return { list: { userId: input.userId, modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
+    return { list: { ...served, modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
   } catch (error) {
     log.error('the recommendation pipeline failed; serving popular items', error);
-    return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), fallback: 'popular' }, timings: {} };
+    return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'popular' }, timings: {} };
   }
 }
 
@@ -191,12 +209,15 @@ function allowedItems(space: ItemSpace, input: FeedInput, history: UserHistory):
 function contentSimilarity(model: ServingModel, space: ItemSpace): (a: number, b: number) => number {
   const { contentVectors, content } = model.models;
   const dims = content.dims;
-  const row = (item: number) => (item < space.modelItems ? contentVectors.subarray(item * dims, (item + 1) * dims) : space.newVectors.subarray((item - space.modelItems) * dims, (item - space.modelItems + 1) * dims));
+  const modelItems = space.modelItems;
+  // Index arithmetic, not subarray views: this runs tens of thousands of times per request.
   return (a, b) => {
-    const x = row(a);
-    const y = row(b);
+    const x = a < modelItems ? contentVectors : space.newVectors;
+    const y = b < modelItems ? contentVectors : space.newVectors;
+    const xOffset = (a < modelItems ? a : a - modelItems) * dims;
+    const yOffset = (b < modelItems ? b : b - modelItems) * dims;
     let sum = 0;
-    for (let d = 0; d < dims; d++) sum += x[d]! * y[d]!;
+    for (let d = 0; d < dims; d++) sum += x[xOffset + d]! * y[yOffset + d]!;
     return sum;
   };
 }
@@ -223,23 +244,48 @@ function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, r
 }
 
 /** Pages are slices of the stored list, re-checked against the catalogue: an item hidden since is never served, even from a cache. */
-async function respond(input: FeedInput, snapshot: ServingSnapshot, list: StoredList, fallback: Fallback | null, started: number, timings: Partial<StageTimings>, page?: { id: string; offset: number }): Promise<RecommendationResponse> {
+async function respond(
+  input: FeedInput,
+  snapshot: ServingSnapshot,
+  list: StoredList,
+  fallback: Fallback | null,
+  started: number,
+  timings: Partial<StageTimings>,
+  page?: { id: string; offset: number },
+  responseCacheKey?: string | null,
+): Promise<RecommendationResponse> {
   const now = Date.now();
   const offset = page?.offset ?? 0;
   const servable = list.items.filter((item) => isServable(snapshot.catalog.get(item.id), now));
   const items = servable.slice(offset, offset + input.query.n);
   const recommendationId = randomUUID();
   const listId = page?.id ?? recommendationId;
-  if (!page) void writeCached(listKey(listId), list, LIST_TTL_SECONDS);
+  if (!page) {
+    // Serialised once for both entries: the list for its pages, and the response for repeats.
+    const serialised = JSON.stringify(list);
+    void writeCached(listKey(listId), serialised, LIST_TTL_SECONDS);
+    if (responseCacheKey) void writeCached(responseCacheKey, serialised, RESPONSE_TTL_SECONDS);
+  }
   const nextOffset = offset + items.length;
   const total = performance.now() - started;
-  logImpression({ recommendationId, userId: input.userId, surface: input.surface, items: items.map((item) => item.id), strategy: STRATEGY, modelVersion: list.modelVersion, fallback, latencyMs: total });
+  logImpression({
+    recommendationId,
+    userId: input.userId,
+    surface: input.surface,
+    items: items.map((item) => item.id),
+    strategy: list.strategy,
+    experiment: list.experiment,
+    variant: list.variant,
+    modelVersion: list.modelVersion,
+    fallback,
+    latencyMs: total,
+  });
   return {
     recommendation_id: recommendationId,
     model_version: list.modelVersion,
-    strategy: STRATEGY,
-    experiment: null,
-    variant: null,
+    strategy: list.strategy,
+    experiment: list.experiment,
+    variant: list.variant,
     fallback,
     items,
     next_cursor: nextOffset < servable.length && items.length > 0 ? encodeCursor({ r: listId, o: nextOffset }) : null,
@@ -257,13 +303,14 @@ function validateCategories(categories: string[] | undefined, snapshot: ServingS
 
 /**
  * Cached per user, profile version (so the user's own events invalidate it), model version,
- * catalogue epoch, curation rules and request shape.
+ * catalogue epoch, curation rules, strategy and variant, and request shape.
  */
-function responseKey(input: FeedInput, snapshot: ServingSnapshot, profile: RealtimeProfile | null): string | null {
+function responseKey(input: FeedInput, snapshot: ServingSnapshot, profile: RealtimeProfile | null, strategy: StrategyChoice): string | null {
   if (input.surface === 'session' || input.query.explain) return null;
   const { n: _n, cursor: _cursor, ...shape } = input.query;
   const rules = hashSeed(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
-  return `rec:${input.userId}:${profile?.version ?? 0}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${JSON.stringify(shape)}`;
+  const variant = `${strategy.strategyKey}@${strategy.strategyVersion}:${strategy.experiment ?? ''}:${strategy.variant ?? ''}`;
+  return `rec:${input.userId}:${profile?.version ?? 0}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${variant}:${JSON.stringify(shape)}`;
 }
 
 const listKey = (id: string) => `reclist:${id}`;
@@ -277,9 +324,9 @@ async function readCached<T>(key: string): Promise<T | null> {
   }
 }
 
-async function writeCached(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+async function writeCached(key: string, serialised: string, ttlSeconds: number): Promise<void> {
   try {
-    await getCache().set(key, JSON.stringify(value), ttlSeconds);
+    await getCache().set(key, serialised, ttlSeconds);
   } catch (error) {
     log.debug('response cache write failed', error);
   }
@@ -295,7 +342,7 @@ export interface ItemExplanation {
   user: string;
   item: { id: string; title: string; category: string | null };
   would_show: boolean;
-  /** 1-based position in the user's feed, when it is in the first LIST_DEPTH. */
+  /** 1-based position in the user's feed, when it is among the items ranked for it. */
   position: number | null;
   score: number | null;
   reasons: Reason[];
@@ -311,26 +358,26 @@ export async function explainItem(userId: string, itemId: string): Promise<ItemE
   const entry = snapshot.catalog.get(itemId);
   if (!entry) throw new UnknownItemError(itemId);
   const base = { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, model_version: snapshot.model?.versionId ?? null };
-  const input: FeedInput = { userId, surface: 'feed', query: { n: LIST_DEPTH, context: 'home', explain: true } };
-  const realtime = await readRealtime(userId);
-  const { list } = await computeList(input, snapshot, realtime);
+  const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain: true } };
+  const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
+  const strategy = await resolveStrategy({ id: userId, isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }, { recordExposure: false });
+  const { list } = await computeList(input, snapshot, realtime, stored, strategy);
   const index = list.items.findIndex((item) => item.id === itemId);
-  const excluded = await exclusionsOf(userId, itemId, snapshot, realtime.profile);
+  const excluded = exclusionsOf(itemId, snapshot, realtime.profile, stored);
   if (index >= 0) {
     const shown = list.items[index]!;
     return { ...base, would_show: true, position: index + 1, score: shown.score, reasons: shown.reasons, excluded_because: [], breakdown: shown.explanation ?? null };
   }
-  return { ...base, would_show: false, position: null, score: null, reasons: [], excluded_because: excluded.length > 0 ? excluded : [`ranked below the first ${LIST_DEPTH} items for this user`], breakdown: null };
+  return { ...base, would_show: false, position: null, score: null, reasons: [], excluded_because: excluded.length > 0 ? excluded : [`ranked below the first ${list.items.length} items for this user`], breakdown: null };
 }
 
-async function exclusionsOf(userId: string, itemId: string, snapshot: ServingSnapshot, profile: RealtimeProfile | null): Promise<string[]> {
+function exclusionsOf(itemId: string, snapshot: ServingSnapshot, profile: RealtimeProfile | null, stored: StoredUser): string[] {
   const reasons: string[] = [];
   const entry = snapshot.catalog.get(itemId)!;
   const now = Date.now();
   if (entry.hidden) reasons.push('the item is hidden');
   if (entry.publishedAt !== null && entry.publishedAt > now) reasons.push(`the item is not published until ${new Date(entry.publishedAt).toISOString()}`);
   if (entry.expiresAt !== null && entry.expiresAt <= now) reasons.push(`the item expired at ${new Date(entry.expiresAt).toISOString()}`);
-  const stored = await loadStoredUser(await getConnection(), userId);
   const strength = strengthsOf([...(profile?.recent ?? []).map((event) => ({ ...event, value: null })), ...stored.history], snapshot.weights).get(itemId);
   if (strength !== undefined) reasons.push(strength > 0 ? 'the user has already interacted with it' : 'the user disliked or skipped it');
   const blocks = directivesFor(snapshot.rules, { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }).filter(

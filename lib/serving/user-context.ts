@@ -16,13 +16,18 @@ export const HISTORY_LIMIT = 300;
 
 const UNKNOWN: StoredUser = { known: false, preferredCategories: [], attributes: {}, history: [] };
 
-/** One round trip: the user row with their latest events as JSON. */
+/**
+ * One round trip: the user row with their latest events as JSON. The events are limited before
+ * items are joined, and ordered as `events_user_recent_idx` is, so the plan is an index walk of
+ * a few hundred rows whatever the table statistics say.
+ */
 export async function loadStoredUser(conn: DatabaseConnection, userId: string): Promise<StoredUser> {
   const [row] = await conn.query<{ preferred_categories: string[]; attributes: Record<string, unknown>; history: { i: string; t: EventType; v: number | null }[] | null }>(
     `select u.preferred_categories, u.attributes,
-            (select json_agg(json_build_object('i', h.external_id, 't', h.type, 'v', h.value))
-             from (select i.external_id, e.type, e.value from events e join items i on i.id = e.item_id
-                   where e.user_id = u.id order by e.occurred_at desc, e.id desc limit ${HISTORY_LIMIT}) h) as history
+            (select json_agg(json_build_object('i', i.external_id, 't', h.type, 'v', h.value) order by h.at desc, h.id desc)
+             from (select e.id, e.item_id, e.type, e.value, e.occurred_at as at from events e
+                   where e.user_id = u.id order by e.occurred_at desc nulls last, e.id desc limit ${HISTORY_LIMIT}) h
+             join items i on i.id = h.item_id) as history
      from users u where u.external_id = $1`,
     [userId],
   );

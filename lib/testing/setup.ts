@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { resetConfigForTests } from '@/lib/config';
+import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { drainImpressionWriter } from '@/lib/impressions';
 import { closeFeatureStore } from '@/lib/realtime';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
@@ -33,5 +34,6 @@ afterAll(async () => {
   await closeCache();
   await closeFeatureStore();
   await drainImpressionWriter();
+  await drainExposureWriter();
   await closeConnection();
 });

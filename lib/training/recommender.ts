@@ -18,16 +18,22 @@ export const DEFAULT_BASE_PARAMS: BaseModelParams = { als: {}, knn: {}, ease: {}
 
 export type StageTimer = <T>(stage: string, work: () => T) => T;
 
+/** Earlier models whose work a refit reuses: the content model as is, ALS as a warm start. */
+export interface RefitFrom {
+  models: Pick<RecommenderModels, 'content' | 'contentVectors' | 'als'>;
+  alsIterations: number;
+}
+
 /** Every model the pipeline reads except the ranker, trained on one set of data. */
-export function trainBaseModels(data: TrainingData, params: BaseModelParams, time: StageTimer, content?: Pick<RecommenderModels, 'content' | 'contentVectors'>): RecommenderModels {
+export function trainBaseModels(data: TrainingData, params: BaseModelParams, time: StageTimer, refit?: RefitFrom): RecommenderModels {
   const alsParams = alsParamsSchema.parse(params.als);
   const knnParams = itemKnnParamsSchema.parse(params.knn);
-  const als = time('als', () => trainAls(data.positives, alsParams));
+  const als = time('als', () => (refit ? trainAls(data.positives, { ...alsParams, iterations: Math.min(alsParams.iterations, refit.alsIterations) }, undefined, refit.models.als) : trainAls(data.positives, alsParams)));
   const knn = time('item-knn', () => trainItemKnn(data.positives, knnParams));
   const ease = params.ease ? time('ease', () => trainEase(data.positives, params.ease ?? {})) : null;
-  // Only the two content fields are taken: a whole model set passed here must not override the others.
-  const textual = content
-    ? { content: content.content, contentVectors: content.contentVectors }
+  // Item text does not change between the rounds: a refit reuses the content model.
+  const textual = refit
+    ? { content: refit.models.content, contentVectors: refit.models.contentVectors }
     : time('content', () => {
         const trained = trainContentModel(data.items, params.content);
         return { content: trained.model, contentVectors: trained.vectors };

@@ -15,12 +15,15 @@ export interface TrainProgress {
 
 export interface RecommenderParams {
   base: BaseModelParams;
+  /** The final fit starts ALS from the first round's factors, so it needs only a few iterations. */
+  refitAlsIterations: number;
   ranker: Record<string, unknown>;
   split: SplitOptions;
 }
 
 export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   base: DEFAULT_BASE_PARAMS,
+  refitAlsIterations: 5,
   ranker: {},
   split: { seed: 42, share: 0.2, minPositives: 5, maxTrainingUsers: 3_000, maxMetricUsers: 1_000 },
 };
@@ -69,7 +72,7 @@ export function trainRecommenderModels(data: TrainingData, params: RecommenderPa
   const examples = timed('')('ranker examples', () => rankerExamples(fitModels, split));
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
   const metrics = timed('')('holdout', () => holdoutMetrics({ ...fitModels, ranker }, split, 10));
-  const models = trainBaseModels(data, params.base, timed(''), { content: fitModels.content, contentVectors: fitModels.contentVectors });
+  const models = trainBaseModels(data, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations });
   seconds.content = seconds['fit: content'] ?? 0;
   return { models: { ...models, ranker }, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
 }

@@ -9,6 +9,9 @@ import { GET as trending } from '@/app/api/v1/trending/route';
 import { PUT as putUser } from '@/app/api/v1/users/[id]/route';
 import { getConnection } from '@/db';
 import { POST as postRule } from '@/app/api/v1/curation/rules/route';
+import { POST as startExperiment } from '@/app/api/v1/experiments/[id]/start/route';
+import { POST as stopExperiment } from '@/app/api/v1/experiments/[id]/stop/route';
+import { POST as postExperiment } from '@/app/api/v1/experiments/route';
 import { getFeatureStore } from '@/lib/realtime';
 import { servingModel } from '@/lib/serving/state';
 import { call } from '@/lib/testing/http';
@@ -190,5 +193,29 @@ describe('explain', () => {
     const notShown = await call(explain, 'GET', `/api/v1/recommendations/explain?user=user-00040&item=${top}`);
     expect(notShown.body.would_show).toBe(false);
     expect(notShown.body.excluded_because).toContain('the item is hidden');
+  });
+});
+
+describe('experiments in the feed', () => {
+  it('serves each user by their variant, naming it in the body and the X-Experiment header', async () => {
+    const created = await call(postExperiment, 'POST', '/api/v1/experiments', {
+      body: { key: 'feed-test', variants: [{ key: 'control', strategy: 'hybrid' }, { key: 'popular', strategy: 'popular' }], layer: 'feed-test' },
+    });
+    expect(created.status).toBe(201);
+    expect((await call(startExperiment, 'POST', '/api/v1/experiments/feed-test/start', { params: { id: 'feed-test' } })).status).toBe(200);
+    const seen = new Map<string, string>();
+    for (let i = 50; i < 70; i++) {
+      const user = `user-${String(i).padStart(5, '0')}`;
+      const response = await getFeed(`user=${user}&n=5`);
+      expect(response.status).toBe(200);
+      expect(response.body.experiment).toBe('feed-test');
+      expect(response.headers.get('x-experiment')).toBe(`feed-test:${response.body.variant}`);
+      expect(response.body.strategy).toBe(response.body.variant === 'control' ? 'hybrid' : 'popular');
+      seen.set(user, response.body.variant);
+      // Sticky: the same user gets the same variant again.
+      expect((await getFeed(`user=${user}&n=5`)).body.variant).toBe(response.body.variant);
+    }
+    expect(new Set(seen.values())).toEqual(new Set(['control', 'popular']));
+    expect((await call(stopExperiment, 'POST', '/api/v1/experiments/feed-test/stop', { params: { id: 'feed-test' } })).status).toBe(200);
   });
 });

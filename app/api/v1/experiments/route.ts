@@ -1,0 +1,24 @@
+import { getConnection } from '@/db';
+import { readBody } from '@/lib/api/body';
+import { route } from '@/lib/api/route';
+import { parseInput, parseQuery } from '@/lib/api/validate';
+import { withExperimentErrors } from '@/lib/experiments/http';
+import { createExperiment } from '@/lib/experiments/lifecycle';
+import { experimentInputSchema, experimentListQuerySchema, toExperimentJson } from '@/lib/experiments/schema';
+import { listExperiments } from '@/lib/experiments/store';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const GET = route(async (request) => {
+  const query = parseQuery(experimentListQuerySchema, new URL(request.url).searchParams);
+  const { experiments, total } = await listExperiments(await getConnection(), query);
+  return Response.json({ experiments: experiments.map(toExperimentJson), total, limit: query.limit, offset: query.offset });
+});
+
+/** Creates a draft; nothing is served until it starts. */
+export const POST = route(async (request) => {
+  const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
+  const input = parseInput(experimentInputSchema, value, 'experiment');
+  const experiment = await withExperimentErrors(async () => createExperiment(await getConnection(), input));
+  return Response.json(toExperimentJson(experiment), { status: 201 });
+});
