@@ -36,7 +36,9 @@ function send(base: URL, path: string): Promise<Sample> {
         resolve({ latency: performance.now() - started, ok: response.statusCode === 200, timing: response.headers['server-timing'] as string | undefined }),
       );
     });
-    request.setTimeout(CLIENT_TIMEOUT_MS, () => request.destroy(new Error('client timeout')));
+    // From the moment the request is made, waiting for a free socket included.
+    const deadline = setTimeout(() => request.destroy(new Error('client timeout')), CLIENT_TIMEOUT_MS);
+    request.on('close', () => clearTimeout(deadline));
     request.on('error', () => resolve({ latency: performance.now() - started, ok: false, timing: undefined }));
   });
 }

@@ -13,7 +13,10 @@ import { POST as startExperiment } from '@/app/api/v1/experiments/[id]/start/rou
 import { POST as stopExperiment } from '@/app/api/v1/experiments/[id]/stop/route';
 import { POST as postExperiment } from '@/app/api/v1/experiments/route';
 import { getFeatureStore } from '@/lib/realtime';
-import { servingModel } from '@/lib/serving/state';
+import { getImpressionWriter } from '@/lib/impressions';
+import { impressionsByRecommendationId } from '@/lib/impressions/store';
+import { getVersion, promoteVersion, readVerifiedArtifact, registerVersion } from '@/lib/models/registry';
+import { reloadServingModel, servingModel } from '@/lib/serving/state';
 import { call } from '@/lib/testing/http';
 import { servingWorld } from '@/lib/testing/serving-fixture';
 
@@ -217,5 +220,27 @@ describe('experiments in the feed', () => {
     }
     expect(new Set(seen.values())).toEqual(new Set(['control', 'popular']));
     expect((await call(stopExperiment, 'POST', '/api/v1/experiments/feed-test/stop', { params: { id: 'feed-test' } })).status).toBe(200);
+  });
+});
+
+describe('impressions and model swaps', () => {
+  it('logs every served list as an impression, off the request path', async () => {
+    const response = await getFeed('user=user-00060&n=7');
+    await (await getImpressionWriter()).flush();
+    const impression = await impressionsByRecommendationId(await getConnection(), response.body.recommendation_id);
+    expect(impression).toMatchObject({ userId: 'user-00060', surface: 'feed', items: ids(response.body), modelVersion: versionId });
+  });
+
+  it('swaps in a promoted version atomically, with no failed request', async () => {
+    const conn = await getConnection();
+    const current = (await servingModel())!;
+    const bytes = await readVerifiedArtifact(conn, (await getVersion(conn, current.versionId))!);
+    const next = await registerVersion(conn, { bytes, params: {}, metrics: {}, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
+    await promoteVersion(conn, next.id);
+    const during = Array.from({ length: 10 }, (_, i) => getFeed(`user=user-0007${i}&n=5`));
+    const reloaded = await reloadServingModel();
+    for (const response of await Promise.all(during)) expect(response.status).toBe(200);
+    expect(reloaded?.versionId).toBe(next.id);
+    expect((await getFeed('user=user-00080&n=5')).body.model_version).toBe(next.id);
   });
 });
