@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Random } from '@/lib/math/random';
-import { AnnIndex, exactSearch, measureRecall, type AnnSpace } from './ann';
+import { AnnIndex, exactSearch, measureRecall, tuneServingEf, type AnnSpace } from './ann';
 
 const DIMS = 64;
 
@@ -92,3 +92,17 @@ function unitRows(vectors: Float32Array): Float32Array {
   }
   return unit;
 }
+
+describe('tuneServingEf', () => {
+  it('raises a too-small ef until recall reaches the target, and the tuned ef travels with the index', async () => {
+    const vectors = clusteredVectors(3, 20_000, 'ip');
+    const queries = clusteredVectors(4, 100, 'ip');
+    const index = AnnIndex.build(vectors, DIMS, { space: 'ip', ef: 5 });
+    expect(measureRecall(index, vectors, queries, 50, 5)).toBeLessThan(0.95);
+    const { ef, recall } = tuneServingEf(index, vectors, queries, 50);
+    expect(ef).toBeGreaterThan(5);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(measureRecall(index, vectors, queries, 50, index.ef)).toBeCloseTo(recall, 10);
+    expect((await AnnIndex.fromBuffer(await index.toBuffer())).ef).toBe(ef);
+  });
+});

@@ -20,7 +20,7 @@ export const annParamsSchema = z
     /** Graph degree: more links, better recall and more memory (about 2·M·4 bytes per item on the base layer). */
     m: z.number().int().min(4).max(64).default(16),
     /** Candidate list while building: higher builds slower and finds better links. */
-    efConstruction: z.number().int().min(10).max(1_000).default(200),
+    efConstruction: z.number().int().min(10).max(1_000).default(100),
     /** Candidate list while searching, the serving default (raised to k when k is larger); by default per space, see `DEFAULT_EF`. */
     ef: z.number().int().min(1).max(10_000).optional(),
     /** hnswlib draws each item's layer at random: a fixed seed makes builds repeatable. */
@@ -67,9 +67,20 @@ export class AnnIndex {
     private readonly graph: HierarchicalNSW,
     readonly space: AnnSpace,
     readonly dims: number,
-    /** The serving default for `ef`; training records it with the recall it achieved. */
-    readonly ef: number,
+    /** The serving default for `ef`; training tunes it and records it with the recall it achieved. */
+    private servingEf: number,
   ) {}
+
+  get ef(): number {
+    return this.servingEf;
+  }
+
+  /** Sets the `ef` searches use by default, and that the serialised index carries to serving. */
+  setServingEf(ef: number): void {
+    if (!Number.isInteger(ef) || ef < 1) throw new RangeError(`ef must be a positive integer, got ${ef}`);
+    this.servingEf = ef;
+    this.graph.setEf(ef);
+  }
 
   /** An index over `vectors` (items × dims, row-major); item i is label i. */
   static build(vectors: Float32Array, dims: number, input: z.input<typeof annParamsSchema>): AnnIndex {
@@ -210,18 +221,43 @@ export function exactSearch(vectors: Float32Array, dims: number, query: ArrayLik
  * `queries` (rows of the same width). Training records it next to the `ef` it serves with.
  */
 export function measureRecall(index: AnnIndex, vectors: Float32Array, queries: Float32Array, k: number, ef: number): number {
-  const { dims } = index;
-  const queryCount = queries.length / dims;
-  const count = Math.min(k, index.size);
-  if (queryCount === 0 || count === 0) return 1;
-  const comparable = index.space === 'cosine' ? unitRows(vectors, dims) : vectors;
-  let found = 0;
-  for (let q = 0; q < queryCount; q++) {
-    const query = queries.subarray(q * dims, (q + 1) * dims);
-    const exact = new Set(exactSearch(comparable, dims, query, count).items);
-    for (const item of index.search(query, count, { ef }).items) if (exact.has(item)) found++;
+  return recallAt(index, queries, exactNeighbours(index, vectors, queries, k), ef);
+}
+
+/**
+ * Raises the index's serving `ef` (doubling, up to `maxEf`) until recall@k reaches `target`, and
+ * returns the `ef` kept and its recall. Inner-product graphs over vectors of very unequal norms
+ * need far more candidates than the default to find the true top k.
+ */
+export function tuneServingEf(index: AnnIndex, vectors: Float32Array, queries: Float32Array, k: number, target = 0.95, maxEf = 800): { ef: number; recall: number } {
+  const exact = exactNeighbours(index, vectors, queries, k);
+  let ef = index.ef;
+  let recall = recallAt(index, queries, exact, ef);
+  while (recall < target && ef < maxEf) {
+    ef = Math.min(maxEf, ef * 2);
+    recall = recallAt(index, queries, exact, ef);
   }
-  return found / (queryCount * count);
+  index.setServingEf(ef);
+  return { ef, recall };
+}
+
+/** Per query, the exact top k by brute force: the ground truth recall is measured against. */
+function exactNeighbours(index: AnnIndex, vectors: Float32Array, queries: Float32Array, k: number): Set<number>[] {
+  const { dims } = index;
+  const count = Math.min(k, index.size);
+  const comparable = index.space === 'cosine' ? unitRows(vectors, dims) : vectors;
+  return Array.from({ length: queries.length / dims }, (_, q) => new Set(exactSearch(comparable, dims, queries.subarray(q * dims, (q + 1) * dims), count).items));
+}
+
+function recallAt(index: AnnIndex, queries: Float32Array, exact: Set<number>[], ef: number): number {
+  const { dims } = index;
+  let found = 0;
+  let wanted = 0;
+  exact.forEach((truth, q) => {
+    wanted += truth.size;
+    for (const item of index.search(queries.subarray(q * dims, (q + 1) * dims), truth.size, { ef }).items) if (truth.has(item)) found++;
+  });
+  return wanted === 0 ? 1 : found / wanted;
 }
 
 /** A copy with every row scaled to unit length (zero rows stay zero): cosine becomes inner product. */

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   console.log(`full training: ${totalSeconds.toFixed(1)} s (target < 120 s)`);
   console.log(`peak RSS: ${peakRssGiB.toFixed(2)} GiB (target < 4 GiB)`);
   console.log(`bundle: ${report.bundle_mib.toFixed(1)} MiB; holdout ndcg@10 ${output.metrics.holdout_ndcg?.toFixed(4) ?? 'n/a'}`);
+  console.log(`ANN recall@50: factors ${output.metrics.ann_recall_factors?.toFixed(3)}, content ${output.metrics.ann_recall_content?.toFixed(3)} (target ≥ 0.95)`);
 }
 
 main().catch((error: unknown) => {
