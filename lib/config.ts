@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from './events/types';
 
 /**
  * The one place that reads environment variables. Everything else asks `getConfig()`,
@@ -30,6 +31,11 @@ const environmentSchema = z.object({
   TAILOR_TRAIN_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   TAILOR_TRAIN_ON_START: booleanFlag.default(true),
   TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
+  TAILOR_SEEN_EVENT_TYPES: z
+    .string()
+    .default(EVENT_TYPES.join(','))
+    .transform((list) => list.split(',').map((type) => type.trim()).filter((type) => type.length > 0))
+    .pipe(z.array(z.enum(EVENT_TYPES))),
   TAILOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TAILOR_VERSION: z.string().default('0.0.0'),
   TAILOR_BUILD: z.string().default('dev'),
@@ -55,6 +61,8 @@ export interface Config {
   /** Seed the demo world into an empty database on start. */
   seedDemo: boolean;
   demoScale: number;
+  /** Interactions of these types hide an item from the user's recommendations. */
+  seenEventTypes: EventType[];
   logLevel: Environment['TAILOR_LOG_LEVEL'];
   version: string;
   build: string;
@@ -86,6 +94,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START },
     seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
     demoScale: e.TAILOR_DEMO_SCALE,
+    seenEventTypes: e.TAILOR_SEEN_EVENT_TYPES,
     logLevel: e.TAILOR_LOG_LEVEL,
     version: e.TAILOR_VERSION,
     build: e.TAILOR_BUILD,
@@ -112,6 +121,7 @@ export function getConfig(): Config {
     TAILOR_TRAIN_AFTER_EVENTS: process.env.TAILOR_TRAIN_AFTER_EVENTS,
     TAILOR_TRAIN_ON_START: process.env.TAILOR_TRAIN_ON_START,
     TAILOR_DEMO_SCALE: process.env.TAILOR_DEMO_SCALE,
+    TAILOR_SEEN_EVENT_TYPES: process.env.TAILOR_SEEN_EVENT_TYPES,
     TAILOR_LOG_LEVEL: process.env.TAILOR_LOG_LEVEL,
     TAILOR_VERSION: process.env.TAILOR_VERSION,
     TAILOR_BUILD: process.env.TAILOR_BUILD,

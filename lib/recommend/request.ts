@@ -7,6 +7,8 @@ export interface RecommendationRequest {
   /** Positive interactions, item indices with strengths; recent session items included. */
   history: UserHistory;
   preferredCategories: readonly string[];
+  /** Items never to recommend; the whole history when absent. */
+  seen?: readonly number[];
   /** Epoch ms of the request; drives item age and time-of-day features. */
   now: number;
   count: number;

@@ -22,13 +22,13 @@ export interface UserSignals {
   /** Share of the history's strength per category. */
   categoryAffinity: Float32Array;
   preferredCategories: Set<number>;
-  /** Items never to recommend: already in the history. */
+  /** Items never to recommend: the request's seen items, or its whole history. */
   seen: Uint8Array;
 }
 
 export function userSignals(models: RecommenderModels, request: RecommendationRequest): UserSignals {
   const seen = new Uint8Array(models.itemIds.length);
-  for (const item of request.history.items) seen[item] = 1;
+  for (const item of request.seen ?? request.history.items) if (item < seen.length) seen[item] = 1;
   return {
     userFactor: userFactorOf(models, request),
     ...neighborScoresOf(models, request),

@@ -2,9 +2,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
+import { getConfig } from '@/lib/config';
 import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
 import type { EventWeights } from '@/lib/events/types';
+import { recordRecommendationCache, recordRecommendationServed } from '@/lib/metrics/record';
 import type { UserHistory } from '@/lib/models/types';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
 import { reasonsFor, scoreBreakdown, type Reason, type ScoreBreakdown } from '@/lib/recommend/explain';
@@ -98,6 +100,7 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   const strategy = await resolveStrategy({ id: input.userId, ...segment });
   const cacheKey = responseKey(input, snapshot, realtime.profile, strategy);
   const cached = cacheKey ? await readCached<StoredList>(cacheKey) : null;
+  if (cacheKey) recordRecommendationCache(cached !== null);
   const computed = cached ? null : await computeList(input, snapshot, realtime, stored, strategy);
   const list = cached ?? computed!.list;
   return respond(input, snapshot, list, list.fallback ?? (realtime.degraded ? 'feature_store' : null), started, computed?.timings ?? {}, undefined, computed && cacheKey);
@@ -127,7 +130,7 @@ async function computeList(
     const { config } = strategy;
     const space = itemSpaceOf(model, snapshot.catalog);
     const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
-    const { allowed, placeable } = allowedItems(space, input, request.recommendation.history);
+    const { allowed, placeable } = allowedItems(space, input, [...(request.recommendation.seen ?? []), ...request.negatives]);
     const directives = directivesFor(snapshot.rules, { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} });
     const resolve = (kind: 'pick' | 'pin') => directives.filter((rule) => rule.kind === kind && rule.targetType === 'item').map((rule) => ({ item: space.indexOf(rule.target), position: rule.position ?? 1 }));
     const result = await serveRecommendations(model, request.recommendation, {
@@ -161,7 +164,12 @@ interface BuiltRequest {
 function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): BuiltRequest {
   const events = [...(profile?.recent ?? []).map((event) => ({ itemId: event.itemId, type: event.type, value: null })), ...(stored?.history ?? [])];
   const strengths = strengthsOf(events, weights);
-  for (const itemId of input.sessionItems ?? []) strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
+  const seenTypes = new Set(getConfig().seenEventTypes);
+  const seenIds = new Set(events.filter((event) => seenTypes.has(event.type)).map((event) => event.itemId));
+  for (const itemId of input.sessionItems ?? []) {
+    strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
+    seenIds.add(itemId);
+  }
   if (input.query.item) strengths.set(input.query.item, Math.max(strengths.get(input.query.item) ?? 0, ANCHOR_STRENGTH));
   const items: number[] = [];
   const values: number[] = [];
@@ -180,6 +188,7 @@ function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, s
     recommendation: {
       user: user ?? null,
       history,
+      seen: [...seenIds].flatMap((itemId) => space.indexOf(itemId) ?? []),
       preferredCategories: [...(stored?.preferredCategories ?? []), ...(input.query.category ?? [])],
       now: Date.now(),
       count: input.query.n,
@@ -192,12 +201,12 @@ function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, s
  * `allowed` gates ranked candidates; `placeable` gates pins, which editors place whether or not
  * the user has seen the item, but never when it is unservable, excluded or outside the filter.
  */
-function allowedItems(space: ItemSpace, input: FeedInput, history: UserHistory): { allowed: (item: number) => boolean; placeable: (item: number) => boolean } {
+function allowedItems(space: ItemSpace, input: FeedInput, seenItems: readonly number[]): { allowed: (item: number) => boolean; placeable: (item: number) => boolean } {
   const now = Date.now();
   const categories = input.query.category && input.query.category.length > 0 ? new Set(input.query.category) : null;
   const excluded = new Set(input.query.exclude ?? []);
   if (input.query.item) excluded.add(input.query.item);
-  const seen = new Set(history.items);
+  const seen = new Set(seenItems);
   const placeable = (item: number) => {
     const entry = space.entryOf(item);
     if (!isServable(entry, now) || excluded.has(entry.id)) return false;
@@ -268,11 +277,12 @@ async function respond(
   }
   const nextOffset = offset + items.length;
   const total = performance.now() - started;
+  const itemIds = items.map((item) => item.id);
   logImpression({
     recommendationId,
     userId: input.userId,
     surface: input.surface,
-    items: items.map((item) => item.id),
+    items: itemIds,
     strategy: list.strategy,
     experiment: list.experiment,
     variant: list.variant,
@@ -280,6 +290,7 @@ async function respond(
     fallback,
     latencyMs: total,
   });
+  recordRecommendationServed({ recommendationId, strategy: list.strategy, fallback, itemIds, catalog: snapshot.catalog });
   return {
     recommendation_id: recommendationId,
     model_version: list.modelVersion,

@@ -8,6 +8,7 @@ import { POST as sessionRecommend } from '@/app/api/v1/sessions/recommend/route'
 import { GET as trending } from '@/app/api/v1/trending/route';
 import { PUT as putUser } from '@/app/api/v1/users/[id]/route';
 import { getConnection } from '@/db';
+import { resetConfigForTests } from '@/lib/config';
 import { POST as postRule } from '@/app/api/v1/curation/rules/route';
 import { POST as startExperiment } from '@/app/api/v1/experiments/[id]/start/route';
 import { POST as stopExperiment } from '@/app/api/v1/experiments/[id]/stop/route';
@@ -242,5 +243,25 @@ describe('impressions and model swaps', () => {
     for (const response of await Promise.all(during)) expect(response.status).toBe(200);
     expect(reloaded?.versionId).toBe(next.id);
     expect((await getFeed('user=user-00080&n=5')).body.model_version).toBe(next.id);
+  });
+});
+
+describe('seen items', () => {
+  it('hides items the user interacted with, for the configured event types only', async () => {
+    const post = (user: string, item: string) => call(postEvents, 'POST', '/api/v1/events', { body: { event_id: `view-${user}-${item}`, user_id: user, item_id: item, type: 'view' } });
+    const top = ids((await getFeed('user=user-00090&n=5')).body)[0]!;
+    expect((await post('user-00090', top)).status).toBe(200);
+    expect(ids((await getFeed('user=user-00090&n=50')).body)).not.toContain(top);
+
+    process.env.TAILOR_SEEN_EVENT_TYPES = 'purchase';
+    resetConfigForTests();
+    try {
+      const other = ids((await getFeed('user=user-00091&n=5')).body)[0]!;
+      expect((await post('user-00091', other)).status).toBe(200);
+      expect(ids((await getFeed('user=user-00091&n=50')).body)).toContain(other);
+    } finally {
+      delete process.env.TAILOR_SEEN_EVENT_TYPES;
+      resetConfigForTests();
+    }
   });
 });
