@@ -4,6 +4,8 @@ import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
 import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
+import { similarItems } from '@/lib/models/item-knn';
+import { topItems } from '@/lib/models/popularity';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
 import type { EventWeights } from '@/lib/events/types';
 import { recordRecommendationCache, recordRecommendationServed } from '@/lib/metrics/record';
@@ -36,7 +38,7 @@ export class UnknownItemError extends Error {
   }
 }
 
-export type Fallback = 'ranker' | 'feature_store' | 'no_model' | 'popular';
+export type Fallback = 'ranker' | 'feature_store' | 'neighbors_trending' | 'no_model' | 'popular';
 
 export interface ServedItem {
   id: string;
@@ -151,9 +153,57 @@ async function computeList(
     const items = result.entries.map((entry) => servedItem(entry, model, space, request.recommendation, result.signals, input.query.explain));
     return { list: { ...served, modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
   } catch (error) {
-    log.error('the recommendation pipeline failed; serving popular items', error);
-    return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'popular' }, timings: {} };
+    log.error('the recommendation pipeline failed; serving item neighbours and trending', error);
+    try {
+      const space = itemSpaceOf(model, snapshot.catalog);
+      const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
+      const { allowed } = allowedItems(space, input, [...(request.recommendation.seen ?? []), ...request.negatives]);
+      const items = neighboursAndTrending(model, space, request.recommendation.history, allowed, Math.max(LIST_DEPTH, 2 * input.query.n));
+      return { list: { ...served, modelVersion: model.versionId, fallback: 'neighbors_trending', items }, timings: {} };
+    } catch (fallbackError) {
+      log.error('the neighbour fallback failed too; serving popular items', fallbackError);
+      return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'popular' }, timings: {} };
+    }
   }
+}
+
+/** How many of a recent item's neighbours the fallback takes, and how many recent items it reads. */
+const FALLBACK_NEIGHBOURS = 20;
+const FALLBACK_RECENT = 20;
+
+/**
+ * What serves when the pipeline (the ANN indexes, the ranker's inputs) fails but the model is
+ * loaded: the precomputed neighbours of the user's strongest recent items, then what is hot.
+ */
+function neighboursAndTrending(model: ServingModel, space: ItemSpace, history: UserHistory, allowed: (item: number) => boolean, depth: number): ServedItem[] {
+  const { models } = model;
+  const scores = new Map<number, number>();
+  const because = new Map<number, number>();
+  const recent = Array.from(history.items.keys()).sort((a, b) => history.strengths[b]! - history.strengths[a]!).slice(0, FALLBACK_RECENT);
+  for (const h of recent) {
+    const source = history.items[h]!;
+    for (const { item, score } of similarItems(models.knn, source, FALLBACK_NEIGHBOURS)) {
+      if (!allowed(item)) continue;
+      if (score > (scores.get(item) ?? 0)) because.set(item, source);
+      scores.set(item, (scores.get(item) ?? 0) + score);
+    }
+  }
+  const entries: ServedItem[] = [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, depth)
+    .map(([item, score]) => ({ ...describe(space, item, score), reasons: [{ kind: 'because_you_watched', text: `Because you watched ${space.entryOf(because.get(item)!)?.title || space.id(because.get(item)!)}`, item: space.id(because.get(item)!) }] }));
+  const taken = new Set(entries.map((entry) => entry.id));
+  for (const item of topItems(models.popularity, 'hot', null, depth * 3)) {
+    if (entries.length >= depth) break;
+    if (!allowed(item) || taken.has(space.id(item))) continue;
+    entries.push({ ...describe(space, item, 0), reasons: [{ kind: 'trending', text: 'Trending now' }] });
+  }
+  return entries;
+}
+
+function describe(space: ItemSpace, item: number, score: number): Omit<ServedItem, 'reasons'> {
+  const entry = space.entryOf(item);
+  return { id: space.id(item), title: entry?.title ?? '', category: entry?.category ?? null, score: Math.round(score * 1e4) / 1e4 };
 }
 
 interface BuiltRequest {
@@ -189,12 +239,22 @@ function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, s
       user: user ?? null,
       history,
       seen: [...seenIds].flatMap((itemId) => space.indexOf(itemId) ?? []),
-      preferredCategories: [...(stored?.preferredCategories ?? []), ...(input.query.category ?? [])],
+      preferredCategories: [...(stored?.preferredCategories ?? []), ...(input.query.category ?? []), ...sessionInterest(profile)],
       now: Date.now(),
       count: input.query.n,
     },
     negatives,
   };
+}
+
+/** Browsing a category in this session (a few views in a row) counts as a stated interest, for now. */
+const SESSION_INTEREST_VIEWS = 2;
+const SESSION_MAX_AGE_MS = 30 * 60_000;
+
+function sessionInterest(profile: RealtimeProfile | null): string[] {
+  const session = profile?.session;
+  if (!session?.category || session.views < SESSION_INTEREST_VIEWS || Date.now() - session.lastAt > SESSION_MAX_AGE_MS) return [];
+  return [session.category];
 }
 
 /**

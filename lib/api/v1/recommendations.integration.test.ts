@@ -129,6 +129,22 @@ describe('the feed', () => {
     }
   });
 
+  it('serves item neighbours and trending when the ANN index fails, and says so', async () => {
+    const model = (await servingModel())!;
+    const retrievers = model.retrievers;
+    const broken = { search: () => { throw new Error('index unreadable'); } };
+    model.retrievers = { factors: broken, content: broken };
+    try {
+      const response = await getFeed(`user=user-00033&n=10`);
+      expect(response.status).toBe(200);
+      expect(response.body.fallback).toBe('neighbors_trending');
+      expect(response.body.items).toHaveLength(10);
+      expect(response.body.items[0].reasons[0].kind).toBe('because_you_watched');
+    } finally {
+      model.retrievers = retrievers;
+    }
+  });
+
   it('serves defaults when the feature store does not answer, and says so', async () => {
     const store = getFeatureStore();
     const read = store.inner.read.bind(store.inner);
