@@ -3,6 +3,7 @@ import { route } from '@/lib/api/route';
 import { parseOneOrBatch } from '@/lib/api/validate';
 import { getEventIngestor } from '@/lib/events/ingestor';
 import { eventBatchSchema, eventInputSchema, toNewEvent } from '@/lib/events/schema';
+import { recordEventsIngested } from '@/lib/metrics/record';
 import { categoryOf, currentEventWeights, newlyAccepted, recordRealtimeEvents } from '@/lib/realtime';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -15,6 +16,9 @@ export const POST = route(async (request) => {
   const events = values.map((input) => toNewEvent(input, receivedAt));
   const result = await (await getEventIngestor()).submit(events);
   // Duplicates were counted the first time; recording them again would double their weight.
-  await recordRealtimeEvents(newlyAccepted(events, result.duplicateEventIds), categoryOf, await currentEventWeights());
+  const accepted = newlyAccepted(events, result.duplicateEventIds);
+  await recordRealtimeEvents(accepted, categoryOf, await currentEventWeights());
+  // Now serving can see them: the event-to-feature lag ends here.
+  recordEventsIngested(accepted, Date.now());
   return Response.json({ accepted: result.accepted, duplicates: result.duplicates, duplicate_event_ids: result.duplicateEventIds });
 });
