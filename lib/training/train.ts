@@ -25,7 +25,7 @@ export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   base: DEFAULT_BASE_PARAMS,
   refitAlsIterations: 5,
   ranker: {},
-  split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_500, maxMetricUsers: 500 },
+  split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500 },
 };
 
 export interface TrainedRecommender {
