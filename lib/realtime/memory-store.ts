@@ -28,12 +28,20 @@ export class MemoryFeatureStore implements FeatureStore {
   }
 
   async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
-    const profile = applyEvents(this.live(userId)?.profile ?? null, events, weights);
-    this.entries.delete(userId);
-    this.entries.set(userId, { profile, touchedAt: this.now() });
-    this.evictBeyondLimit();
-    // Callers get a copy: mutating it must not change what the next read sees.
-    return structuredClone(profile);
+    // Ingest calls this for every user of every batch: `live` has already moved the entry to the
+    // young end, so an existing entry is updated in place rather than re-inserted.
+    const entry = this.live(userId);
+    const profile = applyEvents(entry?.profile ?? null, events, weights);
+    if (entry) {
+      entry.profile = profile;
+      entry.touchedAt = this.now();
+    } else {
+      this.entries.set(userId, { profile, touchedAt: this.now() });
+      this.evictBeyondLimit();
+    }
+    // Frozen rather than copied (ingest ignores the result, and copying was most of its cost):
+    // a caller still cannot change what is stored. `applyEvents` never mutates its input.
+    return freezeProfile(profile);
   }
 
   async forget(userId: string): Promise<void> {
@@ -65,4 +73,11 @@ export class MemoryFeatureStore implements FeatureStore {
       this.entries.delete(oldest.value);
     }
   }
+}
+
+function freezeProfile(profile: RealtimeProfile): RealtimeProfile {
+  Object.freeze(profile.recent);
+  Object.freeze(profile.categoryAffinity);
+  if (profile.session) Object.freeze(profile.session);
+  return Object.freeze(profile);
 }

@@ -162,11 +162,15 @@ describe('MemoryFeatureStore', () => {
     expect(await store.read('c')).not.toBeNull();
   });
 
-  it('drops a profile left idle for thirty days and hands out copies', async () => {
+  it('drops a profile left idle for thirty days, and never lets a caller change what it stores', async () => {
     let clock = T0;
     const store = new MemoryFeatureStore(10, () => clock);
     const recorded = await store.record('a', [event('x', T0)], DEFAULT_EVENT_WEIGHTS);
-    recorded.recent.length = 0;
+    expect(() => {
+      (recorded.recent as unknown[]).length = 0;
+    }).toThrow(TypeError);
+    const read = (await store.read('a'))!;
+    read.recent.length = 0;
     expect((await store.read('a'))!.recent).toHaveLength(1);
     clock += PROFILE_IDLE_TTL_MS + 1;
     expect(await store.read('a')).toBeNull();
