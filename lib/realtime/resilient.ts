@@ -114,11 +114,13 @@ function withTimeout<T>(operation: string, ms: number, attempt: () => Promise<T>
 export function resilient(store: FeatureStore, options: ResilienceOptions = {}): ResilientFeatureStore {
   const { timeoutMs = 5, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now = Date.now } = options;
   const breaker = new CircuitBreaker(failureThreshold, cooldownMs, now);
+  // The in-process store answers at once: a timer per call (one per user of every ingested batch) would be pure cost.
+  const timed = store.kind === 'memory' ? <T>(_operation: string, _ms: number, attempt: () => Promise<T>) => attempt() : withTimeout;
 
   async function guarded<T>(operation: string, ms: number, attempt: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!breaker.admit()) return { ok: false };
     try {
-      const value = await withTimeout(operation, ms, attempt);
+      const value = await timed(operation, ms, attempt);
       breaker.succeed();
       return { ok: true, value };
     } catch (error) {
@@ -151,7 +153,7 @@ export function resilient(store: FeatureStore, options: ResilienceOptions = {}):
     /** Forgetting is an obligation, not an enhancement: it bypasses the open circuit and reports failure. */
     async forget(userId) {
       try {
-        await withTimeout('forget', writeTimeoutMs, () => store.forget(userId));
+        await timed('forget', writeTimeoutMs, () => store.forget(userId));
         breaker.succeed();
       } catch (error) {
         breaker.fail(error);
