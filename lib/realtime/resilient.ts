@@ -114,10 +114,11 @@ function withTimeout<T>(operation: string, ms: number, attempt: () => Promise<T>
 export function resilient(store: FeatureStore, options: ResilienceOptions = {}): ResilientFeatureStore {
   const { timeoutMs = 5, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now = Date.now } = options;
   const breaker = new CircuitBreaker(failureThreshold, cooldownMs, now);
-  // The in-process store answers at once: a timer per call (one per user of every ingested batch) would be pure cost.
-  const timed = store.kind === 'memory' ? <T>(_operation: string, _ms: number, attempt: () => Promise<T>) => attempt() : withTimeout;
+  // Writes to the in-process store finish at once: a timer per write (one per user of every
+  // ingested batch) would be pure cost. Reads keep theirs, one per request, whatever the store.
+  const timedWrite = store.kind === 'memory' ? <T>(_operation: string, _ms: number, attempt: () => Promise<T>) => attempt() : withTimeout;
 
-  async function guarded<T>(operation: string, ms: number, attempt: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  async function guarded<T>(operation: string, ms: number, attempt: () => Promise<T>, timed = withTimeout): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!breaker.admit()) return { ok: false };
     try {
       const value = await timed(operation, ms, attempt);
@@ -143,7 +144,7 @@ export function resilient(store: FeatureStore, options: ResilienceOptions = {}):
      * alone, so a caller can still show what just happened; it was not stored.
      */
     async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
-      const outcome = await guarded('record', writeTimeoutMs, () => store.record(userId, events, weights)).catch((error: unknown) => {
+      const outcome = await guarded('record', writeTimeoutMs, () => store.record(userId, events, weights), timedWrite).catch((error: unknown) => {
         log.warn(`could not record ${events.length} real-time events for user ${userId}`, (error as Error).message);
         return { ok: false as const };
       });
@@ -153,7 +154,7 @@ export function resilient(store: FeatureStore, options: ResilienceOptions = {}):
     /** Forgetting is an obligation, not an enhancement: it bypasses the open circuit and reports failure. */
     async forget(userId) {
       try {
-        await timed('forget', writeTimeoutMs, () => store.forget(userId));
+        await timedWrite('forget', writeTimeoutMs, () => store.forget(userId));
         breaker.succeed();
       } catch (error) {
         breaker.fail(error);
