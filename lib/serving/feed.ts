@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
+import { murmur3 } from '@/lib/experiments/assignment';
 import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
@@ -145,7 +146,7 @@ async function computeList(
       useRanker: config.ranker === 'active',
       blend: CANDIDATE_SOURCES.map((source) => config.blend[source]),
       diversity: { lambda: config.diversityLambda, maxPerCategory: null, similarity: contentSimilarity(model, space) },
-      exploration: config.explorationShare > 0 ? { share: config.explorationShare, pool: space.newArrivals.filter((item) => allowed(item)), seed: hashSeed(input.userId) } : null,
+      exploration: config.explorationShare > 0 ? { share: config.explorationShare, pool: space.newArrivals.filter((item) => allowed(item)), seed: murmur3(input.userId) } : null,
       facts: space,
       depth: Math.max(LIST_DEPTH, 2 * input.query.n),
       offset: 0,
@@ -379,7 +380,7 @@ function validateCategories(categories: string[] | undefined, snapshot: ServingS
 function responseKey(input: FeedInput, snapshot: ServingSnapshot, profile: RealtimeProfile | null, strategy: StrategyChoice): string | null {
   if (input.surface === 'session' || input.query.explain) return null;
   const { n: _n, cursor: _cursor, ...shape } = input.query;
-  const rules = hashSeed(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
+  const rules = murmur3(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
   const variant = `${strategy.strategyKey}@${strategy.strategyVersion}:${strategy.experiment ?? ''}:${strategy.variant ?? ''}`;
   return `rec:${input.userId}:${profile?.version ?? 0}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${variant}:${JSON.stringify(shape)}`;
 }
@@ -401,12 +402,6 @@ async function writeCached(key: string, serialised: string, ttlSeconds: number):
   } catch (error) {
     log.debug('response cache write failed', error);
   }
-}
-
-function hashSeed(text: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash >>> 0;
 }
 
 export interface ItemExplanation {
