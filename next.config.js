@@ -14,6 +14,8 @@ function buildId() {
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `forbidden()` answers 403 for pages a role may not open (lib/auth/guard.ts).
+  experimental: { authInterrupts: true },
   // Native addons and the WASM database cannot be bundled; Node loads them at run time.
   serverExternalPackages: [
     'hnswlib-node',

@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { API_KEY_SCOPES, ROLES } from '../lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '../lib/curation/types';
 import { EVENT_TYPES } from '../lib/events/types';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, LAYER_SLOTS, type ExperimentVariant, type Guardrail } from '../lib/experiments/types';
@@ -197,6 +198,8 @@ export const curationRules = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     note: text('note').notNull().default(''),
+    /** Picks only: the named collection of editor's picks the rule belongs to. */
+    collection: text('collection'),
     createdBy: text('created_by'),
     ...timestamps,
   },
@@ -348,3 +351,60 @@ export type StrategyRow = typeof strategies.$inferSelect;
 export type StrategyVersionRow = typeof strategyVersions.$inferSelect;
 export type ExperimentRow = typeof experiments.$inferSelect;
 export type ExperimentWeightRow = typeof experimentWeights.$inferSelect;
+
+// ── Access: console users, API keys and the audit log ─────────────────────────────────────────
+
+export const consoleRole = pgEnum('console_role', ROLES);
+export const apiKeyScope = pgEnum('api_key_scope', API_KEY_SCOPES);
+
+/** People who sign in to the console. Passwords are scrypt hashes (lib/auth/password.ts). */
+export const consoleUsers = pgTable(
+  'console_users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Stored lower-cased, so sign-in is case-insensitive. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: consoleRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('console_users_email_idx').on(t.email)],
+);
+
+/** Keys for the public API. Only a SHA-256 of the secret is kept; the secret is shown once. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    displayPrefix: text('display_prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    scopes: apiKeyScope('scopes').array().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
+);
+
+/** Who changed what, append-only. `actor` is `user:<email>`, `key:<name>` or `system`. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
+
+export type ConsoleUserRow = typeof consoleUsers.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type AuditLogRow = typeof auditLog.$inferSelect;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, signedInPage } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -8,7 +8,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page = await signedInPage(browser, baseUrl, inject('accounts').admin);
 });
 
 afterAll(async () => {
@@ -46,7 +46,7 @@ describe('console shell on the demo world', () => {
   it('reflects an item created through the API', async () => {
     const response = await fetch(`${baseUrl}/api/v1/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${inject('adminKey')}` },
       body: JSON.stringify({ id: 'e2e-item', title: 'Quasar Lighthouse Keepers', category: 'Sci-Fi', tags: ['e2e'] }),
     });
     expect(response.status).toBe(201);

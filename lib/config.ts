@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_KEY_SCOPES, type ApiKeyScope } from './auth/types';
 import { EVENT_TYPES, type EventType } from './events/types';
 
 /**
@@ -16,6 +17,8 @@ const postgresUrl = z
 
 const redisUrl = z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL');
 
+const commaList = z.string().transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0 && entry !== 'none'));
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -31,11 +34,11 @@ const environmentSchema = z.object({
   TAILOR_TRAIN_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   TAILOR_TRAIN_ON_START: booleanFlag.default(true),
   TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
-  TAILOR_SEEN_EVENT_TYPES: z
-    .string()
-    .default(EVENT_TYPES.join(','))
-    .transform((list) => list.split(',').map((type) => type.trim()).filter((type) => type.length > 0))
-    .pipe(z.array(z.enum(EVENT_TYPES))),
+  TAILOR_SEEN_EVENT_TYPES: commaList.default([...EVENT_TYPES]).pipe(z.array(z.enum(EVENT_TYPES))),
+  // `none` spells out "no anonymous access", since an empty value means unset.
+  TAILOR_ANONYMOUS_SCOPES: commaList.pipe(z.array(z.enum(API_KEY_SCOPES))).optional(),
+  TAILOR_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TAILOR_SESSION_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   TAILOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TAILOR_VERSION: z.string().default('0.0.0'),
   TAILOR_BUILD: z.string().default('dev'),
@@ -63,6 +66,13 @@ export interface Config {
   demoScale: number;
   /** Interactions of these types hide an item from the user's recommendations. */
   seenEventTypes: EventType[];
+  auth: {
+    /** Scopes granted to requests without credentials: the embedded demo allows recommend and events. */
+    anonymousScopes: ApiKeyScope[];
+    /** Signs console sessions; unset, one is generated and kept in the database. */
+    secret: string | null;
+    sessionHours: number;
+  };
   logLevel: Environment['TAILOR_LOG_LEVEL'];
   version: string;
   build: string;
@@ -95,6 +105,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
     demoScale: e.TAILOR_DEMO_SCALE,
     seenEventTypes: e.TAILOR_SEEN_EVENT_TYPES,
+    auth: {
+      anonymousScopes: e.TAILOR_ANONYMOUS_SCOPES ?? (e.DATABASE_URL ? [] : ['recommend', 'events']),
+      secret: e.TAILOR_AUTH_SECRET ?? null,
+      sessionHours: e.TAILOR_SESSION_HOURS,
+    },
     logLevel: e.TAILOR_LOG_LEVEL,
     version: e.TAILOR_VERSION,
     build: e.TAILOR_BUILD,
@@ -122,6 +137,9 @@ export function getConfig(): Config {
     TAILOR_TRAIN_ON_START: process.env.TAILOR_TRAIN_ON_START,
     TAILOR_DEMO_SCALE: process.env.TAILOR_DEMO_SCALE,
     TAILOR_SEEN_EVENT_TYPES: process.env.TAILOR_SEEN_EVENT_TYPES,
+    TAILOR_ANONYMOUS_SCOPES: process.env.TAILOR_ANONYMOUS_SCOPES,
+    TAILOR_AUTH_SECRET: process.env.TAILOR_AUTH_SECRET,
+    TAILOR_SESSION_HOURS: process.env.TAILOR_SESSION_HOURS,
     TAILOR_LOG_LEVEL: process.env.TAILOR_LOG_LEVEL,
     TAILOR_VERSION: process.env.TAILOR_VERSION,
     TAILOR_BUILD: process.env.TAILOR_BUILD,

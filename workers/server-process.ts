@@ -4,6 +4,8 @@ import { needsBuild, runNextBuild } from './build';
 
 export interface ServerProcess {
   url: string;
+  /** Everything the server printed so far, line by line. */
+  output: string[];
   stop(): Promise<void>;
 }
 
@@ -18,11 +20,19 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   const child = spawn(tsx, ['--conditions=react-server', 'workers/server.ts'], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), TAILOR_HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const output: string[] = [];
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    output.push(...lines);
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
-  return { url, stop: () => stopProcess(child) };
+  return { url, output, stop: () => stopProcess(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {

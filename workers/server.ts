@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { getConfig } from '@/lib/config';
 import { closeConnection, getConnection } from '@/db';
+import { ensureDemoKey, issueSetupPath } from '@/lib/auth/setup';
 import { closeCache } from '@/lib/cache';
 import { drainEventIngestor } from '@/lib/events/ingestor';
 import { startBanditSchedule } from '@/lib/experiments/bandit';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   const seeding = trackStages();
   await prepareStorage(seeding.report);
   seeding.finish();
+  const conn = await getConnection();
+  if (config.seedDemo) await ensureDemoKey(conn);
+  const setupPath = await issueSetupPath(conn);
   // The first request must not pay for loading the model and the catalogue.
   await Promise.all([reloadServingModel(), servingCatalog()]);
   // With Redis, `npm run worker` processes own training and bandits; embedded, this process does.
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   server.listen(config.server.port, config.server.hostname, () => {
     const host = config.server.hostname === '0.0.0.0' ? 'localhost' : config.server.hostname;
-    console.log(`Tailor is ready at http://${host}:${config.server.port} (database: ${config.database.kind}, cache: ${config.redis ? 'redis' : 'memory'})`);
+    const origin = `http://${host}:${config.server.port}`;
+    console.log(`Tailor is ready at ${origin} (database: ${config.database.kind}, cache: ${config.redis ? 'redis' : 'memory'})`);
+    if (setupPath) console.log(`No console users yet. Create the first admin (one-time link, valid 24 h): ${origin}${setupPath}`);
   });
 
   onShutdown(async (signal) => {

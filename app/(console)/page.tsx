@@ -4,12 +4,14 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Stat } from '@/components/ui/stat';
 import { getConnection } from '@/db';
 import { catalogTotals, dailyEvents, eventTypeMix } from '@/lib/console/overview';
+import { requireConsoleUser } from '@/lib/auth/guard';
 import { checkHealth } from '@/lib/health/check';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
+  await requireConsoleUser('metrics:read', '/');
   const conn = await getConnection();
   const [totals, daily, mix, health] = await Promise.all([catalogTotals(conn), dailyEvents(conn, 30), eventTypeMix(conn, 30), checkHealth()]);
   return (

@@ -1,11 +1,9 @@
+import type { Role } from '@/lib/auth/types';
+import { sectionsFor } from '@/lib/console/sections';
 import { NavLink } from './nav-link';
+import { SignOutButton } from './sign-out-button';
 
-const SECTIONS = [
-  { href: '/', label: 'Overview' },
-  { href: '/catalog', label: 'Catalog' },
-];
-
-export function Sidebar({ build }: { build: string }) {
+export function Sidebar({ build, user }: { build: string; user: { email: string; role: Role } }) {
   return (
     <nav className="sidebar" aria-label="Console">
       <div className="brand">
@@ -14,16 +12,25 @@ export function Sidebar({ build }: { build: string }) {
         </span>
         Tailor
       </div>
-      {SECTIONS.map((section) => (
+      {sectionsFor(user.role).map((section) => (
         <NavLink key={section.href} href={section.href}>
           {section.label}
         </NavLink>
       ))}
       <div className="sidebar-footer">
+        <a href="/feed" style={{ color: 'inherit' }}>
+          Demo feed ↗
+        </a>
+        <br />
         <a href="/api/v1/health" style={{ color: 'inherit' }}>
           API health
         </a>
         <div>build {build}</div>
+      </div>
+      <div className="sidebar-user" data-testid="signed-in-user">
+        <span className="role">{user.role}</span>
+        <span>{user.email}</span>
+        <SignOutButton />
       </div>
     </nav>
   );

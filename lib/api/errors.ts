@@ -23,6 +23,14 @@ export class ApiError extends Error {
     return new ApiError(400, 'invalid_request', message, fields);
   }
 
+  static unauthorized(message: string) {
+    return new ApiError(401, 'unauthorized', message);
+  }
+
+  static forbidden(message: string) {
+    return new ApiError(403, 'forbidden', message);
+  }
+
   static notFound(kind: string, id: string) {
     return new ApiError(404, 'not_found', `${kind} '${id}' does not exist`);
   }

@@ -1,25 +1,36 @@
+import { authenticate, authorize } from '@/lib/auth/authenticate';
+import type { Principal } from '@/lib/auth/principal';
+import type { Permission } from '@/lib/auth/types';
 import { recordHttpRequest } from '@/lib/metrics/record';
 import { log } from '@/lib/runtime/log';
 import { ApiError } from './errors';
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+type AuthorizedHandler<Context> = (request: Request, context: Context, principal: Principal) => Promise<Response>;
 
 /**
- * Wraps a route handler so every failure leaves as a JSON error with the right status, and every
- * answer, failures included, is counted and timed by route pattern (the server's own metrics).
+ * Wraps a route handler: the caller must hold `permission` (`'public'` lets anyone in), every
+ * failure leaves as a JSON error with the right status, and every answer, failures included, is
+ * counted and timed by route pattern (the server's own metrics).
  */
-export function route<Context>(handler: Handler<Context>): Handler<Context> {
+export function route<Context>(permission: Permission | 'public', handler: AuthorizedHandler<Context>): Handler<Context> {
   return async (request, context) => {
     const started = performance.now();
     let response: Response;
     try {
-      response = await handler(request, context);
+      const principal = permission === 'public' ? await authenticateQuietly(request) : await authorize(request, permission);
+      response = await handler(request, context, principal);
     } catch (error) {
       response = errorResponse(error, request);
     }
     recordHttpRequest(request, response.status, performance.now() - started);
     return response;
   };
+}
+
+/** Public routes still learn who is asking when they can, but never refuse for it. */
+async function authenticateQuietly(request: Request): Promise<Principal> {
+  return authenticate(request).catch((): Principal => ({ kind: 'anonymous', scopes: [] }));
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {

@@ -42,6 +42,15 @@ export class MemoryCache implements Cache {
     for (const key of keys) this.entries.delete(key);
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const entry = this.entries.get(key);
+    const live = entry && entry.expiresAt > this.now() ? entry : undefined;
+    const count = Number(live?.value ?? 0) + 1;
+    this.entries.delete(key);
+    this.entries.set(key, { value: String(count), expiresAt: live?.expiresAt ?? this.now() + ttlSeconds * 1000 });
+    return count;
+  }
+
   async ping(): Promise<number> {
     return 0;
   }

@@ -32,6 +32,12 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.redis.del(...keys);
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    // The window starts with the first increment and is not extended by later ones.
+    const results = await this.redis.multi().set(key, '0', 'PX', Math.round(ttlSeconds * 1000), 'NX').incr(key).exec();
+    return Number(results?.[1]?.[1] ?? 0);
+  }
+
   async ping(): Promise<number> {
     const started = performance.now();
     await this.redis.ping();

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// Route tests exercise behaviour, not access; lib/api/v1/access.integration.test.ts turns this off.
+const OPEN_API = { TAILOR_ANONYMOUS_SCOPES: 'admin' };
 const servicesConfigured = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 const embedded: TestProjectInlineConfiguration = {
@@ -10,7 +12,7 @@ const embedded: TestProjectInlineConfiguration = {
     name: 'embedded',
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'workers/**/*.test.ts'],
     // Empty means unset: this pass must not touch the services even when CI exports their URLs.
-    env: { DATABASE_URL: '', REDIS_URL: '', TAILOR_DATA_DIR: 'memory://', TAILOR_SEED_DEMO: 'false' },
+    env: { DATABASE_URL: '', REDIS_URL: '', TAILOR_DATA_DIR: 'memory://', TAILOR_SEED_DEMO: 'false', ...OPEN_API },
   },
 };
 
@@ -20,7 +22,7 @@ const services: TestProjectInlineConfiguration = {
   test: {
     name: 'services',
     include: ['lib/**/*.integration.test.ts', 'db/**/*.integration.test.ts', 'workers/**/*.integration.test.ts'],
-    env: { TAILOR_SEED_DEMO: 'false', TAILOR_TEST_SERVICES: '1' },
+    env: { TAILOR_SEED_DEMO: 'false', TAILOR_TEST_SERVICES: '1', ...OPEN_API },
     globalSetup: [path.join(root, 'lib/testing/services-global-setup.ts')],
   },
 };

@@ -105,7 +105,7 @@ async function main() {
   const options = optionsSchema.parse(values);
   const database = await createScratchDatabase(options['admin-url'], 'tailor_bench_ingest');
   console.log(`Starting the production server on PostgreSQL (${database.url.replace(/\/\/.*@/, '//')})…`);
-  const server = await startServerProcess({ DATABASE_URL: database.url, TAILOR_SEED_DEMO: 'false', TAILOR_LOG_LEVEL: 'warn' }, options.port);
+  const server = await startServerProcess({ DATABASE_URL: database.url, TAILOR_SEED_DEMO: 'false', TAILOR_LOG_LEVEL: 'warn', TAILOR_ANONYMOUS_SCOPES: 'events' }, options.port);
   const results: ModeResult[] = [];
   try {
     console.log('Warming up (5 s)…');

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const url = options.reuse ? scratchDatabaseUrl(options['admin-url'], DATABASE) : (await createScratchDatabase(options['admin-url'], DATABASE)).url;
   await prepareWorld(options, url);
 
-  const server = await startServerProcess({ DATABASE_URL: url, REDIS_URL: options['redis-url'], TAILOR_REDIS_PREFIX: `tailor:bench:${Date.now()}:`, TAILOR_LOG_LEVEL: 'warn' }, options.port);
+  const server = await startServerProcess({ DATABASE_URL: url, REDIS_URL: options['redis-url'], TAILOR_REDIS_PREFIX: `tailor:bench:${Date.now()}:`, TAILOR_LOG_LEVEL: 'warn', TAILOR_ANONYMOUS_SCOPES: 'recommend' }, options.port);
   try {
     const feed = randomUser(options.users);
     await fixedRate({ url: server.url, path: feed, rate: 100, durationSeconds: 5 });

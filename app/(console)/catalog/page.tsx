@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getConnection } from '@/db';
 import { itemListQuerySchema } from '@/lib/catalog/schema';
+import { requireConsoleUser } from '@/lib/auth/guard';
 import { listItems } from '@/lib/catalog/store';
 import { categoryNames } from '@/lib/console/overview';
 
@@ -11,6 +12,7 @@ export const metadata = { title: 'Catalog' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CatalogPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireConsoleUser('catalog:read', '/catalog');
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === 'string' && value !== '' ? [[key, value]] : [])));
   const parsed = itemListQuerySchema.safeParse({ limit: '25', ...raw });
   if (!parsed.success) {

@@ -9,7 +9,7 @@ import { categoryOf, currentEventWeights, newlyAccepted, recordRealtimeEvents } 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Records one event or a batch; answers only once they are durable and in the real-time profiles. */
-export const POST = route(async (request) => {
+export const POST = route('events:write', async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES, formats: ['json', 'ndjson'] });
   const receivedAt = new Date();
   const { values } = parseOneOrBatch(value, { one: eventInputSchema, many: eventBatchSchema, key: 'events', noun: 'event' });

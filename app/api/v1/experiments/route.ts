@@ -9,14 +9,14 @@ import { listExperiments } from '@/lib/experiments/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export const GET = route(async (request) => {
+export const GET = route('experiments:read', async (request) => {
   const query = parseQuery(experimentListQuerySchema, new URL(request.url).searchParams);
   const { experiments, total } = await listExperiments(await getConnection(), query);
   return Response.json({ experiments: experiments.map(toExperimentJson), total, limit: query.limit, offset: query.offset });
 });
 
 /** Creates a draft; nothing is served until it starts. */
-export const POST = route(async (request) => {
+export const POST = route('experiments:write', async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(experimentInputSchema, value, 'experiment');
   const experiment = await withExperimentErrors(async () => createExperiment(await getConnection(), input));

@@ -9,14 +9,14 @@ import { insertItem, listItems, upsertItems } from '@/lib/catalog/store';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export const GET = route(async (request) => {
+export const GET = route('catalog:read', async (request) => {
   const query = parseQuery(itemListQuerySchema, new URL(request.url).searchParams);
   const { items, total } = await listItems(await getConnection(), query);
   return Response.json({ items, total, limit: query.limit, offset: query.offset });
 });
 
 /** One item object creates it; an array, `{ "items": [...] }` or NDJSON upserts up to 10,000. */
-export const POST = route(async (request) => {
+export const POST = route('catalog:write', async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES, formats: ['json', 'ndjson'] });
   const { batch, values } = parseOneOrBatch(value, { one: itemInputSchema, many: itemBulkSchema, key: 'items', noun: 'item' });
   const conn = await getConnection();

@@ -7,7 +7,7 @@ import { feedQuerySchema } from '@/lib/serving/schema';
 export const dynamic = 'force-dynamic';
 
 /** The personalised feed ("For you"), or an item page's recommendations with context=item. */
-export const GET = route(async (request) => {
+export const GET = route('recommend', async (request) => {
   const { user, ...query } = parseQuery(feedQuerySchema, new URL(request.url).searchParams);
   return recommendationJson(await withServingErrors(() => recommendFeed({ userId: user, query, surface: 'feed' })));
 });

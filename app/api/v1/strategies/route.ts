@@ -9,12 +9,12 @@ import { createStrategy, defaultStrategyKey, listStrategies } from '@/lib/strate
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export const GET = route(async () => {
+export const GET = route('experiments:read', async () => {
   const { strategies, defaultKey } = await listStrategies(await getConnection());
   return Response.json({ strategies: strategies.map((strategy) => toStrategyJson(strategy, defaultKey)), default: defaultKey });
 });
 
-export const POST = route(async (request) => {
+export const POST = route('experiments:write', async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(strategyInputSchema, value, 'strategy');
   const conn = await getConnection();

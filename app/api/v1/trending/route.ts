@@ -6,7 +6,7 @@ import { trendingQuerySchema } from '@/lib/serving/schema';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
+export const GET = route('recommend', async (request) => {
   const query = parseQuery(trendingQuerySchema, new URL(request.url).searchParams);
   return recommendationJson(await withServingErrors(() => trending(query)));
 });

@@ -12,7 +12,7 @@ import { getExperiment } from '@/lib/experiments/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export const GET = route(async (_request, context: IdRouteContext) => {
+export const GET = route('experiments:read', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const experiment = await getExperiment((await getConnection()).db, key);
   if (!experiment) throw ApiError.notFound('experiment', key);
@@ -20,7 +20,7 @@ export const GET = route(async (_request, context: IdRouteContext) => {
 });
 
 /** Only the fields present change. A running or paused experiment keeps its variants, layer, targeting and type (409). */
-export const PATCH = route(async (request, context: IdRouteContext) => {
+export const PATCH = route('experiments:write', async (request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const conn = await getConnection();
@@ -33,7 +33,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
 });
 
 /** Drafts only (409 otherwise): an experiment that ran is a record that its data refers to. */
-export const DELETE = route(async (_request, context: IdRouteContext) => {
+export const DELETE = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const experiment = await withExperimentErrors(async () => deleteExperiment(await getConnection(), key));
   return Response.json(toExperimentJson(experiment));

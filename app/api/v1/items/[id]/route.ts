@@ -10,7 +10,7 @@ import { getItem, hideItem, patchItem, upsertItems } from '@/lib/catalog/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export const GET = route(async (_request, context: IdRouteContext) => {
+export const GET = route('catalog:read', async (_request, context: IdRouteContext) => {
   const id = await pathId(context);
   const item = await getItem(await getConnection(), id);
   if (!item) throw ApiError.notFound('item', id);
@@ -18,7 +18,7 @@ export const GET = route(async (_request, context: IdRouteContext) => {
 });
 
 /** Creates or replaces the whole item. */
-export const PUT = route(async (request, context: IdRouteContext) => {
+export const PUT = route('catalog:write', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(itemInputSchema, withPathId(value, id), 'item');
@@ -28,7 +28,7 @@ export const PUT = route(async (request, context: IdRouteContext) => {
   return Response.json(await getItem(conn, id), { status: created ? 201 : 200 });
 });
 
-export const PATCH = route(async (request, context: IdRouteContext) => {
+export const PATCH = route('catalog:write', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const patch = parseInput(itemPatchSchema, value, 'item patch');
@@ -39,7 +39,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
 });
 
 /** Soft delete: the item is hidden from every list and recommendation; its history stays. */
-export const DELETE = route(async (_request, context: IdRouteContext) => {
+export const DELETE = route('catalog:write', async (_request, context: IdRouteContext) => {
   const id = await pathId(context);
   const item = await hideItem(await getConnection(), id);
   catalogChanged();

@@ -5,4 +5,4 @@ import { rollbackVersion } from '@/lib/models/registry';
 import { toModelVersion } from '@/lib/models/versions';
 
 /** Re-activates the version that was active before the current one. */
-export const POST = route(async () => Response.json(toModelVersion(await withRegistryErrors(async () => rollbackVersion(await getConnection())))));
+export const POST = route('models:operate', async () => Response.json(toModelVersion(await withRegistryErrors(async () => rollbackVersion(await getConnection())))));

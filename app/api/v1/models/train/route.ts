@@ -4,7 +4,7 @@ import { requestTraining, TrainingUnavailableError } from '@/lib/training/dispat
 import { toTrainingRun } from '@/lib/training/runs';
 
 /** Queues a training run (or returns the one already queued or running): 202 with its id to poll. */
-export const POST = route(async () => {
+export const POST = route('models:operate', async () => {
   try {
     const run = await requestTraining('manual');
     return Response.json(toTrainingRun(run), { status: 202, headers: { location: `/api/v1/models/runs/${run.id}` } });

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Anonymous and guest users: recommendations from the session's items alone. */
-export const POST = route(async (request) => {
+export const POST = route('recommend', async (request) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const { recent_items: recentItems, n, category, exclude, explain } = parseInput(sessionRequestSchema, value);
   return recommendationJson(

@@ -12,7 +12,7 @@ import { defaultStrategyKey, deleteStrategy, getStrategy, strategyHistory, updat
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The strategy with its versions, newest first. */
-export const GET = route(async (_request, context: IdRouteContext) => {
+export const GET = route('experiments:read', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const conn = await getConnection();
   const strategy = await getStrategy(conn, key);
@@ -22,7 +22,7 @@ export const GET = route(async (_request, context: IdRouteContext) => {
 });
 
 /** Every edit is a new version; `config` is merged into the stored one. 409 while a running or paused experiment serves it. */
-export const PATCH = route(async (request, context: IdRouteContext) => {
+export const PATCH = route('experiments:write', async (request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const patch = parseInput(strategyPatchSchema, value, 'strategy patch');
@@ -33,7 +33,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
 });
 
 /** 409 while the strategy is the default or a running or paused experiment serves it. */
-export const DELETE = route(async (_request, context: IdRouteContext) => {
+export const DELETE = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const conn = await getConnection();
   const strategy = await withExperimentErrors(() => deleteStrategy(conn, key));

@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const historyQuerySchema = z.object({ history: pageLimit(500, 50) }).strict();
 
 /** The user with their most recent interactions, newest first. */
-export const GET = route(async (request, context: IdRouteContext) => {
+export const GET = route('users:read', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { history: limit } = parseQuery(historyQuerySchema, new URL(request.url).searchParams);
   const conn = await getConnection();
@@ -23,7 +23,7 @@ export const GET = route(async (request, context: IdRouteContext) => {
 });
 
 /** Creates the user or replaces their preferences and data-sharing level. */
-export const PUT = route(async (request, context: IdRouteContext) => {
+export const PUT = route('users:write', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
@@ -32,7 +32,7 @@ export const PUT = route(async (request, context: IdRouteContext) => {
 });
 
 /** The right to be forgotten: removes the user and every event of theirs. */
-export const DELETE = route(async (_request, context: IdRouteContext) => {
+export const DELETE = route('users:delete', async (_request, context: IdRouteContext) => {
   const id = await pathId(context);
   const deleted = await deleteUser(await getConnection(), id);
   if (!deleted) throw ApiError.notFound('user', id);

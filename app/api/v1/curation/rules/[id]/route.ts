@@ -10,7 +10,7 @@ import { deleteRule, getRule, updateRule } from '@/lib/curation/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export const GET = route(async (_request, context: IdRouteContext) => {
+export const GET = route('curation:read', async (_request, context: IdRouteContext) => {
   const id = await numericPathId(context);
   const rule = await getRule(await getConnection(), id);
   if (!rule) throw ApiError.notFound('curation rule', String(id));
@@ -18,7 +18,7 @@ export const GET = route(async (_request, context: IdRouteContext) => {
 });
 
 /** Only the fields present change; the rule they leave behind must still be coherent. */
-export const PATCH = route(async (request, context: IdRouteContext) => {
+export const PATCH = route('curation:write', async (request, context: IdRouteContext) => {
   const id = await numericPathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const conn = await getConnection();
@@ -31,7 +31,7 @@ export const PATCH = route(async (request, context: IdRouteContext) => {
 });
 
 /** Rules are configuration, not history: the rule is removed, and the answer shows what it was. */
-export const DELETE = route(async (_request, context: IdRouteContext) => {
+export const DELETE = route('curation:write', async (_request, context: IdRouteContext) => {
   const id = await numericPathId(context);
   const rule = await deleteRule(await getConnection(), id);
   curationChanged();

@@ -7,7 +7,7 @@ import { toExperimentJson } from '@/lib/experiments/schema';
 import { experimentsChanged } from '@/lib/experiments/serving';
 
 /** Users fall back to the default strategy until the experiment resumes; it keeps its slots. */
-export const POST = route(async (_request, context: IdRouteContext) => {
+export const POST = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const experiment = await withExperimentErrors(async () => pauseExperiment(await getConnection(), key));
   experimentsChanged();

@@ -9,7 +9,7 @@ import { resultsQuerySchema } from '@/lib/experiments/schema';
 import { getExperiment } from '@/lib/experiments/store';
 
 /** Lifts, intervals (sequential by default, fixed-horizon alongside), SRM, planning and a daily series. `?mde=0.05`. */
-export const GET = route(async (request, context: IdRouteContext) => {
+export const GET = route('experiments:read', async (request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const { mde } = parseQuery(resultsQuerySchema, new URL(request.url).searchParams);
   const conn = await getConnection();

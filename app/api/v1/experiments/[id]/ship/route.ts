@@ -9,7 +9,7 @@ import { shipInputSchema, toExperimentJson } from '@/lib/experiments/schema';
 import { experimentsChanged } from '@/lib/experiments/serving';
 
 /** Ship the winner: `{"variant": "…"}`'s strategy becomes the default, and the experiment stops. */
-export const POST = route(async (request, context: IdRouteContext) => {
+export const POST = route('experiments:write', async (request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: 64 * 1024 });
   const { variant } = parseInput(shipInputSchema, value, 'ship request');

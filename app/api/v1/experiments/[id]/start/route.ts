@@ -7,7 +7,7 @@ import { toExperimentJson } from '@/lib/experiments/schema';
 import { experimentsChanged } from '@/lib/experiments/serving';
 
 /** Starts a draft (taking its slots in the layer, 409 if they are not free) or resumes a paused experiment. */
-export const POST = route(async (_request, context: IdRouteContext) => {
+export const POST = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const experiment = await withExperimentErrors(async () => startExperiment(await getConnection(), key));
   experimentsChanged();

@@ -7,7 +7,7 @@ import { toExperimentJson } from '@/lib/experiments/schema';
 import { experimentsChanged } from '@/lib/experiments/serving';
 
 /** Ends a running or paused experiment for good: its slots are freed and its results stay. */
-export const POST = route(async (_request, context: IdRouteContext) => {
+export const POST = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const experiment = await withExperimentErrors(async () => stopExperiment(await getConnection(), key));
   experimentsChanged();

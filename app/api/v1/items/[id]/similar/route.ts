@@ -8,7 +8,7 @@ import { similarQuerySchema } from '@/lib/serving/schema';
 export const dynamic = 'force-dynamic';
 
 /** "You may also like": neighbours and content matches, so new items have answers too. */
-export const GET = route(async (request, context: IdRouteContext) => {
+export const GET = route('recommend', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const query = parseQuery(similarQuerySchema, new URL(request.url).searchParams);
   return recommendationJson(await withServingErrors(() => similarTo(id, query)));

@@ -6,7 +6,7 @@ import { numericPathId } from '@/lib/api/validate';
 import { getRun, toTrainingRun } from '@/lib/training/runs';
 
 /** A training run's status, stage and progress (0..1). */
-export const GET = route(async (_request, context: IdRouteContext) => {
+export const GET = route('models:read', async (_request, context: IdRouteContext) => {
   const id = await numericPathId(context);
   const run = await getRun(await getConnection(), id);
   if (!run) throw ApiError.notFound('training run', String(id));

@@ -7,7 +7,7 @@ import { toStrategyJson } from '@/lib/experiments/strategy-schema';
 import { makeDefaultStrategy } from '@/lib/strategies/store';
 
 /** Makes this strategy the one everyone outside an experiment is served. */
-export const POST = route(async (_request, context: IdRouteContext) => {
+export const POST = route('experiments:write', async (_request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const strategy = await withExperimentErrors(async () => makeDefaultStrategy(await getConnection(), key));
   experimentsChanged();

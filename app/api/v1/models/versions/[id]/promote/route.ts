@@ -7,7 +7,7 @@ import { promoteVersion } from '@/lib/models/registry';
 import { toModelVersion } from '@/lib/models/versions';
 
 /** Makes this version the active one; its artifact is verified first. */
-export const POST = route(async (_request, context: IdRouteContext) => {
+export const POST = route('models:operate', async (_request, context: IdRouteContext) => {
   const id = await numericPathId(context);
   const version = await withRegistryErrors(async () => promoteVersion(await getConnection(), id));
   return Response.json(toModelVersion(version));

@@ -1,0 +1,34 @@
+import { PERMISSIONS, type ApiKeyScope, type Permission, type Role } from './types';
+
+const EVERYTHING: readonly Permission[] = PERMISSIONS;
+
+// Every role watches the dashboards and may ask why a user sees what they see.
+const COMMON: readonly Permission[] = ['metrics:read', 'recommend', 'users:read', 'catalog:read'];
+
+const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(EVERYTHING),
+  pm: new Set([...COMMON, 'experiments:read', 'experiments:write']),
+  editor: new Set([...COMMON, 'catalog:write', 'curation:read', 'curation:write']),
+  // Read-only except promote, rollback and train: operators keep the models fresh.
+  operator: new Set([...COMMON, 'models:read', 'models:operate']),
+};
+
+const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
+  recommend: ['recommend'],
+  // Clients that send events also keep their users' profiles up to date.
+  events: ['events:write', 'users:write'],
+  catalog: ['catalog:read', 'catalog:write', 'curation:read', 'curation:write'],
+  admin: EVERYTHING,
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function scopesGrant(scopes: readonly ApiKeyScope[], permission: Permission): boolean {
+  return scopes.some((scope) => SCOPE_PERMISSIONS[scope].includes(permission));
+}
+
+export function permissionsOfRole(role: Role): Permission[] {
+  return [...ROLE_PERMISSIONS[role]];
+}

@@ -1,0 +1,43 @@
+import { roleCan, scopesGrant } from './permissions';
+import type { ApiKeyScope, Permission, Role } from './types';
+
+/** Who is asking: a signed-in console user, the holder of an API key, or nobody in particular. */
+export type Principal =
+  | { kind: 'user'; id: number; email: string; name: string; role: Role }
+  | { kind: 'key'; id: number; name: string; scopes: ApiKeyScope[] }
+  | { kind: 'anonymous'; scopes: ApiKeyScope[] };
+
+export function can(principal: Principal, permission: Permission): boolean {
+  return principal.kind === 'user' ? roleCan(principal.role, permission) : scopesGrant(principal.scopes, permission);
+}
+
+/** How the audit log names the principal. */
+export function actorOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.email}`;
+    case 'key':
+      return `key:${principal.name}`;
+    case 'anonymous':
+      return 'anonymous';
+  }
+}
+
+/** Why a principal may not do something, in words that tell the caller what would work. */
+export function refusal(principal: Principal, permission: Permission): { status: 401 | 403; message: string } {
+  switch (principal.kind) {
+    case 'anonymous':
+      return { status: 401, message: `'${permission}' needs a console session or an API key (Authorization: Bearer) with ${scopeHint(permission)}` };
+    case 'key':
+      return { status: 403, message: `API key '${principal.name}' has scopes [${principal.scopes.join(', ')}]; '${permission}' needs ${scopeHint(permission)}` };
+    case 'user':
+      return { status: 403, message: `the '${principal.role}' role may not '${permission}'` };
+  }
+}
+
+const SCOPES_IN_ORDER: ApiKeyScope[] = ['recommend', 'events', 'catalog', 'admin'];
+
+function scopeHint(permission: Permission): string {
+  const scope = SCOPES_IN_ORDER.find((candidate) => scopesGrant([candidate], permission)) ?? 'admin';
+  return `the '${scope}' scope`;
+}
