@@ -29,6 +29,10 @@ reactions from the users' hidden tastes, events posted back with each list's rec
   --seed <n>             simulation seed: who visits when, and how they react (default 1)
   --n <n>                items per feed request, 1-100 (default 10)
   --experiment <key>     print this experiment's results at the end
+  --api-key <key>        Authorization: Bearer key for the server's API: scopes recommend and
+                         events, plus admin to read users and experiment results; without it the
+                         server's anonymous access must allow them (the embedded default allows
+                         recommend and events)
   --concurrency <n>      feed requests in flight at most (default 16)
   --days <n>             simulated days the run spans, for returning users (default 7)
   --timestamps <mode>    server: the server stamps events on arrival (default);
@@ -48,6 +52,7 @@ const argsSchema = z.object({
   seed: count(0, 2 ** 32 - 1).default(1),
   n: count(1, 100).default(10),
   experiment: z.string().min(1).optional(),
+  'api-key': z.string().min(1).optional(),
   concurrency: count(1, 1_024).default(16),
   days: z.coerce.number().positive().max(90).default(7),
   timestamps: z.enum(['server', 'simulated']).default('server'),
@@ -87,13 +92,13 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const base = new URL(args.url);
+  const api = apiClient(new URL(args.url), args['api-key']);
   const { params, source } = await worldParams(args);
   const world = generateWorld(params);
   console.log(`world: seed ${world.params.seed}, ${numbers.format(world.items.length)} items, ${numbers.format(world.users.length)} users (${source})`);
-  await checkServer(base, world);
+  await checkServer(api, world);
 
-  const simulation = new Simulation(base, world, args);
+  const simulation = new Simulation(api, world, args);
   const stop = () => simulation.stop();
   process.once('SIGINT', stop);
   await simulation.run();
@@ -102,9 +107,23 @@ async function main(): Promise<void> {
 
   if (args.experiment) {
     await sleep(RESULTS_SETTLE_MS);
-    await printResults(base, args.experiment);
+    await printResults(api, args.experiment);
   }
   if (simulation.succeeded === 0) process.exitCode = 1;
+}
+
+interface ApiClient {
+  origin: string;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** The server's API, with the key on every request when one was given. */
+function apiClient(base: URL, apiKey: string | undefined): ApiClient {
+  const authorization: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  return {
+    origin: base.origin,
+    fetch: (path, init = {}) => fetch(new URL(path, base), { ...init, headers: { ...(init.headers as Record<string, string>), ...authorization } }),
+  };
 }
 
 /** Flags first, then the database's record of the seeded world, then the default demo world. */
@@ -137,13 +156,14 @@ async function worldParams(args: Args): Promise<{ params: DemoWorldParamsInput; 
 }
 
 /** Fails early and clearly: an unreachable server, or one whose users are not this world's. */
-async function checkServer(base: URL, world: DemoWorld): Promise<void> {
-  const health = await fetch(new URL('/api/v1/health', base), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: unknown) => {
-    throw new Error(`cannot reach ${base.origin}: ${(error as Error).message}`);
+async function checkServer(api: ApiClient, world: DemoWorld): Promise<void> {
+  const health = await api.fetch('/api/v1/health', { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: unknown) => {
+    throw new Error(`cannot reach ${api.origin}: ${(error as Error).message}`);
   });
-  if (health.status >= 500 && health.status !== 503) throw new Error(`${base.origin} answered health with ${health.status}`);
+  if (health.status >= 500 && health.status !== 503) throw new Error(`${api.origin} answered health with ${health.status}`);
   const probe = world.users[world.users.length - 1]!.input.id;
-  const user = await fetch(new URL(`/api/v1/users/${encodeURIComponent(probe)}?history=1`, base), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const user = await api.fetch(`/api/v1/users/${encodeURIComponent(probe)}?history=1`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  if (user.status === 401 || user.status === 403) throw new Error(`the server refused to show user '${probe}' (${user.status}): pass --api-key with the admin scope`);
   if (user.status === 404) throw new Error(`the server has no user '${probe}': it holds a different world; pass --world-seed, --items and --users`);
   if (!user.ok) throw new Error(`checking user '${probe}' failed with ${user.status}`);
 }
@@ -181,7 +201,7 @@ class Simulation {
   private readonly runId = `sim${Date.now().toString(36)}`;
 
   constructor(
-    private readonly base: URL,
+    private readonly api: ApiClient,
     private readonly world: DemoWorld,
     private readonly args: Args,
   ) {
@@ -191,7 +211,7 @@ class Simulation {
     const start = new Date(Date.now() - (args.timestamps === 'simulated' ? args.days * DAY_MS : 0));
     this.schedule = new VisitSchedule(world, { seed: args.seed, start, sessionsPerDay: sessionsPerDayFor(this.total, args.days) });
     this.itemIndex = itemIndexById(world);
-    this.events = new EventSink(base);
+    this.events = new EventSink(api);
   }
 
   stop(): void {
@@ -241,12 +261,10 @@ class Simulation {
 
   private async visit(visit: Visit): Promise<void> {
     this.lastVisit = visit;
-    const url = new URL('/api/v1/recommendations', this.base);
-    url.searchParams.set('user', visit.userId);
-    url.searchParams.set('n', String(this.args.n));
+    const query = new URLSearchParams({ user: visit.userId, n: String(this.args.n) });
     let body: RecommendationResponse;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await this.api.fetch(`/api/v1/recommendations?${query}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       if (!response.ok) {
         await response.body?.cancel();
         return this.feedError(`HTTP ${response.status}`);
@@ -360,7 +378,7 @@ class EventSink {
   private readonly posts = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly base: URL) {
+  constructor(private readonly api: ApiClient) {
     this.timer = setInterval(() => this.flush(), EVENT_FLUSH_MS);
   }
 
@@ -387,7 +405,7 @@ class EventSink {
     for (let attempt = 0; ; attempt++) {
       let failure: string;
       try {
-        const response = await fetch(new URL('/api/v1/events', this.base), {
+        const response = await this.api.fetch('/api/v1/events', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(batch),
@@ -416,8 +434,8 @@ class EventSink {
   }
 }
 
-async function printResults(base: URL, key: string): Promise<void> {
-  const response = await fetch(new URL(`/api/v1/experiments/${encodeURIComponent(key)}/results`, base), { signal: AbortSignal.timeout(60_000) });
+async function printResults(api: ApiClient, key: string): Promise<void> {
+  const response = await api.fetch(`/api/v1/experiments/${encodeURIComponent(key)}/results`, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) {
     console.log(`\nresults of '${key}': HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
     return;
