@@ -8,6 +8,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { apiRequest } from '@/lib/console/api-client';
 import type { StrategyJson } from '@/lib/experiments/strategy-schema';
+import styles from './experiments.module.css';
 import { enabledSources } from './strategy-config';
 
 interface StrategyListProps {
@@ -83,7 +84,7 @@ export function StrategyList({ strategies, inUse, canWrite }: StrategyListProps)
             header: '',
             render: (row: StrategyJson) =>
               !row.is_default && (
-                <button type="button" className="button button-secondary button-small" disabled={makeDefault.isPending} onClick={() => makeDefault.mutate(row.key)}>
+                <button type="button" className={`button button-secondary button-small ${styles.nowrap}`} disabled={makeDefault.isPending} onClick={() => makeDefault.mutate(row.key)}>
                   Make default
                 </button>
               ),

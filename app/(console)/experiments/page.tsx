@@ -18,7 +18,7 @@ export default async function ExperimentsPage() {
     <>
       <PageHeader
         title="Experiments"
-        subtitle={`${total.toLocaleString('en-US')} experiments · ${running} running. Lifts are the primary metric of the best variant against control, with its always-valid 95% interval.`}
+        subtitle={`${total.toLocaleString('en-US')} ${total === 1 ? 'experiment' : 'experiments'}, ${running} running. Lift: the primary metric of the leading variant against control, with its always-valid interval.`}
         actions={
           <>
             <Link className="button button-secondary" href="/experiments/strategies">
