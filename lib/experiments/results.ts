@@ -22,7 +22,7 @@ import {
   verdictReady,
 } from './stats';
 import { weightHistory } from './store';
-import { LOWER_IS_BETTER, type Experiment, type Metric } from './types';
+import { LOWER_IS_BETTER, type Experiment, type Metric, type TestableMetric } from './types';
 
 /**
  * Experiment results. The randomisation unit is the user, so every testable metric is computed
@@ -131,36 +131,21 @@ interface Unit {
 export async function experimentResults(conn: DatabaseConnection, experiment: Experiment, { mde, now = new Date() }: ResultsOptions): Promise<ExperimentResultsJson> {
   const wanted = new Set<Metric>([experiment.primaryMetric, ...experiment.secondaryMetrics, ...experiment.guardrails.map((rail) => rail.metric)]);
   const variantKeys = experiment.variants.map((variant) => variant.key);
-  const [units, diversity, engagement, coverage, latency, daily, history] = await Promise.all([
-    userUnits(conn, experiment),
-    wanted.has('diversity') ? userDiversity(conn, experiment) : null,
-    wanted.has('engagement') ? userEngagement(conn, experiment) : null,
+  const [arms, coverage, latency, daily, history] = await Promise.all([
+    variantArms(conn, experiment, wanted),
     wanted.has('coverage') ? variantCoverage(conn, experiment) : null,
     wanted.has('latency_p99') ? variantLatency(conn, experiment) : null,
     dailySeries(conn, experiment),
     weightHistory(conn.db, experiment.id),
   ]);
-  for (const [key, value] of diversity ?? []) unitOf(units, key).diversity = value;
-  for (const [key, value] of engagement ?? []) unitOf(units, key).engagement = value;
-
-  const byVariant = new Map<string, Unit[]>(variantKeys.map((key) => [key, []]));
-  for (const [key, unit] of units) byVariant.get(key.slice(0, key.indexOf('\u0000')))?.push(unit);
-  const arms = variantKeys.map((key) => byVariant.get(key)!);
-
-  const treatments = Math.max(1, variantKeys.length - 1);
-  // One family per metric: the verdicts across variants share α.
-  const familyAlpha = DEFAULT_ALPHA / treatments;
-  const context: AnalysisContext = { variantKeys, mde, familyAlpha };
+  const context = analysisContext(experiment, mde);
 
   const metrics: MetricResultJson[] = [];
   for (const metric of orderedMetrics(experiment, wanted)) {
     const primary = metric === experiment.primaryMetric;
-    if (metric === 'ctr') metrics.push(analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.clicks, denominator: u.shown }))), context));
-    else if (metric === 'conversion') metrics.push(analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.conversions, denominator: u.shown }))), context));
-    else if (metric === 'diversity') metrics.push(analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.diversity, denominator: u.lists }))), context));
-    else if (metric === 'engagement') metrics.push(analyseMean(metric, primary, arms.map((users) => users.map((u) => u.engagement)), context));
-    else if (metric === 'coverage') metrics.push(aggregate(metric, variantKeys, arms, coverage!));
-    else metrics.push(aggregate(metric, variantKeys, arms, latency!));
+    if (metric === 'coverage') metrics.push(aggregate(metric, variantKeys, arms, coverage!));
+    else if (metric === 'latency_p99') metrics.push(aggregate(metric, variantKeys, arms, latency!));
+    else metrics.push(analyseTestable(metric, primary, arms, context));
   }
 
   const users = arms.map((list) => list.length);
@@ -203,10 +188,46 @@ export async function experimentResults(conn: DatabaseConnection, experiment: Ex
         }),
       };
     }),
-    planning: planning(experiment, primaryResult, users, mde, familyAlpha, now),
+    planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, now),
     timeseries: cumulative(variantKeys, daily),
     weight_history: history.map((change) => ({ at: change.at.toISOString(), reason: change.reason, weights: change.weights })),
   };
+}
+
+/**
+ * The primary metric alone, for pages that list many experiments: one pass over the experiment's
+ * impressions, without the SRM check, daily series, guardrails or secondary metrics.
+ */
+export async function primaryMetricResult(conn: DatabaseConnection, experiment: Experiment, mde: number): Promise<MetricResultJson> {
+  const arms = await variantArms(conn, experiment, new Set([experiment.primaryMetric]));
+  return analyseTestable(experiment.primaryMetric, true, arms, analysisContext(experiment, mde));
+}
+
+/** Per variant, in the experiment's order: its users' sums, with diversity and engagement filled in when wanted. */
+async function variantArms(conn: DatabaseConnection, experiment: Experiment, wanted: ReadonlySet<Metric>): Promise<Unit[][]> {
+  const [units, diversity, engagement] = await Promise.all([
+    userUnits(conn, experiment),
+    wanted.has('diversity') ? userDiversity(conn, experiment) : null,
+    wanted.has('engagement') ? userEngagement(conn, experiment) : null,
+  ]);
+  for (const [key, value] of diversity ?? []) unitOf(units, key).diversity = value;
+  for (const [key, value] of engagement ?? []) unitOf(units, key).engagement = value;
+  const byVariant = new Map<string, Unit[]>(experiment.variants.map((variant) => [variant.key, []]));
+  for (const [key, unit] of units) byVariant.get(key.slice(0, key.indexOf('\u0000')))?.push(unit);
+  return experiment.variants.map((variant) => byVariant.get(variant.key)!);
+}
+
+function analysisContext(experiment: Experiment, mde: number): AnalysisContext {
+  const treatments = Math.max(1, experiment.variants.length - 1);
+  // One family per metric: the verdicts across variants share α.
+  return { variantKeys: experiment.variants.map((variant) => variant.key), mde, familyAlpha: DEFAULT_ALPHA / treatments };
+}
+
+function analyseTestable(metric: TestableMetric, primary: boolean, arms: Unit[][], context: AnalysisContext): MetricResultJson {
+  if (metric === 'ctr') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.clicks, denominator: u.shown }))), context);
+  if (metric === 'conversion') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.conversions, denominator: u.shown }))), context);
+  if (metric === 'diversity') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.diversity, denominator: u.lists }))), context);
+  return analyseMean(metric, primary, arms.map((users) => users.map((u) => u.engagement)), context);
 }
 
 function orderedMetrics(experiment: Experiment, wanted: Set<Metric>): Metric[] {

@@ -100,6 +100,12 @@ export async function liveExperimentsInLayer(db: Executor, layer: string, except
   return rows.map(toExperiment);
 }
 
+/** Every running and paused experiment: what the strategies page marks as "in use". */
+export async function liveExperiments(db: Executor): Promise<Experiment[]> {
+  const rows = await db.select().from(experiments).where(inArray(experiments.status, LIVE_STATUSES)).orderBy(asc(experiments.id));
+  return rows.map(toExperiment);
+}
+
 /** Running and paused experiments with a variant serving this strategy. */
 export async function liveExperimentsUsing(db: Executor, strategyKey: string): Promise<Experiment[]> {
   const rows = await db

@@ -2,6 +2,7 @@ import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { route } from '@/lib/api/route';
 import { parseInput, parseQuery } from '@/lib/api/validate';
+import { recordAudit } from '@/lib/auth/audit';
 import { withExperimentErrors } from '@/lib/experiments/http';
 import { createExperiment } from '@/lib/experiments/lifecycle';
 import { experimentInputSchema, experimentListQuerySchema, toExperimentJson } from '@/lib/experiments/schema';
@@ -16,9 +17,11 @@ export const GET = route('experiments:read', async (request) => {
 });
 
 /** Creates a draft; nothing is served until it starts. */
-export const POST = route('experiments:write', async (request) => {
+export const POST = route('experiments:write', async (request, _context, principal) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(experimentInputSchema, value, 'experiment');
-  const experiment = await withExperimentErrors(async () => createExperiment(await getConnection(), input));
+  const conn = await getConnection();
+  const experiment = await withExperimentErrors(() => createExperiment(conn, input));
+  await recordAudit(conn, principal, { action: 'experiment.create', targetType: 'experiment', targetId: experiment.key, details: { type: experiment.type, layer: experiment.layer, variants: experiment.variants.map((variant) => ({ key: variant.key, strategy: variant.strategy, weight: variant.weight })) } });
   return Response.json(toExperimentJson(experiment), { status: 201 });
 });

@@ -4,6 +4,7 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { parseInput } from '@/lib/api/validate';
+import { recordAudit } from '@/lib/auth/audit';
 import { pathKey, withExperimentErrors } from '@/lib/experiments/http';
 import { deleteExperiment, updateExperiment } from '@/lib/experiments/lifecycle';
 import { experimentPatchSchemaFor, toExperimentJson } from '@/lib/experiments/schema';
@@ -20,7 +21,7 @@ export const GET = route('experiments:read', async (_request, context: IdRouteCo
 });
 
 /** Only the fields present change. A running or paused experiment keeps its variants, layer, targeting and type (409). */
-export const PATCH = route('experiments:write', async (request, context: IdRouteContext) => {
+export const PATCH = route('experiments:write', async (request, context: IdRouteContext, principal) => {
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const conn = await getConnection();
@@ -29,12 +30,15 @@ export const PATCH = route('experiments:write', async (request, context: IdRoute
   const patch = parseInput(experimentPatchSchemaFor(current), value, 'experiment patch');
   const experiment = await withExperimentErrors(() => updateExperiment(conn, key, patch));
   experimentsChanged();
+  await recordAudit(conn, principal, { action: 'experiment.update', targetType: 'experiment', targetId: key, details: { changed: Object.keys(patch) } });
   return Response.json(toExperimentJson(experiment));
 });
 
 /** Drafts only (409 otherwise): an experiment that ran is a record that its data refers to. */
-export const DELETE = route('experiments:write', async (_request, context: IdRouteContext) => {
+export const DELETE = route('experiments:write', async (_request, context: IdRouteContext, principal) => {
   const key = await pathKey(context);
-  const experiment = await withExperimentErrors(async () => deleteExperiment(await getConnection(), key));
+  const conn = await getConnection();
+  const experiment = await withExperimentErrors(() => deleteExperiment(conn, key));
+  await recordAudit(conn, principal, { action: 'experiment.delete', targetType: 'experiment', targetId: key, details: { name: experiment.name } });
   return Response.json(toExperimentJson(experiment));
 });
