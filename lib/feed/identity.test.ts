@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGuestId, newGuestId, parseUserId, randomBase36 } from './identity';
+import { avatarText, isGuestId, newGuestId, parseUserId, randomBase36, viewerName } from './identity';
 
 describe('guest ids', () => {
   it('makes a guest id the API accepts, recognisable as a guest', () => {
@@ -25,5 +25,16 @@ describe('parseUserId', () => {
     expect(parseUserId('   ')).toBeNull();
     expect(parseUserId('two words')).toBeNull();
     expect(parseUserId('x'.repeat(257))).toBeNull();
+  });
+});
+
+describe('avatars', () => {
+  it('shows G for guests, the number of numbered users, or the first letter', () => {
+    expect(avatarText('guest-abc123def4')).toBe('G');
+    expect(avatarText('user-00007')).toBe('7');
+    expect(avatarText('user-00312')).toBe('312');
+    expect(avatarText('alice')).toBe('A');
+    expect(viewerName('guest-abc123def4')).toBe('Guest');
+    expect(viewerName('user-00007')).toBe('user-00007');
   });
 });

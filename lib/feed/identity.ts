@@ -24,3 +24,15 @@ export function parseUserId(input: string): string | null {
   if (id.length === 0 || id.length > MAX_USER_ID_LENGTH || /\s/.test(id)) return null;
   return id;
 }
+
+/** What a profile avatar shows: G for a guest, the number of a numbered user, else the first letter. */
+export function avatarText(id: string): string {
+  if (isGuestId(id)) return 'G';
+  const number = id.match(/(\d+)$/)?.[1];
+  if (number) return String(Number(number)).slice(-3);
+  return (id.match(/[\p{L}\p{N}]/u)?.[0] ?? '?').toLocaleUpperCase('en-US');
+}
+
+export function viewerName(id: string): string {
+  return isGuestId(id) ? 'Guest' : id;
+}
