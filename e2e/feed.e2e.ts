@@ -136,6 +136,9 @@ describe('demo feed at /feed', () => {
     const guestId = (await page.locator('[data-current-viewer]').getAttribute('data-current-viewer'))!;
     const before = await feedLoaded(page);
     await screenshot(page, 'feed-guest');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'feed-guest-phone');
+    await page.setViewportSize({ width: 1360, height: 900 });
 
     const liked = before[2]!;
     const card = page.locator(`[aria-label="Recommendations"] [data-item-id="${liked}"]`);

@@ -12,7 +12,7 @@ export function ViewerBadge() {
   if (!viewer) return null;
   return (
     <Link href="/feed" className={styles.headerViewer} data-current-viewer={viewer.id}>
-      Watching as <strong>{viewerName(viewer.id)}</strong>
+      <span className={styles.headerViewerLabel}>Watching as</span> <strong>{viewerName(viewer.id)}</strong>
       <Avatar userId={viewer.id} small />
     </Link>
   );

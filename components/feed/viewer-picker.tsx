@@ -47,7 +47,7 @@ export function ViewerPicker() {
           className={styles.textInput}
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
-          placeholder="Any user id, e.g. user-00042"
+          placeholder="Any user id…"
           aria-label="Watch as user id"
           name="user"
         />

@@ -28,7 +28,11 @@ describe('posterArt', () => {
   });
 
   it('shows the first letter or digit of the title', () => {
-    expect(posterArt(item('a', 'Drama', 'the quiet sea')).initial).toBe('T');
+    expect(posterArt(item('a', 'Drama', 'quiet sea')).initial).toBe('Q');
+    expect(posterArt(item('a', 'Drama', 'The Quiet Sea')).initial).toBe('Q');
+    expect(posterArt(item('a', 'Drama', 'An Owl')).initial).toBe('O');
+    expect(posterArt(item('a', 'Drama', 'Another Day')).initial).toBe('A');
+    expect(posterArt(item('a', 'Drama', 'The')).initial).toBe('T');
     expect(posterArt(item('a', 'Drama', '  "1984" revisited')).initial).toBe('1');
     expect(posterArt(item('a', 'Drama', 'échos')).initial).toBe('É');
     expect(posterArt(item('a', 'Drama', '')).initial).toBe('D');

@@ -25,7 +25,10 @@ export function posterArt(item: { id: string; title: string; category: string | 
   return { hue, angle, background, initial: initialOf(item.title || item.category || item.id) };
 }
 
+/** Leading articles would make half the posters a T or an A. */
+const ARTICLE = /^\W*(the|a|an)\s+(?=\S)/i;
+
 function initialOf(text: string): string {
-  const match = text.match(/[\p{L}\p{N}]/u);
+  const match = text.replace(ARTICLE, '').match(/[\p{L}\p{N}]/u);
   return match ? match[0].toLocaleUpperCase('en-US') : '?';
 }
