@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Reason } from '@/lib/recommend/explain';
+import { cardCaption } from './caption';
+
+const watched: Reason = { kind: 'because_you_watched', text: 'Because you watched Night Train', item: 'item-00003' };
+const trending: Reason = { kind: 'trending', text: 'Trending now' };
+const fresh: Reason = { kind: 'new_arrival', text: 'New arrival' };
+const pick: Reason = { kind: 'editors_pick', text: "Editor's pick" };
+const popular: Reason = { kind: 'popular_in_category', text: 'Popular in Drama' };
+
+describe('cardCaption', () => {
+  it('prefers the personal reason over general ones, whatever the order', () => {
+    expect(cardCaption([trending, fresh, watched]).caption).toBe('Because you watched Night Train');
+    expect(cardCaption([popular, trending]).caption).toBe('Popular in Drama');
+  });
+
+  it('adds a badge from another reason, never repeating the caption', () => {
+    expect(cardCaption([watched, fresh])).toEqual({ caption: 'Because you watched Night Train', badge: 'New' });
+    expect(cardCaption([pick, watched])).toEqual({ caption: 'Because you watched Night Train', badge: "Editor's pick" });
+    expect(cardCaption([pick])).toEqual({ caption: "Editor's pick", badge: null });
+  });
+
+  it('says nothing when there is no reason', () => {
+    expect(cardCaption([])).toEqual({ caption: null, badge: null });
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { eventInputSchema } from '@/lib/events/schema';
+import { feedEvent, newEventId } from './events';
+
+describe('feedEvent', () => {
+  it('builds an event the events API accepts, tied to the served list', () => {
+    const body = feedEvent({ userId: 'user-00001', itemId: 'item-00002', type: 'click', recommendationId: 'rec-1', page: '/feed' });
+    expect(body).toMatchObject({ user_id: 'user-00001', item_id: 'item-00002', type: 'click', recommendation_id: 'rec-1', context: { page: '/feed', device: 'web' } });
+    expect(eventInputSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('gives every event its own id, so retries are deduplicated and new actions are not', () => {
+    expect(newEventId(0, () => 0)).toBe('feed-0-000000000000');
+    expect(new Set(Array.from({ length: 100 }, () => newEventId())).size).toBe(100);
+  });
+});
