@@ -5,12 +5,16 @@ import { z } from 'zod';
  * feed. Pure: the serving layer gathers the facts (lib/serving/why-not.ts).
  */
 
+const feedSize = z.coerce.number().int().min(1).max(100).default(20);
+
+export const explainFeedQuerySchema = z.object({ user: z.string().trim().min(1, 'user is required').max(256), n: feedSize }).strict();
+
 export const whyNotQuerySchema = z
   .object({
     user: z.string().trim().min(1, 'user is required').max(256),
     item: z.string().trim().min(1, 'item is required').max(256),
     /** How many items the feed shows: the cut the item has to make. */
-    n: z.coerce.number().int().min(1).max(100).default(20),
+    n: feedSize,
   })
   .strict();
 

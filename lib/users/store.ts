@@ -119,7 +119,8 @@ export interface UserSummary extends User {
 /** Users whose id contains `q` (case-insensitive), by id; with how many events each has. */
 export async function listUsers(conn: DatabaseConnection, query: UserListQuery): Promise<{ users: UserSummary[]; total: number }> {
   const where = query.q ? sql`strpos(lower(${users.externalId}), lower(${query.q})) > 0` : undefined;
-  const eventCount = sql<number>`(select count(*)::int from ${events} where ${events.userId} = ${users.id})`;
+  // Spelled out: drizzle leaves columns unqualified inside a subquery, where `id` would be the event's.
+  const eventCount = sql<number>`(select count(*)::int from events e where e.user_id = "users"."id")`;
   const [rows, [totalRow]] = await Promise.all([
     conn.db.select({ user: users, eventCount }).from(users).where(where).orderBy(asc(users.externalId)).limit(query.limit).offset(query.offset),
     conn.db.select({ value: count() }).from(users).where(where),

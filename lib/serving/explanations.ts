@@ -2,12 +2,26 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { whyNot, type WhyNotAnswer } from '@/lib/recommend/why-not';
 import { isBlocked } from '@/lib/recommend/postprocess';
-import { feedRanking, UnknownItemError, type ServedItem } from './feed';
+import { feedRanking, UnknownItemError, type Fallback, type ServedItem } from './feed';
 import { directivesFor } from './context';
 import { strengthsOf } from './user-context';
 
 /** Deep enough that every candidate of the default strategy is ranked: past it, an item was never proposed. */
 const ALL_CANDIDATES_DEPTH = 1_000;
+
+export interface ExplainedFeed {
+  user: string;
+  items: ServedItem[];
+  fallback: Fallback | null;
+  model_version: number | null;
+}
+
+/** The user's first `n` items with reasons, sources and score breakdowns; looked at, not served (no impression, no exposure). */
+export async function explainFeed(userId: string, n: number): Promise<ExplainedFeed> {
+  const { snapshot, rank } = await feedRanking(userId);
+  const { items, fallback } = await rank({ n });
+  return { user: userId, items: items.slice(0, n), fallback, model_version: snapshot.model?.versionId ?? null };
+}
 
 export interface WhyNotResult extends WhyNotAnswer {
   user: string;
