@@ -7,6 +7,8 @@ const baseUrl = inject('baseUrl');
 const adminKey = inject('adminKey');
 let browser: Browser;
 let page: Page;
+// The first model trains in the background on two cores meanwhile: pages may take seconds.
+const SLOW = { timeout: 20_000 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -26,7 +28,7 @@ describe('settings', () => {
     await page.locator('input[name="scopes"][value="catalog"]').check();
     await page.getByRole('button', { name: 'Create key' }).click();
     const secretBox = page.getByTestId('new-key-secret');
-    await expect.poll(() => secretBox.count()).toBe(1);
+    await expect.poll(() => secretBox.count(), SLOW).toBe(1);
     const secret = (await secretBox.textContent())!.trim();
     expect(await page.getByRole('alert').filter({ hasText: 'shown only this once' }).count()).toBe(1);
     await screenshot(page, 'settings-keys');
@@ -35,7 +37,7 @@ describe('settings', () => {
     const row = page.locator('tbody tr', { hasText: 'e2e client' });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByRole('button', { name: 'Revoke key' }).click();
-    await expect.poll(() => row.textContent()).toContain('Revoked');
+    await expect.poll(() => row.textContent(), SLOW).toContain('Revoked');
     expect((await createItem(secret, 'e2e-key-2')).status).toBe(401);
   });
 
@@ -46,24 +48,24 @@ describe('settings', () => {
     await page.locator('input[name="password"]').fill('analyst-password-123');
     await page.getByRole('button', { name: 'Add user' }).click();
     const row = page.locator('tbody tr', { hasText: 'analyst@e2e.test' });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), SLOW).toBe(1);
     await row.locator('select').selectOption('editor');
     await expect.poll(async () => {
       const users = (await (await rawFetch(baseUrl, '/api/v1/admin/users', { bearer: adminKey })).json()) as { users: { email: string; role: string }[] };
       return users.users.find((user) => user.email === 'analyst@e2e.test')?.role;
-    }).toBe('editor');
+    }, SLOW).toBe('editor');
     await screenshot(page, 'settings-users');
   });
 
   it('shows event weights, cache and diversity settings', async () => {
     await page.goto(`${baseUrl}/settings?tab=weights`);
-    await expect.poll(() => page.locator('input[name="like"]').inputValue()).toBe('4');
+    await expect.poll(() => page.locator('input[name="like"]').inputValue(), SLOW).toBe('4');
     await screenshot(page, 'settings-weights');
     await page.goto(`${baseUrl}/settings?tab=serving`);
-    await expect.poll(() => page.locator('input[name="response_seconds"]').inputValue()).toBe('60');
+    await expect.poll(() => page.locator('input[name="response_seconds"]').inputValue(), SLOW).toBe('60');
     await page.locator('input[name="max_per_category"]').fill('4');
     await page.getByRole('button', { name: 'Save 1 change' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count(), SLOW).toBe(1);
     const saved = await (await rawFetch(baseUrl, '/api/v1/settings/diversity', { bearer: adminKey })).json();
     expect(saved).toEqual({ lambda: 0.85, max_per_category: 4 });
     await screenshot(page, 'settings-serving');
@@ -72,12 +74,12 @@ describe('settings', () => {
 
 describe('users', () => {
   it('finds a user, exports their data and forgets them after confirmation', async () => {
-    const target = 'user-0042';
+    const target = 'user-00042';
     await page.goto(`${baseUrl}/users`);
     await page.getByLabel('Search users').fill(target);
     await page.getByRole('button', { name: target }).click();
     const exportLink = page.getByRole('link', { name: 'Export JSON' });
-    await expect.poll(() => exportLink.count()).toBe(1);
+    await expect.poll(() => exportLink.count(), SLOW).toBe(1);
     await screenshot(page, 'users');
     const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
     const exported = JSON.parse(await streamText(await download.createReadStream()));
@@ -86,22 +88,22 @@ describe('users', () => {
 
     await page.getByRole('button', { name: 'Delete user' }).click();
     await page.getByRole('button', { name: 'Delete for good' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `Forgot ${target}` }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Forgot ${target}` }).count(), SLOW).toBe(1);
     expect((await rawFetch(baseUrl, `/api/v1/users/${target}`, { bearer: adminKey })).status).toBe(404);
   });
 });
 
 describe('explain', () => {
   it("shows a demo user's profile, history and explained feed, and answers why not", async () => {
-    const user = 'user-0007';
+    const user = 'user-00007';
     await page.goto(`${baseUrl}/explain?user=${user}`);
-    await expect.poll(() => page.locator('section[aria-labelledby="profile-heading"] code').first().textContent()).toBe(user);
+    await expect.poll(() => page.locator('section[aria-labelledby="profile-heading"] code').first().textContent(), SLOW).toBe(user);
     await expect.poll(() => page.locator('section[aria-labelledby="history-heading"] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const feedRows = page.locator('table[aria-label="Feed"] tbody tr');
     await expect.poll(() => feedRows.count(), { timeout: 30_000 }).toBe(20);
     expect(await feedRows.first().locator('.badge').count()).toBeGreaterThan(0);
     const health = await (await fetch(`${baseUrl}/api/v1/health`)).json();
-    if (health.status === 'ok') await expect.poll(() => page.getByTestId('score-breakdown').locator('.recharts-surface').count()).toBe(1);
+    if (health.status === 'ok') await expect.poll(() => page.getByTestId('score-breakdown').locator('.recharts-surface').count(), SLOW).toBe(1);
 
     const history = await (await rawFetch(baseUrl, `/api/v1/users/${user}?history=1`, { bearer: adminKey })).json();
     await page.getByLabel('Item').fill(history.history[0].item.id);
@@ -117,10 +119,10 @@ describe('audit log', () => {
   it('lists the key creation and the user deletion', async () => {
     await page.goto(`${baseUrl}/audit`);
     const table = page.locator('table[aria-label="Audit log"]');
-    await expect.poll(() => table.textContent()).toContain('api_key.create');
+    await expect.poll(() => table.textContent(), SLOW).toContain('api_key.create');
     expect(await table.textContent()).toContain('user.delete');
     await page.getByLabel('Target type').fill('user');
-    await expect.poll(async () => new Set(await table.locator('tbody tr td:nth-child(4) .subtle').allTextContents())).toEqual(new Set(['user']));
+    await expect.poll(async () => new Set(await table.locator('tbody tr td:nth-child(4) .subtle').allTextContents()), SLOW).toEqual(new Set(['user']));
     await screenshot(page, 'audit');
   });
 });
