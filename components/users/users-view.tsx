@@ -45,7 +45,7 @@ export function UsersView() {
             setOffset(0);
           }}
         />
-        {page.data && <span className="subtle">{page.data.total.toLocaleString('en-US')} users match</span>}
+        {page.data && <span className="subtle">{page.data.total.toLocaleString('en-US')} {page.data.total === 1 ? 'user matches' : 'users match'}</span>}
       </div>
       {forgotten && (
         <div className="success-box" role="status">
