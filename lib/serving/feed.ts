@@ -14,14 +14,16 @@ import type { UserHistory } from '@/lib/models/types';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
 import { reasonsFor, scoreBreakdown, type Reason, type ScoreBreakdown } from '@/lib/recommend/explain';
 import type { RecommendationRequest } from '@/lib/recommend/request';
-import { serveRecommendations, type ServedEntry, type StageTimings } from '@/lib/recommend/serve';
+import { serveRecommendations, type ServedEntry, type SourceName, type StageTimings } from '@/lib/recommend/serve';
 import { log } from '@/lib/runtime/log';
+import { effectiveLambda } from '@/lib/settings/serving';
 import { isServable } from './catalog';
 import { directivesFor, itemSpaceOf, readRealtime, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
 import { popularFallback } from './fallback';
 import { logImpression } from './impressions';
 import type { ServingModel } from './model';
 import { decodeCursor, encodeCursor, type FeedQuery } from './schema';
+import { servingSettings } from './settings';
 import { strengthsOf, loadStoredUser, type StoredUser } from './user-context';
 
 export class ServingInputError extends Error {
@@ -47,6 +49,8 @@ export interface ServedItem {
   category: string | null;
   score: number;
   reasons: Reason[];
+  /** With `explain`: the candidate sources that proposed it. */
+  sources?: SourceName[];
   explanation?: ScoreBreakdown | null;
 }
 
@@ -66,8 +70,6 @@ export interface RecommendationResponse {
 const LIST_DEPTH = 60;
 /** The largest page a request may ask for; explanations rank this deep. */
 const MAX_PAGE = 100;
-const LIST_TTL_SECONDS = 30 * 60;
-const RESPONSE_TTL_SECONDS = 60;
 /** An item on an item page weighs like a strong recent interaction. */
 const ANCHOR_STRENGTH = 5;
 
@@ -101,7 +103,8 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   ]);
   const segment = { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} };
   const strategy = await resolveStrategy({ id: input.userId, ...segment });
-  const cacheKey = responseKey(input, snapshot, realtime.profile, strategy);
+  const { cache: ttls } = await servingSettings();
+  const cacheKey = ttls.response_seconds > 0 ? responseKey(input, snapshot, realtime.profile, strategy) : null;
   const cached = cacheKey ? await readCached<StoredList>(cacheKey) : null;
   if (cacheKey) recordRecommendationCache(cached !== null);
   const computed = cached ? null : await computeList(input, snapshot, realtime, stored, strategy);
@@ -125,12 +128,14 @@ async function computeList(
   realtime: { profile: RealtimeProfile | null; degraded: boolean },
   stored: StoredUser | null,
   strategy: StrategyChoice,
+  depth = Math.max(LIST_DEPTH, 2 * input.query.n),
 ): Promise<{ list: StoredList; timings: Partial<StageTimings> }> {
   const { model } = snapshot;
   const served = { userId: input.userId, strategy: strategy.strategyKey, experiment: strategy.experiment, variant: strategy.variant };
   if (!model) return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'no_model' }, timings: {} };
   try {
     const { config } = strategy;
+    const { diversity } = await servingSettings();
     const space = itemSpaceOf(model, snapshot.catalog);
     const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
     const { allowed, placeable } = allowedItems(space, input, [...(request.recommendation.seen ?? []), ...request.negatives]);
@@ -145,10 +150,10 @@ async function computeList(
       quotas: config.quotas,
       useRanker: config.ranker === 'active',
       blend: CANDIDATE_SOURCES.map((source) => config.blend[source]),
-      diversity: { lambda: config.diversityLambda, maxPerCategory: null, similarity: contentSimilarity(model, space) },
+      diversity: { lambda: effectiveLambda(config.diversityLambda, diversity), maxPerCategory: diversity.max_per_category, similarity: contentSimilarity(model, space) },
       exploration: config.explorationShare > 0 ? { share: config.explorationShare, pool: space.newArrivals.filter((item) => allowed(item)), seed: murmur3(input.userId) } : null,
       facts: space,
-      depth: Math.max(LIST_DEPTH, 2 * input.query.n),
+      depth,
       offset: 0,
     });
     const items = result.entries.map((entry) => servedItem(entry, model, space, request.recommendation, result.signals, input.query.explain));
@@ -159,7 +164,7 @@ async function computeList(
       const space = itemSpaceOf(model, snapshot.catalog);
       const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
       const { allowed } = allowedItems(space, input, [...(request.recommendation.seen ?? []), ...request.negatives]);
-      const items = neighboursAndTrending(model, space, request.recommendation.history, allowed, Math.max(LIST_DEPTH, 2 * input.query.n));
+      const items = neighboursAndTrending(model, space, request.recommendation.history, allowed, depth);
       return { list: { ...served, modelVersion: model.versionId, fallback: 'neighbors_trending', items }, timings: {} };
     } catch (fallbackError) {
       log.error('the neighbour fallback failed too; serving popular items', fallbackError);
@@ -309,7 +314,7 @@ function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, r
     category: catalogEntry?.category ?? null,
     score: Math.round(entry.score * 1e4) / 1e4,
     reasons,
-    ...(explain && { explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null }),
+    ...(explain && { sources: entry.sources, explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null }),
   };
 }
 
@@ -333,8 +338,9 @@ async function respond(
   if (!page) {
     // Serialised once for both entries: the list for its pages, and the response for repeats.
     const serialised = JSON.stringify(list);
-    void writeCached(listKey(listId), serialised, LIST_TTL_SECONDS);
-    if (responseCacheKey) void writeCached(responseCacheKey, serialised, RESPONSE_TTL_SECONDS);
+    const { cache: ttls } = await servingSettings();
+    void writeCached(listKey(listId), serialised, ttls.list_seconds);
+    if (responseCacheKey) void writeCached(responseCacheKey, serialised, ttls.response_seconds);
   }
   const nextOffset = offset + items.length;
   const total = performance.now() - started;
@@ -418,18 +424,36 @@ export interface ItemExplanation {
   model_version: number | null;
 }
 
-/** Why this item would or would not be shown to this user: its place in their feed, its score and its parts. */
-export async function explainItem(userId: string, itemId: string): Promise<ItemExplanation> {
+export interface FeedRanking {
+  snapshot: ServingSnapshot;
+  profile: RealtimeProfile | null;
+  stored: StoredUser;
+  /**
+   * The feed as a request for `n` items would rank it now (or ranked `depth` deep), with
+   * explanations; nothing is served, cached or counted.
+   */
+  rank(options?: { n?: number; depth?: number }): Promise<{ items: ServedItem[]; fallback: Fallback | null }>;
+}
+
+/** What explanations look at: the user as serving sees them, and their feed ranked on demand. */
+export async function feedRanking(userId: string): Promise<FeedRanking> {
   const snapshot = await servingSnapshot();
-  const entry = snapshot.catalog.get(itemId);
-  if (!entry) throw new UnknownItemError(itemId);
-  const base = { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, model_version: snapshot.model?.versionId ?? null };
   const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain: true } };
   const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
   const strategy = await resolveStrategy({ id: userId, isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }, { recordExposure: false });
-  const { list } = await computeList(input, snapshot, realtime, stored, strategy);
+  const rank: FeedRanking['rank'] = async ({ n = MAX_PAGE, depth } = {}) => (await computeList({ ...input, query: { ...input.query, n } }, snapshot, realtime, stored, strategy, depth)).list;
+  return { snapshot, profile: realtime.profile, stored, rank };
+}
+
+/** Why this item would or would not be shown to this user: its place in their feed, its score and its parts. */
+export async function explainItem(userId: string, itemId: string): Promise<ItemExplanation> {
+  const { snapshot, profile, stored, rank } = await feedRanking(userId);
+  const entry = snapshot.catalog.get(itemId);
+  if (!entry) throw new UnknownItemError(itemId);
+  const base = { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, model_version: snapshot.model?.versionId ?? null };
+  const list = await rank();
   const index = list.items.findIndex((item) => item.id === itemId);
-  const excluded = exclusionsOf(itemId, snapshot, realtime.profile, stored);
+  const excluded = exclusionsOf(itemId, snapshot, profile, stored);
   if (index >= 0) {
     const shown = list.items[index]!;
     return { ...base, would_show: true, position: index + 1, score: shown.score, reasons: shown.reasons, excluded_because: [], breakdown: shown.explanation ?? null };

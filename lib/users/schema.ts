@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId } from '@/lib/api/fields';
+import { externalId, pageLimit } from '@/lib/api/fields';
 
 export const DATA_SHARING_LEVELS = ['minimal', 'standard', 'enhanced'] as const;
 
@@ -27,3 +27,13 @@ export interface User {
   created_at: string;
   last_active_at: string | null;
 }
+
+export const userListQuerySchema = z
+  .object({
+    /** Part of the user id, any case. */
+    q: z.string().trim().max(256).optional(),
+    limit: pageLimit(200, 25),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -1,11 +1,11 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import { events, items, users, type UserRow } from '@/db/schema';
+import { events, impressions, items, users, type UserRow } from '@/db/schema';
 import { forgetUserIdentity } from '@/lib/events/store';
 import type { EventType } from '@/lib/events/types';
-import { getFeatureStore } from '@/lib/realtime';
-import type { User, UserInput } from './schema';
+import { affinityAt, getFeatureStore, type RecentInteraction, type SessionContext } from '@/lib/realtime';
+import type { User, UserInput, UserListQuery } from './schema';
 
 export function toUser(row: UserRow): User {
   return {
@@ -110,4 +110,108 @@ export async function deleteUser(conn: DatabaseConnection, externalId: string): 
   forgetUserIdentity(conn, externalId);
   const [row] = deleted;
   return row ? { deletedEvents: row.events } : null;
+}
+
+export interface UserSummary extends User {
+  event_count: number;
+}
+
+/** Users whose id contains `q` (case-insensitive), by id; with how many events each has. */
+export async function listUsers(conn: DatabaseConnection, query: UserListQuery): Promise<{ users: UserSummary[]; total: number }> {
+  const where = query.q ? sql`strpos(lower(${users.externalId}), lower(${query.q})) > 0` : undefined;
+  // Spelled out: drizzle leaves columns unqualified inside a subquery, where `id` would be the event's.
+  const eventCount = sql<number>`(select count(*)::int from events e where e.user_id = "users"."id")`;
+  const [rows, [totalRow]] = await Promise.all([
+    conn.db.select({ user: users, eventCount }).from(users).where(where).orderBy(asc(users.externalId)).limit(query.limit).offset(query.offset),
+    conn.db.select({ value: count() }).from(users).where(where),
+  ]);
+  return { users: rows.map((row) => ({ ...toUser(row.user), event_count: row.eventCount })), total: totalRow?.value ?? 0 };
+}
+
+export interface ExportedEvent extends HistoryEntry {
+  session_id: string | null;
+  recommendation_id: string | null;
+  context: Record<string, unknown> | null;
+}
+
+export interface ExportedImpression {
+  recommendation_id: string;
+  served_at: string;
+  surface: string;
+  items: string[];
+  strategy: string;
+  experiment: string | null;
+  variant: string | null;
+}
+
+export interface UserExport {
+  exported_at: string;
+  user: User;
+  events: ExportedEvent[];
+  impressions: ExportedImpression[];
+}
+
+/** Everything stored about the user, for a data-subject access request; null when there is no such user. */
+export async function exportUser(conn: DatabaseConnection, externalId: string): Promise<UserExport | null> {
+  const user = await getUser(conn, externalId);
+  if (!user) return null;
+  const [eventRows, impressionRows] = await Promise.all([
+    conn.db
+      .select({ event: events, itemId: items.externalId, title: items.title, category: items.category })
+      .from(events)
+      .innerJoin(users, eq(users.id, events.userId))
+      .innerJoin(items, eq(items.id, events.itemId))
+      .where(eq(users.externalId, externalId))
+      .orderBy(asc(events.occurredAt), asc(events.id)),
+    conn.db.select().from(impressions).where(eq(impressions.userId, externalId)).orderBy(asc(impressions.servedAt)),
+  ]);
+  return {
+    exported_at: new Date().toISOString(),
+    user,
+    events: eventRows.map(({ event, itemId, title, category }) => ({
+      event_id: event.eventId,
+      type: event.type,
+      value: event.value,
+      timestamp: event.occurredAt.toISOString(),
+      item: { id: itemId, title, category },
+      session_id: event.sessionId,
+      recommendation_id: event.recommendationId,
+      context: event.context ?? null,
+    })),
+    impressions: impressionRows.map((row) => ({
+      recommendation_id: row.recommendationId,
+      served_at: row.servedAt.toISOString(),
+      surface: row.surface,
+      items: row.items,
+      strategy: row.strategy,
+      experiment: row.experiment,
+      variant: row.variant,
+    })),
+  };
+}
+
+export interface LiveProfile {
+  /** Newest first. */
+  recent: (RecentInteraction & { title: string | null; category: string | null })[];
+  session: SessionContext | null;
+  /** Decayed to now, strongest first. */
+  affinities: { category: string; affinity: number }[];
+  updated_at: string | null;
+}
+
+/** The real-time profile serving reads for the user right now; empty when the store has none. */
+export async function liveProfile(conn: DatabaseConnection, externalId: string, now = Date.now()): Promise<LiveProfile> {
+  const profile = await getFeatureStore().read(externalId);
+  if (!profile) return { recent: [], session: null, affinities: [], updated_at: null };
+  const ids = [...new Set(profile.recent.map((event) => event.itemId))];
+  const known = ids.length === 0 ? [] : await conn.db.select({ id: items.externalId, title: items.title, category: items.category }).from(items).where(inArray(items.externalId, ids));
+  const byId = new Map(known.map((item) => [item.id, item]));
+  return {
+    recent: profile.recent.map((event) => ({ ...event, title: byId.get(event.itemId)?.title ?? null, category: byId.get(event.itemId)?.category ?? null })),
+    session: profile.session,
+    affinities: Object.entries(affinityAt(profile, now))
+      .map(([category, affinity]) => ({ category, affinity }))
+      .sort((a, b) => b.affinity - a.affinity),
+    updated_at: profile.updatedAt > 0 ? new Date(profile.updatedAt).toISOString() : null,
+  };
 }

@@ -4,6 +4,7 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { pageLimit } from '@/lib/api/fields';
 import { route } from '@/lib/api/route';
+import { recordAudit } from '@/lib/auth/audit';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
 import { userInputSchema } from '@/lib/users/schema';
 import { deleteUser, getUser, getUserHistory, upsertUser } from '@/lib/users/store';
@@ -23,18 +24,22 @@ export const GET = route('users:read', async (request, context: IdRouteContext) 
 });
 
 /** Creates the user or replaces their preferences and data-sharing level. */
-export const PUT = route('users:write', async (request, context: IdRouteContext) => {
+export const PUT = route('users:write', async (request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
-  const { user, created } = await upsertUser(await getConnection(), input);
+  const conn = await getConnection();
+  const { user, created } = await upsertUser(conn, input);
+  await recordAudit(conn, principal, { action: created ? 'user.create' : 'user.update', targetType: 'user', targetId: id, details: { data_sharing: user.data_sharing, categories: user.preferences.categories } });
   return Response.json(user, { status: created ? 201 : 200 });
 });
 
 /** The right to be forgotten: removes the user and every event of theirs. */
-export const DELETE = route('users:delete', async (_request, context: IdRouteContext) => {
+export const DELETE = route('users:delete', async (_request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
-  const deleted = await deleteUser(await getConnection(), id);
+  const conn = await getConnection();
+  const deleted = await deleteUser(conn, id);
   if (!deleted) throw ApiError.notFound('user', id);
+  await recordAudit(conn, principal, { action: 'user.delete', targetType: 'user', targetId: id, details: { deleted_events: deleted.deletedEvents } });
   return Response.json({ id, deleted: true, deleted_events: deleted.deletedEvents });
 });

@@ -1,0 +1,19 @@
+import { PageHeader } from '@/components/ui/page-header';
+import { ExplainView } from '@/components/explain/explain-view';
+import { requireConsoleUser } from '@/lib/auth/guard';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Explain' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ExplainPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireConsoleUser('users:read', '/explain');
+  const { user } = await searchParams;
+  return (
+    <>
+      <PageHeader title="Explain" subtitle="What a user sees, and why: their profile, live session and feed, item by item." />
+      <ExplainView user={typeof user === 'string' && user.trim() !== '' ? user.trim() : null} />
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { QueryState } from '@/components/ui/query-state';
+import { apiRequest, queryString } from '@/lib/console/api-client';
+
+const PAGE_SIZE = 50;
+
+/** As the API sends it: dates are strings by then. */
+interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details: Record<string, unknown>;
+}
+
+interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Offered as suggestions; the log takes any target type the server records. */
+const TARGET_TYPES = ['item', 'curation_rule', 'experiment', 'strategy', 'model_version', 'training_run', 'api_key', 'console_user', 'user', 'setting'];
+
+export function AuditView() {
+  const [filters, setFilters] = useState({ actor: '', target_type: '', target_id: '' });
+  const [offset, setOffset] = useState(0);
+  const deferred = useDeferredValue(filters);
+  const query = { actor: deferred.actor.trim(), target_type: deferred.target_type.trim(), target_id: deferred.target_id.trim() };
+  const page = useQuery({
+    queryKey: ['audit', query, offset],
+    queryFn: () => apiRequest<AuditPage>(`/api/v1/audit${queryString({ ...query, limit: PAGE_SIZE, offset })}`),
+    placeholderData: keepPreviousData,
+  });
+  const update = (field: keyof typeof filters) => (value: string) => {
+    setFilters((current) => ({ ...current, [field]: value }));
+    setOffset(0);
+  };
+  return (
+    <>
+      <div className="toolbar">
+        <input className="input" type="search" placeholder="Actor" aria-label="Actor" value={filters.actor} onChange={(event) => update('actor')(event.target.value)} />
+        <input className="input" type="search" list="audit-target-types" placeholder="Target type" aria-label="Target type" value={filters.target_type} onChange={(event) => update('target_type')(event.target.value)} />
+        <datalist id="audit-target-types">
+          {TARGET_TYPES.map((type) => (
+            <option key={type} value={type} />
+          ))}
+        </datalist>
+        <input className="input" type="search" placeholder="Target id" aria-label="Target id" value={filters.target_id} onChange={(event) => update('target_id')(event.target.value)} />
+      </div>
+      <div className="card" style={{ padding: 0 }}>
+        <QueryState query={page} isEmpty={(data) => data.entries.length === 0} empty={{ title: 'No changes recorded', body: 'Nothing matches these filters yet.' }}>
+          {(data) => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Audit log">
+                  <thead>
+                    <tr>
+                      <th>When</th>
+                      <th>Actor</th>
+                      <th>Action</th>
+                      <th>Target</th>
+                      <th>Details</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.entries.map((entry) => (
+                      <tr key={entry.id}>
+                        <td className="subtle" style={{ whiteSpace: 'nowrap' }}>
+                          {new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}
+                        </td>
+                        <td>
+                          <button type="button" className="link-button" style={{ color: 'var(--accent)' }} title="Show only this actor's changes" onClick={() => update('actor')(entry.actor)}>
+                            {entry.actor}
+                          </button>
+                        </td>
+                        <td>
+                          <span className={`badge ${/delete|revoke/.test(entry.action) ? 'badge-bad' : 'badge-muted'}`}>{entry.action}</span>
+                        </td>
+                        <td>
+                          <span className="subtle">{entry.targetType}</span> <code>{entry.targetId}</code>
+                        </td>
+                        <td>
+                          <code style={{ fontSize: 12, wordBreak: 'break-word' }}>{summarise(entry.details)}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="pager" style={{ padding: '8px 12px' }}>
+                <span className="subtle">
+                  {data.offset + 1}–{Math.min(data.offset + data.limit, data.total)} of {data.total.toLocaleString('en-US')}
+                </span>
+                <span style={{ display: 'flex', gap: 8 }}>
+                  <button type="button" className="button button-secondary button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                    Newer
+                  </button>
+                  <button type="button" className="button button-secondary button-small" disabled={data.offset + data.limit >= data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                    Older
+                  </button>
+                </span>
+              </div>
+            </>
+          )}
+        </QueryState>
+      </div>
+    </>
+  );
+}
+
+const MAX_DETAILS = 160;
+
+function summarise(details: Record<string, unknown>): string {
+  const text = Object.keys(details).length === 0 ? '' : JSON.stringify(details);
+  return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS)}…` : text;
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useDeferredValue, useState, type FormEvent } from 'react';
+import { apiRequest, queryString } from '@/lib/console/api-client';
+import type { UserSummary } from '@/lib/users/store';
+
+/** Type part of an id; matching users are offered as you type. */
+export function UserPicker({ user, basePath }: { user: string | null; basePath: string }) {
+  const router = useRouter();
+  const [text, setText] = useState(user ?? '');
+  const search = useDeferredValue(text.trim());
+  const matches = useQuery({
+    queryKey: ['users', 'search', search],
+    queryFn: () => apiRequest<{ users: UserSummary[] }>(`/api/v1/users${queryString({ q: search, limit: 10 })}`),
+    enabled: search.length > 0,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim()) router.push(`${basePath}${queryString({ user: text.trim() })}`);
+  };
+  return (
+    <form className="toolbar" onSubmit={submit} role="search">
+      <input className="input" name="user" list="user-matches" placeholder="User id, e.g. user-0001" value={text} onChange={(event) => setText(event.target.value)} aria-label="User" autoComplete="off" />
+      <datalist id="user-matches">
+        {matches.data?.users.map((match) => (
+          <option key={match.id} value={match.id}>
+            {match.event_count} events
+          </option>
+        ))}
+      </datalist>
+      <button className="button" type="submit">
+        Show
+      </button>
+    </form>
+  );
+}
