@@ -96,7 +96,7 @@ function NewCollection() {
       </Field>
       <div style={{ gridColumn: 'span 2' }}>
         <Field label="Items" hint="Item ids, separated by commas or spaces">
-          <input className="input" name="items" required placeholder="item-0001, item-0042" />
+          <input className="input" name="items" required placeholder="item-00001, item-00042" />
         </Field>
       </div>
       <div className={`${styles.wide} ${styles.formActions}`}>

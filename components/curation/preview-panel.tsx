@@ -46,7 +46,7 @@ export function PreviewPanel({ initialUser }: { initialUser: string }) {
   return (
     <>
       <form className="toolbar" onSubmit={submit} aria-label="Preview user">
-        <input className="input" name="user" defaultValue={initialUser} placeholder="User id, e.g. user-0001" aria-label="User id" required />
+        <input className="input" name="user" defaultValue={initialUser} placeholder="User id, e.g. user-00001" aria-label="User id" required />
         <button className="button" type="submit">
           Preview
         </button>

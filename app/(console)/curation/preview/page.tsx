@@ -15,7 +15,7 @@ export default async function CurationPreviewPage({ searchParams }: { searchPara
     <>
       <PageHeader title="Curation" subtitle="A user's feed as it would be served now, with the rules and without them. Nothing is logged or cached." />
       <CurationTabs />
-      <PreviewPanel initialUser={typeof user === 'string' ? user : 'user-0001'} />
+      <PreviewPanel initialUser={typeof user === 'string' ? user : 'user-00001'} />
     </>
   );
 }
