@@ -6,6 +6,8 @@ import { apiFetch, rawFetch, signInForCookie } from './session';
 const baseUrl = inject('baseUrl');
 const adminKey = inject('adminKey');
 const run = Date.now().toString(36);
+/** The server trains its first model at start, sharing two cores with the browser: pages may take seconds. */
+const UI = { timeout: 15_000 };
 let browser: Browser;
 let editor: Page;
 
@@ -33,7 +35,7 @@ afterAll(async () => {
 describe('catalog as an editor', () => {
   it('searches, filters and sorts the catalog', async () => {
     await editor.goto(`${baseUrl}/catalog`);
-    await expect.poll(() => editor.locator('tbody tr').count()).toBe(25);
+    await expect.poll(() => editor.locator('tbody tr').count(), UI).toBe(25);
     await editor.locator('select[name="category"]').selectOption('Comedy');
     await editor.locator('button[type="submit"]').click();
     await editor.waitForURL(/category=Comedy/);
@@ -45,7 +47,7 @@ describe('catalog as an editor', () => {
     const tag = (await editor.locator('tbody .tags a').first().textContent())!;
     await editor.locator('tbody .tags a').first().click();
     await editor.waitForURL(new RegExp(`tag=${encodeURIComponent(tag)}`));
-    await expect.poll(() => editor.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => editor.locator('tbody tr').count(), UI).toBeGreaterThan(0);
     await screenshot(editor, 'catalog-list');
   });
 
@@ -61,14 +63,14 @@ describe('catalog as an editor', () => {
     await editor.locator('textarea[name="attributes"]').fill('{"year": 2026}');
     await editor.getByRole('button', { name: 'Create item' }).click();
     await editor.waitForURL(new RegExp(`/catalog/${id}$`));
-    await expect.poll(() => editor.locator('h1').textContent()).toBe('Nebula Cartographers');
+    await expect.poll(() => editor.locator('h1').textContent(), UI).toBe('Nebula Cartographers');
 
     await editor.locator('input[name="tags"]').fill('space, maps, editors-choice');
     await editor.locator('textarea[name="attributes"]').fill('{"year": 2026, "studio": "Orbital"}');
     await editor.locator('input[name="published_at"]').fill('2026-01-01T09:00');
     await editor.locator('input[name="expires_at"]').fill('2036-01-01T09:00');
     await editor.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => editor.locator('form[aria-label="Edit item"] .badge-good, form[aria-label="Edit item"] .error-box, form[aria-label="Edit item"] .field-error').allTextContents()).toEqual(['Saved']);
+    await expect.poll(() => editor.locator('form[aria-label="Edit item"] .badge-good, form[aria-label="Edit item"] .error-box, form[aria-label="Edit item"] .field-error').allTextContents(), UI).toEqual(['Saved']);
     const item = await apiFetch<{ tags: string[]; attributes: Record<string, unknown>; published_at: string; expires_at: string }>(baseUrl, `/api/v1/items/${id}`, { bearer: adminKey });
     expect(item.tags).toEqual(['space', 'maps', 'editors-choice']);
     expect(item.attributes).toEqual({ year: 2026, studio: 'Orbital' });
@@ -83,7 +85,7 @@ describe('catalog as an editor', () => {
     await editor.goto(`${baseUrl}/catalog/${target}`);
     await editor.getByRole('button', { name: 'Hide item' }).click();
     await editor.getByRole('button', { name: 'Hide', exact: true }).click();
-    await expect.poll(() => editor.getByRole('button', { name: 'Show item' }).count()).toBe(1);
+    await expect.poll(() => editor.getByRole('button', { name: 'Show item' }).count(), UI).toBe(1);
     for (const user of users) expect(await feedIds(user)).not.toContain(target);
     expect(await trendingIds()).not.toContain(target);
   });
@@ -93,8 +95,8 @@ describe('catalog as an editor', () => {
     const csv = ['id,title,category,tags,attributes.year', `imp-${run}-1,Import One,Drama,a|b,2020`, `imp-${run}-2,"Import, Two",Drama,,2021`, ',No id,Drama,,', `imp-${run}-3,Import Three,Comedy,c,2022`].join('\n');
     await editor.locator('input[type="file"]').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await editor.getByRole('button', { name: 'Import 3 items' }).click();
-    await expect.poll(() => editor.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
-    await expect.poll(() => editor.getByText('3 created').count()).toBe(1);
+    await expect.poll(() => editor.getByRole('progressbar').getAttribute('aria-valuenow'), UI).toBe('100');
+    await expect.poll(() => editor.getByText('3 created').count(), UI).toBe(1);
     expect(await editor.locator('table[aria-label="Import problems"] tbody tr td:first-child').allTextContents()).toEqual(['4']);
     await screenshot(editor, 'catalog-import');
     expect((await apiFetch<{ title: string }>(baseUrl, `/api/v1/items/imp-${run}-2`, { bearer: adminKey })).title).toBe('Import, Two');
@@ -104,9 +106,9 @@ describe('catalog as an editor', () => {
     await modelServing();
     const [top] = await trendingIds();
     await editor.goto(`${baseUrl}/catalog/${top}`);
-    await expect.poll(() => editor.locator('.stat-label', { hasText: 'Impressions' }).count()).toBe(1);
+    await expect.poll(() => editor.locator('.stat-label', { hasText: 'Impressions' }).count(), UI).toBe(1);
     expect(await editor.locator('.stat-label', { hasText: 'CTR' }).count()).toBe(1);
-    await expect.poll(() => editor.locator('ol[aria-label="Similar items"] li').count()).toBeGreaterThan(0);
+    await expect.poll(() => editor.locator('ol[aria-label="Similar items"] li').count(), UI).toBeGreaterThan(0);
     expect(await editor.locator('.recharts-surface').count()).toBeGreaterThan(0);
     await screenshot(editor, 'catalog-item');
   });
@@ -128,7 +130,7 @@ describe('curation as an editor', () => {
     await form.getByLabel('Segment').selectOption('returning');
     await form.locator('input[name="note"]').fill(`e2e pin ${run}`);
     await form.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => editor.locator('tbody tr', { hasText: pinned }).count()).toBe(1);
+    await expect.poll(() => editor.locator('tbody tr', { hasText: pinned }).count(), UI).toBe(1);
     await screenshot(editor, 'curation-rules');
 
     await editor.goto(`${baseUrl}/curation/preview?user=${user}`);
@@ -147,7 +149,7 @@ describe('curation as an editor', () => {
     await form.locator('input[name="items"]').fill('item-00010, item-00020');
     await form.getByRole('button', { name: 'Create collection' }).click();
     const card = editor.locator(`section[aria-label="Collection ${name}"]`);
-    await expect.poll(() => card.locator('li').count()).toBe(2);
+    await expect.poll(() => card.locator('li').count(), UI).toBe(2);
     await screenshot(editor, 'curation-collections');
     const listed = await apiFetch<{ rules: { target: string }[] }>(baseUrl, `/api/v1/curation/rules?collection=${encodeURIComponent(name)}`, { bearer: adminKey });
     expect(listed.rules.map((rule) => rule.target).sort()).toEqual(['item-00010', 'item-00020']);
@@ -159,11 +161,11 @@ describe('a pm', () => {
     const account = inject('accounts').pm;
     const pm = await signedInPage(browser, baseUrl, account);
     await pm.goto(`${baseUrl}/catalog`);
-    await expect.poll(() => pm.locator('tbody tr').count()).toBe(25);
+    await expect.poll(() => pm.locator('tbody tr').count(), UI).toBe(25);
     expect(await pm.getByRole('link', { name: 'New item' }).count()).toBe(0);
     expect(await pm.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
     await pm.locator('tbody tr td:first-child a').first().click();
-    await expect.poll(() => pm.locator('section[aria-label="Details"] h2').textContent()).toBe('Details');
+    await expect.poll(() => pm.locator('section[aria-label="Details"] h2').textContent(), UI).toBe('Details');
     expect(await pm.getByRole('button', { name: 'Hide item' }).count()).toBe(0);
     expect(await pm.locator('form').count()).toBe(0);
 

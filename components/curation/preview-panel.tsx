@@ -69,7 +69,7 @@ function Comparison({ preview }: { preview: FeedPreview }) {
       {preview.fallback === 'no_model' && <div className="warn-box" style={{ marginBottom: 16 }}>No model is active yet: both sides show popular items, and only blocks and the catalog apply.</div>}
       <section className="card" style={{ marginBottom: 16 }} aria-label="Rules for this user">
         <h2>
-          {preview.rules.length} rules apply to <code>{preview.user}</code> · {comparison.changed} changes
+          {preview.rules.length === 1 ? '1 rule applies' : `${preview.rules.length} rules apply`} to <code>{preview.user}</code> · {comparison.changed === 0 ? 'no change' : `${comparison.changed} positions changed`}
         </h2>
         {preview.rules.length === 0 ? (
           <div className="subtle">No rule in force matches this user&apos;s segment.</div>
