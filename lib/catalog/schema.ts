@@ -74,3 +74,26 @@ export interface Item {
   created_at: string;
   updated_at: string;
 }
+
+export const itemStatsQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
+
+export interface ItemDailyStats {
+  day: string;
+  impressions: number;
+  clicks: number;
+}
+
+/** How an item fared in served lists over the window. */
+export interface ItemStats {
+  item: string;
+  days: number;
+  /** Served lists (impressions) that showed the item. */
+  impressions: number;
+  /** Every click on the item, wherever it came from. */
+  clicks: number;
+  /** Clicks attributed to a served recommendation. */
+  recommended_clicks: number;
+  /** recommended_clicks / impressions; null before any impression. */
+  ctr: number | null;
+  daily: ItemDailyStats[];
+}

@@ -25,6 +25,7 @@ const ruleFields = {
   starts_at: timestampInput.nullable(),
   ends_at: timestampInput.nullable(),
   note: z.string().max(2000),
+  collection: z.string().trim().min(1).max(100).nullable(),
   created_by: z.string().trim().min(1).max(256).nullable(),
 };
 
@@ -36,6 +37,7 @@ interface RuleShape {
   boost: number | null;
   starts_at: Date | null;
   ends_at: Date | null;
+  collection: string | null;
 }
 
 function coherent(rule: RuleShape, context: z.RefinementCtx): void {
@@ -48,6 +50,7 @@ function coherent(rule: RuleShape, context: z.RefinementCtx): void {
   }
   if (rule.kind === 'boost' && rule.boost === null) problem('boost', 'a boost needs a multiplier above 0');
   if (rule.kind !== 'boost' && rule.boost !== null) problem('boost', 'only boosts have a multiplier');
+  if (rule.kind !== 'pick' && rule.collection !== null) problem('collection', 'only picks belong to a collection');
   if (rule.starts_at && rule.ends_at && rule.ends_at <= rule.starts_at) problem('ends_at', 'ends_at must be after starts_at');
 }
 
@@ -62,6 +65,7 @@ export const curationRuleInputSchema = z
     starts_at: ruleFields.starts_at.default(null),
     ends_at: ruleFields.ends_at.default(null),
     note: ruleFields.note.default(''),
+    collection: ruleFields.collection.default(null),
     created_by: ruleFields.created_by.default(null),
   })
   .strict()
@@ -91,6 +95,7 @@ export function curationRulePatchSchemaFor(current: CurationRule) {
         boost: patch.boost !== undefined ? patch.boost : current.boost,
         starts_at: patch.starts_at !== undefined ? patch.starts_at : current.startsAt,
         ends_at: patch.ends_at !== undefined ? patch.ends_at : current.endsAt,
+        collection: patch.collection !== undefined ? patch.collection : current.collection,
       },
       context,
     ),
@@ -102,6 +107,7 @@ export const curationRuleListQuerySchema = z
     kind: z.enum(CURATION_KINDS).optional(),
     target_type: z.enum(CURATION_TARGET_TYPES).optional(),
     target: z.string().trim().min(1).max(256).optional(),
+    collection: z.string().trim().min(1).max(100).optional(),
     /** `true`: the schedule contains now; `false`: not yet started or already ended. */
     active: z.enum(['true', 'false', 'any']).default('any'),
     limit: pageLimit(200, 50),
@@ -123,6 +129,7 @@ export interface CurationRuleJson {
   starts_at: string | null;
   ends_at: string | null;
   note: string;
+  collection: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -140,8 +147,21 @@ export function toCurationRuleJson(rule: CurationRule): CurationRuleJson {
     starts_at: rule.startsAt?.toISOString() ?? null,
     ends_at: rule.endsAt?.toISOString() ?? null,
     note: rule.note,
+    collection: rule.collection,
     created_by: rule.createdBy,
     created_at: rule.createdAt.toISOString(),
     updated_at: rule.updatedAt.toISOString(),
   };
 }
+
+/** What the audit log keeps of a rule: enough to tell which rule it was after it is gone. */
+export function auditDetails({ kind, target_type, target, position, boost, segment, collection }: CurationRuleJson): Record<string, unknown> {
+  return { kind, target_type, target, position, boost, segment, collection };
+}
+
+export const feedPreviewQuerySchema = z
+  .object({
+    user: z.string().trim().min(1, 'user is required').max(256),
+    n: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();

@@ -4,7 +4,7 @@ import type { CurationRule } from './types';
 
 function rule(id: number, segment: string | null): CurationRule {
   const at = new Date('2026-01-01T00:00:00Z');
-  return { id, kind: 'boost', targetType: 'tag', target: 'space', position: null, boost: 2, segment, startsAt: null, endsAt: null, note: '', createdBy: null, createdAt: at, updatedAt: at };
+  return { id, kind: 'boost', targetType: 'tag', target: 'space', position: null, boost: 2, segment, startsAt: null, endsAt: null, note: '', collection: null, createdBy: null, createdAt: at, updatedAt: at };
 }
 
 describe('rulesForUser', () => {

@@ -21,6 +21,7 @@ function toRule(row: CurationRuleRow): CurationRule {
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     note: row.note,
+    collection: row.collection,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -40,6 +41,7 @@ export async function createRule(conn: DatabaseConnection, input: CurationRuleIn
       startsAt: input.starts_at,
       endsAt: input.ends_at,
       note: input.note,
+      collection: input.collection,
       createdBy: input.created_by,
     })
     .returning();
@@ -67,6 +69,7 @@ export async function updateRule(conn: DatabaseConnection, id: number, patch: Cu
       ...(patch.starts_at !== undefined && { startsAt: patch.starts_at }),
       ...(patch.ends_at !== undefined && { endsAt: patch.ends_at }),
       ...(patch.note !== undefined && { note: patch.note }),
+      ...(patch.collection !== undefined && { collection: patch.collection }),
       ...(patch.created_by !== undefined && { createdBy: patch.created_by }),
       updatedAt: new Date(),
     })
@@ -97,6 +100,7 @@ function ruleFilters(query: CurationRuleListQuery, now: Date): SQL[] {
   if (query.kind) filters.push(eq(curationRules.kind, query.kind));
   if (query.target_type) filters.push(eq(curationRules.targetType, query.target_type));
   if (query.target) filters.push(eq(curationRules.target, query.target));
+  if (query.collection) filters.push(eq(curationRules.collection, query.collection));
   if (query.active === 'true') filters.push(activeAt(now));
   if (query.active === 'false') filters.push(not(activeAt(now)));
   return filters;

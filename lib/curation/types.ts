@@ -21,6 +21,8 @@ export interface CurationRule {
   startsAt: Date | null;
   endsAt: Date | null;
   note: string;
+  /** Picks only: the named collection of editor's picks the rule belongs to. */
+  collection: string | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
+import { rulesForUser } from '@/lib/curation/segments';
+import type { CurationRule } from '@/lib/curation/types';
 import { murmur3 } from '@/lib/experiments/assignment';
 import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
 import { similarItems } from '@/lib/models/item-knn';
@@ -476,4 +478,40 @@ function exclusionsOf(itemId: string, snapshot: ServingSnapshot, profile: Realti
   for (const rule of blocks) reasons.push(`blocked by a curation rule on ${rule.targetType} '${rule.target}'`);
   if (!snapshot.model) reasons.push('no model is active');
   return reasons;
+}
+
+export interface FeedPreview {
+  user: string;
+  model_version: number | null;
+  fallback: Fallback | null;
+  /** The rules in force for this user now, in the order serving applies them. */
+  rules: CurationRule[];
+  curated: ServedItem[];
+  uncurated: ServedItem[];
+}
+
+/**
+ * The user's first page computed now, with the curation rules and without them, for editors to
+ * see what their rules change. A dry run: nothing is cached, logged as an impression or exposed.
+ */
+export async function previewFeed(userId: string, n: number): Promise<FeedPreview> {
+  const snapshot = await servingSnapshot();
+  const input: FeedInput = { userId, surface: 'feed', query: { n, context: 'home', explain: false } };
+  const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
+  const segment = { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes };
+  const strategy = await resolveStrategy({ id: userId, ...segment }, { recordExposure: false });
+  const [curated, uncurated] = await Promise.all([
+    computeList(input, snapshot, realtime, stored, strategy),
+    computeList(input, { ...snapshot, rules: [] }, realtime, stored, strategy),
+  ]);
+  const now = Date.now();
+  const firstPage = (list: StoredList) => list.items.filter((item) => isServable(snapshot.catalog.get(item.id), now)).slice(0, n);
+  return {
+    user: userId,
+    model_version: curated.list.modelVersion,
+    fallback: curated.list.fallback,
+    rules: rulesForUser(snapshot.rules, segment),
+    curated: firstPage(curated.list),
+    uncurated: firstPage(uncurated.list),
+  };
 }

@@ -1,8 +1,13 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ItemStatus } from '@/components/catalog/item-status';
+import styles from '@/components/catalog/catalog.module.css';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
 import { getConnection } from '@/db';
-import { itemListQuerySchema } from '@/lib/catalog/schema';
 import { requireConsoleUser } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/principal';
+import { itemListQuerySchema, type ItemListQuery } from '@/lib/catalog/schema';
 import { listItems } from '@/lib/catalog/store';
 import { categoryNames } from '@/lib/console/overview';
 
@@ -10,9 +15,11 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Catalog' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type SortField = 'title' | 'published_at' | 'updated_at' | 'created_at';
 
 export default async function CatalogPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireConsoleUser('catalog:read', '/catalog');
+  const user = await requireConsoleUser('catalog:read', '/catalog');
+  const canWrite = can(user, 'catalog:write');
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === 'string' && value !== '' ? [[key, value]] : [])));
   const parsed = itemListQuerySchema.safeParse({ limit: '25', ...raw });
   if (!parsed.success) {
@@ -25,16 +32,27 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   const query = parsed.data;
   const conn = await getConnection();
   const [{ items, total }, categories] = await Promise.all([listItems(conn, query), categoryNames(conn)]);
-  const pageLink = (offset: number) => `/catalog?${new URLSearchParams({ ...raw, offset: String(offset) })}`;
+  const link = (changes: Record<string, string>) => `/catalog?${new URLSearchParams({ ...raw, ...changes })}`;
+  const filtered = ['q', 'category', 'tag'].some((key) => key in raw) || query.hidden !== 'false';
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Catalog</h1>
-          <div className="subtle">{total.toLocaleString('en-US')} items match</div>
-        </div>
-      </div>
+      <PageHeader
+        title="Catalog"
+        subtitle={`${total.toLocaleString('en-US')} items match`}
+        actions={
+          canWrite && (
+            <>
+              <Link className="button button-secondary" href="/catalog/import">
+                Import
+              </Link>
+              <Link className="button" href="/catalog/new">
+                New item
+              </Link>
+            </>
+          )
+        }
+      />
       <form className="toolbar" action="/catalog">
         <input className="input" type="search" name="q" placeholder="Search titles, tags, descriptions" defaultValue={query.q ?? ''} aria-label="Search" />
         <select className="select" name="category" defaultValue={query.category ?? ''} aria-label="Category">
@@ -43,6 +61,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
             <option key={category}>{category}</option>
           ))}
         </select>
+        <input className={`input ${styles.tagInput}`} name="tag" placeholder="Tag" defaultValue={query.tag ?? ''} aria-label="Tag" />
         <select className="select" name="hidden" defaultValue={query.hidden} aria-label="Visibility">
           <option value="false">Visible</option>
           <option value="true">Hidden</option>
@@ -50,34 +69,50 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </select>
         <select className="select" name="sort" defaultValue={query.sort} aria-label="Sort">
           <option value="-created_at">Newest first</option>
+          <option value="created_at">Oldest first</option>
           <option value="title">Title A–Z</option>
+          <option value="-title">Title Z–A</option>
           <option value="-published_at">Recently published</option>
           <option value="-updated_at">Recently updated</option>
         </select>
         <button className="button" type="submit">
           Apply
         </button>
+        {filtered && (
+          <Link className="button button-secondary" href="/catalog">
+            Clear
+          </Link>
+        )}
       </form>
       <div className="card" style={{ padding: 0 }}>
         {items.length === 0 ? (
-          <EmptyState title="No items match">Try another search or category, or add items through the API.</EmptyState>
+          <EmptyState title="No items match">{filtered ? 'Try another search, tag or category.' : canWrite ? 'Create an item or import a file to fill the catalog.' : 'Items appear here once they are added.'}</EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th>Title</th>
+                  <SortHeader field="title" query={query} link={link}>
+                    Title
+                  </SortHeader>
                   <th>Category</th>
                   <th>Tags</th>
                   <th>Status</th>
-                  <th>Published</th>
+                  <SortHeader field="published_at" query={query} link={link}>
+                    Published
+                  </SortHeader>
+                  <SortHeader field="updated_at" query={query} link={link}>
+                    Updated
+                  </SortHeader>
                 </tr>
               </thead>
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id}>
                     <td>
-                      <div style={{ fontWeight: 550 }}>{item.title || <span className="subtle">(untitled)</span>}</div>
+                      <Link className={styles.itemTitle} href={`/catalog/${encodeURIComponent(item.id)}`}>
+                        {item.title || <span className="subtle">(untitled)</span>}
+                      </Link>
                       <div className="subtle">
                         <code>{item.id}</code>
                       </div>
@@ -86,14 +121,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
                     <td>
                       <div className="tags">
                         {item.tags.slice(0, 4).map((tag) => (
-                          <span key={tag} className="badge badge-muted">
+                          <Link key={tag} className="badge badge-muted" href={link({ tag, offset: '0' })}>
                             {tag}
-                          </span>
+                          </Link>
                         ))}
+                        {item.tags.length > 4 && <span className="subtle">+{item.tags.length - 4}</span>}
                       </div>
                     </td>
-                    <td>{itemStatus(item.is_hidden, item.expires_at)}</td>
+                    <td>
+                      <ItemStatus item={item} />
+                    </td>
                     <td className="subtle">{item.published_at?.slice(0, 10) ?? '—'}</td>
+                    <td className="subtle">{item.updated_at.slice(0, 10)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -107,12 +146,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </span>
         <span style={{ display: 'flex', gap: 8 }}>
           {query.offset > 0 && (
-            <Link className="button button-secondary" href={pageLink(Math.max(0, query.offset - query.limit))}>
+            <Link className="button button-secondary" href={link({ offset: String(Math.max(0, query.offset - query.limit)) })}>
               Previous
             </Link>
           )}
           {query.offset + query.limit < total && (
-            <Link className="button button-secondary" href={pageLink(query.offset + query.limit)}>
+            <Link className="button button-secondary" href={link({ offset: String(query.offset + query.limit) })}>
               Next
             </Link>
           )}
@@ -122,8 +161,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   );
 }
 
-function itemStatus(hidden: boolean, expiresAt: string | null) {
-  if (hidden) return <span className="badge badge-bad">Hidden</span>;
-  if (expiresAt && new Date(expiresAt) < new Date()) return <span className="badge badge-muted">Expired</span>;
-  return <span className="badge badge-good">Live</span>;
+/** A column header that sorts on the server: the first click sorts ascending, the next flips it. */
+function SortHeader({ field, query, link, children }: { field: SortField; query: ItemListQuery; link: (changes: Record<string, string>) => string; children: ReactNode }) {
+  const direction = query.sort === field ? 'ascending' : query.sort === `-${field}` ? 'descending' : undefined;
+  const next = direction === 'ascending' ? `-${field}` : field;
+  return (
+    <th aria-sort={direction}>
+      <Link className={styles.sortLink} href={link({ sort: next, offset: '0' })}>
+        {children}
+        <span aria-hidden className={styles.sortMark}>
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+        </span>
+      </Link>
+    </th>
+  );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GET as listRules, POST as postRule } from '@/app/api/v1/curation/rules/route';
 import { DELETE, GET, PATCH } from '@/app/api/v1/curation/rules/[id]/route';
 import { getConnection } from '@/db';
+import { listAudit } from '@/lib/auth/audit';
 import { activeRules } from '@/lib/curation/store';
 import { call } from '@/lib/testing/http';
 
@@ -121,5 +122,35 @@ describe('curation rules API', () => {
     const [rule] = (await activeRules(await getConnection(), new Date())).filter((r) => r.id === body.id);
     expect(rule).toMatchObject({ kind: 'boost', targetType: 'category', boost: 1.25, startsAt: null });
     expect(rule?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps picks in named collections, lists by collection, and refuses a collection on other kinds', async () => {
+    const pick = (target: string, collection: string) => call(postRule, 'POST', '/api/v1/curation/rules', { body: { kind: 'pick', target_type: 'item', target, collection } });
+    expect((await pick('col-1', 'Staff favourites')).body).toMatchObject({ kind: 'pick', collection: 'Staff favourites', created_by: 'anonymous' });
+    await pick('col-2', 'Staff favourites');
+    await pick('col-3', 'Summer');
+    const listed = await call(listRules, 'GET', `/api/v1/curation/rules?collection=${encodeURIComponent('Staff favourites')}`);
+    expect(listed.body.rules.map((rule: { target: string }) => rule.target).sort()).toEqual(['col-1', 'col-2']);
+
+    const refused = await call(postRule, 'POST', '/api/v1/curation/rules', { body: { kind: 'block', target_type: 'item', target: 'col-4', collection: 'Nope' } });
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual(['collection']);
+    const { body: summer } = await call(listRules, 'GET', '/api/v1/curation/rules?collection=Summer');
+    const id = summer.rules[0].id as number;
+    expect(fieldsOf((await call(PATCH, 'PATCH', `/api/v1/curation/rules/${id}`, { body: { kind: 'block' }, ...at(id) })).body)).toEqual(['collection']);
+    expect((await call(PATCH, 'PATCH', `/api/v1/curation/rules/${id}`, { body: { collection: 'Autumn' }, ...at(id) })).body.collection).toBe('Autumn');
+  });
+
+  it('audits creations, updates and deletions with what the rule was', async () => {
+    const { body: rule } = await call(postRule, 'POST', '/api/v1/curation/rules', { body: { kind: 'boost', target_type: 'tag', target: 'audited', boost: 2, created_by: 'ed' } });
+    expect(rule.created_by).toBe('ed');
+    await call(PATCH, 'PATCH', `/api/v1/curation/rules/${rule.id}`, { body: { boost: 3 }, ...at(rule.id) });
+    await call(PATCH, 'PATCH', `/api/v1/curation/rules/${rule.id}`, { body: { boost: -1 }, ...at(rule.id) });
+    await call(DELETE, 'DELETE', `/api/v1/curation/rules/${rule.id}`, at(rule.id));
+    const { entries } = await listAudit(await getConnection(), { target_type: 'curation_rule', target_id: String(rule.id), limit: 10, offset: 0 });
+    expect(entries.map((entry) => entry.action).reverse()).toEqual(['curation_rule.create', 'curation_rule.update', 'curation_rule.delete']);
+    expect(entries[0]!.details).toMatchObject({ kind: 'boost', target_type: 'tag', target: 'audited', boost: 3 });
+    expect(entries[1]!.details).toMatchObject({ boost: 3, fields: ['boost'] });
+    expect(entries.every((entry) => entry.actor === 'anonymous')).toBe(true);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GET as listItems, POST as postItems } from '@/app/api/v1/items/route';
 import { DELETE, GET, PATCH, PUT } from '@/app/api/v1/items/[id]/route';
+import { GET as getStats } from '@/app/api/v1/items/[id]/stats/route';
+import { POST as postEvents } from '@/app/api/v1/events/route';
+import { getConnection } from '@/db';
+import { listAudit } from '@/lib/auth/audit';
+import { insertImpressions } from '@/lib/impressions/store';
 import { call } from '@/lib/testing/http';
 
 const at = (id: string) => ({ params: { id } });
@@ -71,5 +76,61 @@ describe('items API', () => {
     expect((await call(listItems, 'GET', '/api/v1/items?tag=top&category=Paged')).body.total).toBe(5);
     expect((await call(listItems, 'GET', '/api/v1/items?limit=0')).status).toBe(400);
     expect((await call(listItems, 'GET', '/api/v1/items?sort=colour')).body.error.fields[0].field).toBe('sort');
+  });
+
+  it('audits every change with the principal as actor, and nothing for reads or refusals', async () => {
+    const audited = async () => (await listAudit(await getConnection(), { target_type: 'item', limit: 200, offset: 0 })).entries;
+    const before = (await audited()).length;
+    await call(postItems, 'POST', '/api/v1/items', { body: { id: 'audit-1', title: 'Audited' } });
+    await call(PATCH, 'PATCH', '/api/v1/items/audit-1', { body: { tags: ['x'] }, ...at('audit-1') });
+    await call(PUT, 'PUT', '/api/v1/items/audit-1', { body: { title: 'Replaced' }, ...at('audit-1') });
+    await call(DELETE, 'DELETE', '/api/v1/items/audit-1', at('audit-1'));
+    await call(postItems, 'POST', '/api/v1/items', { body: [{ id: 'audit-2' }, { id: 'audit-3' }] });
+    await call(GET, 'GET', '/api/v1/items/audit-1', at('audit-1'));
+    await call(PATCH, 'PATCH', '/api/v1/items/audit-1', { body: { title: 42 }, ...at('audit-1') });
+    const after = await audited();
+    const entries = after.slice(0, after.length - before).reverse();
+    expect(entries.map((entry) => [entry.action, entry.targetId])).toEqual([
+      ['item.create', 'audit-1'],
+      ['item.update', 'audit-1'],
+      ['item.replace', 'audit-1'],
+      ['item.hide', 'audit-1'],
+      ['item.bulk_upsert', 'bulk'],
+    ]);
+    expect(entries[1]!.details).toEqual({ fields: ['tags'] });
+    expect(entries[4]!.details).toMatchObject({ created: 2, count: 2, ids: ['audit-2', 'audit-3'] });
+    for (const entry of entries) expect(entry.actor).toBe('anonymous');
+  });
+
+  it('counts impressions, clicks and CTR per day, and answers 404 for an unknown item', async () => {
+    await call(postItems, 'POST', '/api/v1/items', { body: { id: 'stats-1', title: 'Measured' } });
+    const empty = await call(getStats, 'GET', '/api/v1/items/stats-1/stats?days=7', at('stats-1'));
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ item: 'stats-1', days: 7, impressions: 0, clicks: 0, recommended_clicks: 0, ctr: null });
+    expect(empty.body.daily).toHaveLength(7);
+
+    const served = { userId: 'u-1', surface: 'feed', strategy: 'hybrid', modelVersion: null, experiment: null, variant: null, fallback: null, latencyMs: 5, servedAt: new Date() };
+    await insertImpressions(await getConnection(), [
+      { ...served, recommendationId: 'stats-r1', items: ['other', 'stats-1'] },
+      { ...served, recommendationId: 'stats-r2', items: ['stats-1'] },
+      { ...served, recommendationId: 'stats-r3', items: ['other'] },
+      { ...served, recommendationId: 'stats-r4', items: ['stats-1'] },
+    ]);
+    const events = [
+      { event_id: 'stats-e1', user_id: 'u-1', item_id: 'stats-1', type: 'click', recommendation_id: 'stats-r1' },
+      { event_id: 'stats-e2', user_id: 'u-1', item_id: 'stats-1', type: 'click' },
+      { event_id: 'stats-e3', user_id: 'u-1', item_id: 'stats-1', type: 'view', recommendation_id: 'stats-r2' },
+    ];
+    expect((await call(postEvents, 'POST', '/api/v1/events', { body: events })).status).toBe(200);
+    const stats = await call(getStats, 'GET', '/api/v1/items/stats-1/stats', at('stats-1'));
+    expect(stats.body).toMatchObject({ days: 30, impressions: 3, clicks: 2, recommended_clicks: 1 });
+    expect(stats.body.ctr).toBeCloseTo(1 / 3);
+    expect(stats.body.daily).toHaveLength(30);
+    expect(stats.body.daily.at(-1)).toEqual({ day: expect.any(String), impressions: 3, clicks: 2 });
+
+    expect((await call(getStats, 'GET', '/api/v1/items/nope/stats', at('nope'))).status).toBe(404);
+    const bad = await call(getStats, 'GET', '/api/v1/items/stats-1/stats?days=0', at('stats-1'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('days');
   });
 });

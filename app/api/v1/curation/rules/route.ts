@@ -1,9 +1,11 @@
 import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { route } from '@/lib/api/route';
+import { recordAudit } from '@/lib/auth/audit';
+import { actorOf } from '@/lib/auth/principal';
 import { curationChanged } from '@/lib/serving/context';
 import { parseInput, parseQuery } from '@/lib/api/validate';
-import { curationRuleInputSchema, curationRuleListQuerySchema, toCurationRuleJson } from '@/lib/curation/schema';
+import { auditDetails, curationRuleInputSchema, curationRuleListQuerySchema, toCurationRuleJson } from '@/lib/curation/schema';
 import { createRule, listRules } from '@/lib/curation/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,10 +16,14 @@ export const GET = route('curation:read', async (request) => {
   return Response.json({ rules: rules.map(toCurationRuleJson), total, limit: query.limit, offset: query.offset });
 });
 
-export const POST = route('curation:write', async (request) => {
+/** `created_by` defaults to whoever asks, so the console never has to say who it is. */
+export const POST = route('curation:write', async (request, _context, principal) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(curationRuleInputSchema, value, 'curation rule');
-  const rule = await createRule(await getConnection(), input);
+  const conn = await getConnection();
+  const rule = await createRule(conn, { ...input, created_by: input.created_by ?? actorOf(principal) });
   curationChanged();
-  return Response.json(toCurationRuleJson(rule), { status: 201 });
+  const json = toCurationRuleJson(rule);
+  await recordAudit(conn, principal, { action: 'curation_rule.create', targetType: 'curation_rule', targetId: rule.id, details: auditDetails(json) });
+  return Response.json(json, { status: 201 });
 });

@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/body';
 import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { recordAudit } from '@/lib/auth/audit';
 import { catalogChanged } from '@/lib/serving/state';
 import { parseInput, pathId, withPathId } from '@/lib/api/validate';
 import { itemInputSchema, itemPatchSchema } from '@/lib/catalog/schema';
@@ -18,31 +19,36 @@ export const GET = route('catalog:read', async (_request, context: IdRouteContex
 });
 
 /** Creates or replaces the whole item. */
-export const PUT = route('catalog:write', async (request, context: IdRouteContext) => {
+export const PUT = route('catalog:write', async (request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(itemInputSchema, withPathId(value, id), 'item');
   const conn = await getConnection();
-  const { created } = await upsertItems(conn, [input]);
+  const { created, updated } = await upsertItems(conn, [input]);
   catalogChanged();
+  if (created + updated > 0) await recordAudit(conn, principal, { action: created ? 'item.create' : 'item.replace', targetType: 'item', targetId: id });
   return Response.json(await getItem(conn, id), { status: created ? 201 : 200 });
 });
 
-export const PATCH = route('catalog:write', async (request, context: IdRouteContext) => {
+export const PATCH = route('catalog:write', async (request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const patch = parseInput(itemPatchSchema, value, 'item patch');
-  const item = await patchItem(await getConnection(), id, patch);
+  const conn = await getConnection();
+  const item = await patchItem(conn, id, patch);
   catalogChanged();
   if (!item) throw ApiError.notFound('item', id);
+  await recordAudit(conn, principal, { action: 'item.update', targetType: 'item', targetId: id, details: { fields: Object.keys(patch) } });
   return Response.json(item);
 });
 
 /** Soft delete: the item is hidden from every list and recommendation; its history stays. */
-export const DELETE = route('catalog:write', async (_request, context: IdRouteContext) => {
+export const DELETE = route('catalog:write', async (_request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
-  const item = await hideItem(await getConnection(), id);
+  const conn = await getConnection();
+  const item = await hideItem(conn, id);
   catalogChanged();
   if (!item) throw ApiError.notFound('item', id);
+  await recordAudit(conn, principal, { action: 'item.hide', targetType: 'item', targetId: id });
   return Response.json(item);
 });

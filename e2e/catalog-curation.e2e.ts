@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, signedInPage } from './browser';
+import { apiFetch, rawFetch, signInForCookie } from './session';
+
+const baseUrl = inject('baseUrl');
+const adminKey = inject('adminKey');
+const run = Date.now().toString(36);
+/** The server trains its first model at start, sharing two cores with the browser: pages may take seconds. */
+const UI = { timeout: 15_000 };
+let browser: Browser;
+let editor: Page;
+
+interface Served {
+  items: { id: string }[];
+}
+
+const feedIds = async (user: string) => (await apiFetch<Served>(baseUrl, `/api/v1/recommendations?user=${user}&n=50`, { bearer: adminKey })).items.map((item) => item.id);
+const trendingIds = async () => (await apiFetch<Served>(baseUrl, '/api/v1/trending?n=100', { bearer: adminKey })).items.map((item) => item.id);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  editor = await signedInPage(browser, baseUrl, inject('accounts').editor);
+});
+
+/** The first model trains right after start; feeds, similar items and the preview need it. */
+async function modelServing(): Promise<void> {
+  await expect.poll(async () => (await apiFetch<{ status: string }>(baseUrl, '/api/v1/health')).status, { timeout: 180_000, interval: 2_000 }).toBe('ok');
+}
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('catalog as an editor', () => {
+  it('searches, filters and sorts the catalog', async () => {
+    await editor.goto(`${baseUrl}/catalog`);
+    await expect.poll(() => editor.locator('tbody tr').count(), UI).toBe(25);
+    await editor.locator('select[name="category"]').selectOption('Comedy');
+    await editor.locator('button[type="submit"]').click();
+    await editor.waitForURL(/category=Comedy/);
+    expect(new Set(await editor.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Comedy']));
+    await editor.getByRole('link', { name: /^Title/ }).click();
+    await editor.waitForURL(/sort=title/);
+    const titles = await editor.locator('tbody tr td:first-child a').allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    const tag = (await editor.locator('tbody .tags a').first().textContent())!;
+    await editor.locator('tbody .tags a').first().click();
+    await editor.waitForURL(new RegExp(`tag=${encodeURIComponent(tag)}`));
+    await expect.poll(() => editor.locator('tbody tr').count(), UI).toBeGreaterThan(0);
+    await screenshot(editor, 'catalog-list');
+  });
+
+  it('creates an item, then edits its tags, attributes and schedule', async () => {
+    const id = `e2e-${run}`;
+    await editor.goto(`${baseUrl}/catalog`);
+    await editor.getByRole('link', { name: 'New item' }).click();
+    await editor.waitForURL(/\/catalog\/new$/);
+    await editor.locator('input[name="id"]').fill(id);
+    await editor.locator('input[name="title"]').fill('Nebula Cartographers');
+    await editor.locator('input[name="category"]').fill('Sci-Fi');
+    await editor.locator('input[name="tags"]').fill('space, maps');
+    await editor.locator('textarea[name="attributes"]').fill('{"year": 2026}');
+    await editor.getByRole('button', { name: 'Create item' }).click();
+    await editor.waitForURL(new RegExp(`/catalog/${id}$`));
+    await expect.poll(() => editor.locator('h1').textContent(), UI).toBe('Nebula Cartographers');
+
+    await editor.locator('input[name="tags"]').fill('space, maps, editors-choice');
+    await editor.locator('textarea[name="attributes"]').fill('{"year": 2026, "studio": "Orbital"}');
+    await editor.locator('input[name="published_at"]').fill('2026-01-01T09:00');
+    await editor.locator('input[name="expires_at"]').fill('2036-01-01T09:00');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => editor.locator('form[aria-label="Edit item"] .badge-good, form[aria-label="Edit item"] .error-box, form[aria-label="Edit item"] .field-error').allTextContents(), UI).toEqual(['Saved']);
+    const item = await apiFetch<{ tags: string[]; attributes: Record<string, unknown>; published_at: string; expires_at: string }>(baseUrl, `/api/v1/items/${id}`, { bearer: adminKey });
+    expect(item.tags).toEqual(['space', 'maps', 'editors-choice']);
+    expect(item.attributes).toEqual({ year: 2026, studio: 'Orbital' });
+    expect(item.published_at.slice(0, 4)).toBe('2026');
+    expect(item.expires_at.slice(0, 4)).toBe('2036');
+  });
+
+  it('hides an item, which is never served afterwards', { timeout: 240_000 }, async () => {
+    await modelServing();
+    const users = ['user-00001', 'user-00002', 'user-00003', 'user-00004'];
+    const target = (await feedIds(users[0]!))[0]!;
+    await editor.goto(`${baseUrl}/catalog/${target}`);
+    await editor.getByRole('button', { name: 'Hide item' }).click();
+    await editor.getByRole('button', { name: 'Hide', exact: true }).click();
+    await expect.poll(() => editor.getByRole('button', { name: 'Show item' }).count(), UI).toBe(1);
+    for (const user of users) expect(await feedIds(user)).not.toContain(target);
+    expect(await trendingIds()).not.toContain(target);
+  });
+
+  it('imports a CSV file with a progress bar, listing the bad row', async () => {
+    await editor.goto(`${baseUrl}/catalog/import`);
+    const csv = ['id,title,category,tags,attributes.year', `imp-${run}-1,Import One,Drama,a|b,2020`, `imp-${run}-2,"Import, Two",Drama,,2021`, ',No id,Drama,,', `imp-${run}-3,Import Three,Comedy,c,2022`].join('\n');
+    await editor.locator('input[type="file"]').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await editor.getByRole('button', { name: 'Import 3 items' }).click();
+    await expect.poll(() => editor.getByRole('progressbar').getAttribute('aria-valuenow'), UI).toBe('100');
+    await expect.poll(() => editor.getByText('3 created').count(), UI).toBe(1);
+    expect(await editor.locator('table[aria-label="Import problems"] tbody tr td:first-child').allTextContents()).toEqual(['4']);
+    await screenshot(editor, 'catalog-import');
+    expect((await apiFetch<{ title: string }>(baseUrl, `/api/v1/items/imp-${run}-2`, { bearer: adminKey })).title).toBe('Import, Two');
+  });
+
+  it("opens an item's page with its stats and similar items", async () => {
+    await modelServing();
+    const [top] = await trendingIds();
+    await editor.goto(`${baseUrl}/catalog/${top}`);
+    await expect.poll(() => editor.locator('.stat-label', { hasText: 'Impressions' }).count(), UI).toBe(1);
+    expect(await editor.locator('.stat-label', { hasText: 'CTR' }).count()).toBe(1);
+    await expect.poll(() => editor.locator('ol[aria-label="Similar items"] li').count(), UI).toBeGreaterThan(0);
+    expect(await editor.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    await screenshot(editor, 'catalog-item');
+  });
+});
+
+describe('curation as an editor', () => {
+  it('pins an item for a segment: first in the preview with rules, not forced there without', async () => {
+    await modelServing();
+    const user = 'user-00001';
+    const uncurated = await apiFetch<{ uncurated: { id: string }[] }>(baseUrl, `/api/v1/curation/preview?user=${user}&n=20`, { bearer: adminKey });
+    const served = new Set(uncurated.uncurated.map((item) => item.id));
+    const pinned = (await trendingIds()).find((id) => !served.has(id))!;
+
+    await editor.goto(`${baseUrl}/curation`);
+    const form = editor.locator('form[aria-label="New rule"]');
+    await form.locator('select[name="kind"]').selectOption('pin');
+    await form.locator('input[name="target"]').fill(pinned);
+    await form.locator('input[name="position"]').fill('1');
+    await form.getByLabel('Segment').selectOption('returning');
+    await form.locator('input[name="note"]').fill(`e2e pin ${run}`);
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => editor.locator('tbody tr', { hasText: pinned }).count(), UI).toBe(1);
+    await screenshot(editor, 'curation-rules');
+
+    await editor.goto(`${baseUrl}/curation/preview?user=${user}`);
+    const withRules = editor.locator('section[aria-label="With rules"] li');
+    await expect.poll(() => withRules.first().getAttribute('data-item'), { timeout: 20_000 }).toBe(pinned);
+    expect(await withRules.first().getAttribute('data-change')).toBe('added');
+    expect(await editor.locator('section[aria-label="Without rules"] li').first().getAttribute('data-item')).not.toBe(pinned);
+    await screenshot(editor, 'curation-preview');
+  });
+
+  it('creates a collection of picks', async () => {
+    const name = `Staff favourites ${run}`;
+    await editor.goto(`${baseUrl}/curation/collections`);
+    const form = editor.locator('form[aria-label="New collection"]');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="items"]').fill('item-00010, item-00020');
+    await form.getByRole('button', { name: 'Create collection' }).click();
+    const card = editor.locator(`section[aria-label="Collection ${name}"]`);
+    await expect.poll(() => card.locator('li').count(), UI).toBe(2);
+    await screenshot(editor, 'curation-collections');
+    const listed = await apiFetch<{ rules: { target: string }[] }>(baseUrl, `/api/v1/curation/rules?collection=${encodeURIComponent(name)}`, { bearer: adminKey });
+    expect(listed.rules.map((rule) => rule.target).sort()).toEqual(['item-00010', 'item-00020']);
+  });
+});
+
+describe('a pm', () => {
+  it('reads the catalog without edit controls, and is refused writes and curation', async () => {
+    const account = inject('accounts').pm;
+    const pm = await signedInPage(browser, baseUrl, account);
+    await pm.goto(`${baseUrl}/catalog`);
+    await expect.poll(() => pm.locator('tbody tr').count(), UI).toBe(25);
+    expect(await pm.getByRole('link', { name: 'New item' }).count()).toBe(0);
+    expect(await pm.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
+    await pm.locator('tbody tr td:first-child a').first().click();
+    await expect.poll(() => pm.locator('section[aria-label="Details"] h2').textContent(), UI).toBe('Details');
+    expect(await pm.getByRole('button', { name: 'Hide item' }).count()).toBe(0);
+    expect(await pm.locator('form').count()).toBe(0);
+
+    const cookie = await signInForCookie(baseUrl, account);
+    expect((await rawFetch(baseUrl, '/api/v1/items', { method: 'POST', cookie, json: { id: `pm-${run}` } })).status).toBe(403);
+    const curation = await pm.goto(`${baseUrl}/curation`);
+    expect(curation?.status()).toBe(403);
+    expect(await pm.getByTestId('forbidden').count()).toBe(1);
+    await pm.context().close();
+  });
+});
