@@ -20,6 +20,9 @@ interface StrategyEditorProps {
 
 type Mode = 'form' | 'json';
 
+/** Where the slider rests while λ follows the console's default. */
+const DEFAULT_LAMBDA_POSITION = '0.85';
+
 /** Numbers as typed, so a half-typed value does not jump; they become numbers on submit. */
 type ConfigDraft = Omit<StrategyConfig, 'quotas' | 'blend' | 'diversityLambda' | 'explorationShare'> & {
   quotas: Record<CandidateSourceName, string>;
@@ -32,7 +35,7 @@ const toDraft = (config: StrategyConfig): ConfigDraft => ({
   ...config,
   quotas: Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, String(config.quotas[source])])) as ConfigDraft['quotas'],
   blend: Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, String(config.blend[source])])) as ConfigDraft['blend'],
-  diversityLambda: String(config.diversityLambda),
+  diversityLambda: config.diversityLambda === null ? '' : String(config.diversityLambda),
   explorationShare: String(config.explorationShare),
 });
 
@@ -40,7 +43,7 @@ const fromDraft = (draft: ConfigDraft): StrategyConfig => ({
   ...draft,
   quotas: Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, Number(draft.quotas[source])])) as StrategyConfig['quotas'],
   blend: Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, Number(draft.blend[source])])) as StrategyConfig['blend'],
-  diversityLambda: Number(draft.diversityLambda),
+  diversityLambda: draft.diversityLambda.trim() === '' ? null : Number(draft.diversityLambda),
   explorationShare: Number(draft.explorationShare),
 });
 
@@ -171,10 +174,10 @@ export function StrategyEditor({ strategy, initialConfig, servedBy = [] }: Strat
               </div>
             </Group>
             <div className="form-row">
-              <Field label="Diversity λ" error={configError('diversityLambda')} hint="1 ranks by relevance only; lower trades relevance for variety (MMR)">
+              <Field label="Diversity λ" error={configError('diversityLambda')} hint="1 ranks by relevance only; lower trades relevance for variety (MMR). Empty follows the default in Settings.">
                 <span className={styles.sliderRow}>
-                  <input type="range" min={0} max={1} step={0.05} value={draft.diversityLambda} onChange={(event) => setDraft((current) => ({ ...current, diversityLambda: event.target.value }))} aria-label="Diversity λ slider" />
-                  <input className="input" type="number" min={0} max={1} step="any" name="diversityLambda" value={draft.diversityLambda} onChange={(event) => setDraft((current) => ({ ...current, diversityLambda: event.target.value }))} />
+                  <input type="range" min={0} max={1} step={0.05} value={draft.diversityLambda || DEFAULT_LAMBDA_POSITION} onChange={(event) => setDraft((current) => ({ ...current, diversityLambda: event.target.value }))} aria-label="Diversity λ slider" />
+                  <input className="input" type="number" min={0} max={1} step="any" name="diversityLambda" placeholder="default" value={draft.diversityLambda} onChange={(event) => setDraft((current) => ({ ...current, diversityLambda: event.target.value }))} />
                 </span>
               </Field>
               <Field label="Exploration share" error={configError('explorationShare')} hint="Share of each page given to new items, 0–0.5">

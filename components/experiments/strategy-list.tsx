@@ -58,7 +58,7 @@ export function StrategyList({ strategies, inUse, canWrite }: StrategyListProps)
       ),
     },
     { key: 'ranker', header: 'Ranker', sortValue: (row) => row.config.ranker, render: (row) => (row.config.ranker === 'active' ? 'Learned' : 'Blend') },
-    { key: 'diversity', header: 'Diversity λ', numeric: true, sortValue: (row) => row.config.diversityLambda, render: (row) => row.config.diversityLambda.toFixed(2) },
+    { key: 'diversity', header: 'Diversity λ', numeric: true, sortValue: (row) => row.config.diversityLambda, render: (row) => row.config.diversityLambda?.toFixed(2) ?? <span className="subtle">default</span> },
     { key: 'exploration', header: 'Exploration', numeric: true, sortValue: (row) => row.config.explorationShare, render: (row) => `${Math.round(row.config.explorationShare * 100)}%` },
     {
       key: 'use',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** The λ the shipped strategies use; a strategy left at it follows the console's diversity default. */
-export const SHIPPED_DIVERSITY_LAMBDA = 0.85;
+const SHIPPED_DIVERSITY_LAMBDA = 0.85;
 
 export const cacheTtlsSchema = z
   .object({
@@ -15,7 +14,7 @@ export type CacheTtls = z.infer<typeof cacheTtlsSchema>;
 
 export const diversityDefaultsSchema = z
   .object({
-    /** MMR trade-off for strategies at the shipped λ: 1 is relevance only. */
+    /** MMR trade-off for strategies that set no λ of their own: 1 is relevance only. */
     lambda: z.number().min(0).max(1),
     /** At most this many items of one category per list while others remain; null for no cap. */
     max_per_category: z.number().int().min(1).max(100).nullable(),
@@ -35,7 +34,7 @@ export const diversityDefaultsSetting = {
   defaultValue: { lambda: SHIPPED_DIVERSITY_LAMBDA, max_per_category: null } satisfies DiversityDefaults,
 };
 
-/** The λ a strategy serves with: its own, unless it kept the shipped one, which defers to the console's default. */
-export function effectiveLambda(strategyLambda: number, defaults: DiversityDefaults): number {
-  return strategyLambda === SHIPPED_DIVERSITY_LAMBDA ? defaults.lambda : strategyLambda;
+/** The λ a strategy serves with: its own, or the console's default when it sets none. */
+export function effectiveLambda(strategyLambda: number | null, defaults: DiversityDefaults): number {
+  return strategyLambda ?? defaults.lambda;
 }

@@ -12,8 +12,8 @@ export const strategyConfigSchema = z
     ranker: z.enum(['active', 'none']),
     /** Weight of each source's reciprocal rank when there is no ranker (or it fails). */
     blend: z.object(Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, z.number().min(0).max(100)])) as Record<(typeof CANDIDATE_SOURCES)[number], z.ZodNumber>).strict(),
-    /** MMR trade-off: 1 is relevance only. */
-    diversityLambda: z.number().min(0).max(1),
+    /** MMR trade-off: 1 is relevance only; null follows the console's default (Settings → Cache and diversity). */
+    diversityLambda: z.number().min(0).max(1).nullable(),
     /** Share of each page given to new items. */
     explorationShare: z.number().min(0).max(0.5),
     /** What serves when the strategy's own pipeline cannot. */
@@ -31,9 +31,9 @@ const only = (sources: (typeof CANDIDATE_SOURCES)[number][]) =>
 /** The shipped presets; `hybrid` is the default until a product manager ships another. */
 export const PRESET_STRATEGIES: Record<'popular' | 'content' | 'collaborative' | 'hybrid', StrategyConfig> = {
   popular: { quotas: only(['popular', 'trending']), ranker: 'none', blend: { ...EQUAL_BLEND, popular: 1, trending: 2 }, diversityLambda: 1, explorationShare: 0, fallback: 'popular' },
-  content: { quotas: only(['content']), ranker: 'none', blend: EQUAL_BLEND, diversityLambda: 0.85, explorationShare: 0.1, fallback: 'popular' },
-  collaborative: { quotas: only(['collaborative', 'neighbors', 'ease']), ranker: 'none', blend: EQUAL_BLEND, diversityLambda: 0.85, explorationShare: 0, fallback: 'popular' },
-  hybrid: { quotas: { ...DEFAULT_QUOTAS }, ranker: 'active', blend: EQUAL_BLEND, diversityLambda: 0.85, explorationShare: 0.1, fallback: 'popular' },
+  content: { quotas: only(['content']), ranker: 'none', blend: EQUAL_BLEND, diversityLambda: null, explorationShare: 0.1, fallback: 'popular' },
+  collaborative: { quotas: only(['collaborative', 'neighbors', 'ease']), ranker: 'none', blend: EQUAL_BLEND, diversityLambda: null, explorationShare: 0, fallback: 'popular' },
+  hybrid: { quotas: { ...DEFAULT_QUOTAS }, ranker: 'active', blend: EQUAL_BLEND, diversityLambda: null, explorationShare: 0.1, fallback: 'popular' },
 };
 
 export const DEFAULT_STRATEGY_KEY = 'hybrid';
