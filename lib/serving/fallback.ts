@@ -41,10 +41,16 @@ export interface FallbackList {
 }
 
 /**
- * The last line: what most people engaged with lately, servable now. With the database gone too,
- * the last list read is used; with nothing read yet, the list is empty rather than an error.
+ * The last line: what most people engaged with lately, servable now, less what the user has seen
+ * or turned down. With the database gone too, the last list read is used; with nothing read yet,
+ * the list is empty rather than an error.
  */
-export async function popularFallback(input: { userId: string; query: { category?: string[]; exclude?: string[]; item?: string } }, snapshot: ServingSnapshot, depth: number): Promise<FallbackList> {
+export async function popularFallback(
+  input: { userId: string; query: { category?: string[]; exclude?: string[]; item?: string } },
+  snapshot: ServingSnapshot,
+  depth: number,
+  hidden: ReadonlySet<string> = new Set(),
+): Promise<FallbackList> {
   const popular = await popularState()
     .get()
     .catch(() => [] as PopularItem[]);
@@ -54,7 +60,7 @@ export async function popularFallback(input: { userId: string; query: { category
   const items: FallbackList['items'] = [];
   for (const { id, engagement } of popular) {
     const entry = snapshot.catalog.get(id);
-    if (!isServable(entry, now) || excluded.has(id) || (categories && (!entry.category || !categories.has(entry.category)))) continue;
+    if (!isServable(entry, now) || excluded.has(id) || hidden.has(id) || (categories && (!entry.category || !categories.has(entry.category)))) continue;
     items.push({ id, title: entry.title, category: entry.category, score: engagement, reasons: [{ kind: 'trending', text: 'Popular now' }] });
     if (items.length === depth) break;
   }

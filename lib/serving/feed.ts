@@ -134,7 +134,8 @@ async function computeList(
 ): Promise<{ list: StoredList; timings: Partial<StageTimings> }> {
   const { model } = snapshot;
   const served = { userId: input.userId, strategy: strategy.strategyKey, experiment: strategy.experiment, variant: strategy.variant };
-  if (!model) return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'no_model' }, timings: {} };
+  const popular = () => popularFallback(input, snapshot, LIST_DEPTH, hiddenFromUser(input, stored, realtime.profile, snapshot.weights));
+  if (!model) return { list: { ...(await popular()), ...served, fallback: 'no_model' }, timings: {} };
   try {
     const { config } = strategy;
     const { diversity } = await servingSettings();
@@ -170,7 +171,7 @@ async function computeList(
       return { list: { ...served, modelVersion: model.versionId, fallback: 'neighbors_trending', items }, timings: {} };
     } catch (fallbackError) {
       log.error('the neighbour fallback failed too; serving popular items', fallbackError);
-      return { list: { ...(await popularFallback(input, snapshot, LIST_DEPTH)), ...served, fallback: 'popular' }, timings: {} };
+      return { list: { ...(await popular()), ...served, fallback: 'popular' }, timings: {} };
     }
   }
 }
@@ -219,7 +220,8 @@ interface BuiltRequest {
   negatives: number[];
 }
 
-function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): BuiltRequest {
+/** What the user did with each item (summed strength), and which items count as seen, from both stores. */
+function interactionsOf(input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): { strengths: Map<string, number>; seenIds: Set<string> } {
   const events = [...(profile?.recent ?? []).map((event) => ({ itemId: event.itemId, type: event.type, value: null })), ...(stored?.history ?? [])];
   const strengths = strengthsOf(events, weights);
   const seenTypes = new Set(getConfig().seenEventTypes);
@@ -228,6 +230,18 @@ function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, s
     strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
     seenIds.add(itemId);
   }
+  return { strengths, seenIds };
+}
+
+/** Items no list may show this user, by id: for the fallbacks that run without a model's item space. */
+function hiddenFromUser(input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): Set<string> {
+  const { strengths, seenIds } = interactionsOf(input, stored, profile, weights);
+  for (const [itemId, strength] of strengths) if (strength <= 0) seenIds.add(itemId);
+  return seenIds;
+}
+
+function buildRequest(model: ServingModel, space: ItemSpace, input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): BuiltRequest {
+  const { strengths, seenIds } = interactionsOf(input, stored, profile, weights);
   if (input.query.item) strengths.set(input.query.item, Math.max(strengths.get(input.query.item) ?? 0, ANCHOR_STRENGTH));
   const items: number[] = [];
   const values: number[] = [];

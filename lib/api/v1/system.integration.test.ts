@@ -56,4 +56,16 @@ describe('serving before any model exists', () => {
     expect(response.body).toMatchObject({ fallback: 'no_model', model_version: null });
     expect(response.body.items.map((item: { id: string }) => item.id)).toEqual(['popular-a', 'popular-b']);
   });
+
+  it('leaves out what the user has already seen or turned down', async () => {
+    await call(postEvents, 'POST', '/api/v1/events', {
+      body: [
+        { event_id: 'picky-1', user_id: 'picky', item_id: 'popular-a', type: 'dislike' },
+        { event_id: 'seen-1', user_id: 'seen-it', item_id: 'popular-a', type: 'click' },
+      ],
+    });
+    const idsFor = async (user: string) => (await call(feed, 'GET', `/api/v1/recommendations?user=${user}&n=10`)).body.items.map((item: { id: string }) => item.id);
+    expect(await idsFor('picky')).toEqual(['popular-b']);
+    expect(await idsFor('seen-it')).toEqual(['popular-b']);
+  });
 });
