@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DatabaseConnection } from '@/db/client';
-import { buildCtrSeries, type CtrRow, type CtrSeries } from '@/lib/metrics/ctr-series';
+import { buildCtrSeries, type CtrSeries } from '@/lib/metrics/ctr-series';
 import type { RangeWindow } from '@/lib/metrics/ranges';
 
 export interface CatalogTotals {
@@ -78,7 +78,7 @@ export async function categoryNames(conn: DatabaseConnection): Promise<string[]>
  * `events.recommendation_id`; only the step index and the sums leave the database.
  */
 export async function ctrSeries(conn: DatabaseConnection, window: RangeWindow): Promise<CtrSeries> {
-  const rows = await conn.query<CtrRow>(
+  const rows = await conn.query<{ bucket: number; strategy: string; impressions: number; clicks: number }>(
     `with lists as (
        select s.strategy, floor((extract(epoch from s.served_at) * 1000 - $1::float8) / $3::float8)::int as bucket,
               cardinality(s.items) as shown, count(distinct e.item_id) as clicks

@@ -1,4 +1,4 @@
-import { stepStarts, type RangeWindow } from './ranges';
+import { stepStarts, type RangeWindow, type TimeRange } from './ranges';
 
 /** One (step, strategy) cell from the impressions table: items shown and distinct items clicked. */
 export interface CtrRow {
@@ -26,6 +26,9 @@ export interface CtrSeries {
   /** One per step of the window, quiet steps included as zeros. */
   points: CtrPoint[];
 }
+
+/** What `GET /api/v1/metrics/ctr` answers. */
+export type CtrSeriesResponse = CtrSeries & { range: TimeRange; from: string; to: string; step_seconds: number };
 
 export const OTHER_STRATEGIES = 'other';
 

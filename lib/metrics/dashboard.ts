@@ -1,4 +1,5 @@
 import 'server-only';
+import { currentGauges } from './gauges';
 import type { Percentiles } from './percentiles';
 import { instanceWindow, rangeWindow, type TimeRange } from './ranges';
 import { metricsTimeSeries, RETENTION_MINUTES, type EndpointPoint, type MetricsPoint, type MetricsTimeSeries } from './timeseries';
@@ -49,6 +50,27 @@ export interface InstanceOverview {
   /** Busiest first; percentiles over the whole range, merged exactly from the minute histograms. */
   endpoints: EndpointSummary[];
   points: InstancePoint[];
+}
+
+export interface ConsoleGauges {
+  /** The active model version and its age; null while none is active. */
+  model: { version: number; created_at: string; age_seconds: number } | null;
+  /** Distinct items this process served in the last hour, of those servable now. */
+  coverage: { served_items: number; servable_items: number | null; ratio: number };
+}
+
+export type InstanceDashboard = InstanceOverview & { gauges: ConsoleGauges };
+
+/** The overview's instance half: traffic over the range and the current gauges. */
+export async function instanceDashboard(range: TimeRange): Promise<InstanceDashboard> {
+  const gauges = await currentGauges();
+  return {
+    ...instanceOverview(range),
+    gauges: {
+      model: gauges.model && { version: gauges.model.version, created_at: gauges.model.createdAt, age_seconds: gauges.model.ageSeconds },
+      coverage: { served_items: gauges.coverage.servedItems, servable_items: gauges.coverage.servableItems, ratio: gauges.coverage.ratio },
+    },
+  };
 }
 
 /** When this process started: the in-process series begins empty there. */

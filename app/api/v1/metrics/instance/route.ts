@@ -1,7 +1,6 @@
 import { route } from '@/lib/api/route';
 import { parseQuery } from '@/lib/api/validate';
-import { currentGauges } from '@/lib/metrics/gauges';
-import { instanceOverview } from '@/lib/metrics/dashboard';
+import { instanceDashboard } from '@/lib/metrics/dashboard';
 import { rangeQuerySchema } from '@/lib/metrics/ranges';
 
 export const dynamic = 'force-dynamic';
@@ -13,15 +12,5 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route('metrics:read', async (request) => {
   const { range } = parseQuery(rangeQuerySchema, new URL(request.url).searchParams);
-  const gauges = await currentGauges();
-  return Response.json(
-    {
-      ...instanceOverview(range),
-      gauges: {
-        model: gauges.model && { version: gauges.model.version, created_at: gauges.model.createdAt, age_seconds: gauges.model.ageSeconds },
-        coverage: { served_items: gauges.coverage.servedItems, servable_items: gauges.coverage.servableItems, ratio: gauges.coverage.ratio },
-      },
-    },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  return Response.json(await instanceDashboard(range), { headers: { 'cache-control': 'no-store' } });
 });
