@@ -6,6 +6,8 @@ import { apiFetch, rawFetch, signInForCookie } from './session';
 const baseUrl = inject('baseUrl');
 const adminKey = inject('adminKey');
 const TRAINING_TIMEOUT_MS = 150_000;
+/** Page updates wait on a request and a render, on a machine busy with the server too. */
+const UI = { timeout: 15_000 };
 let browser: Browser;
 let operator: Page;
 
@@ -44,25 +46,25 @@ describe('overview', () => {
     for (const user of ['user-0001', 'user-0002', 'user-0003']) await serveAndClick(user);
     // Impressions reach the log in the background: wait until they are queryable.
     await expect
-      .poll(async () => (await apiFetch<{ totals: { impressions: number } }>(baseUrl, '/api/v1/metrics/ctr?range=1h', { bearer: adminKey })).totals.impressions)
+      .poll(async () => (await apiFetch<{ totals: { impressions: number } }>(baseUrl, '/api/v1/metrics/ctr?range=1h', { bearer: adminKey })).totals.impressions, UI)
       .toBeGreaterThan(0);
 
     await operator.goto(`${baseUrl}/`);
     const live = operator.locator('section[aria-label="Live metrics"]');
-    await expect.poll(() => live.getAttribute('data-range')).toBe('1h');
+    await expect.poll(() => live.getAttribute('data-range'), UI).toBe('1h');
     const statValue = (label: string) => operator.locator('.card', { has: operator.locator('.stat-label', { hasText: label }) }).locator('.stat-value').textContent();
-    await expect.poll(() => statValue('Click-through rate')).toMatch(/%$/);
+    await expect.poll(() => statValue('Click-through rate'), UI).toMatch(/%$/);
     expect(await statValue('Requests per second')).not.toBe('—');
     expect(await statValue('p95 latency')).toMatch(/ms|s$/);
-    await expect.poll(() => operator.locator('section[aria-label="Endpoints"] tbody tr', { hasText: 'GET /api/v1/recommendations' }).count()).toBe(1);
+    await expect.poll(() => operator.locator('section[aria-label="Endpoints"] tbody tr', { hasText: 'GET /api/v1/recommendations' }).count(), UI).toBe(1);
     // CTR, traffic, latency, errors, cache, ingest and lag, plus the two data charts below.
-    await expect.poll(() => operator.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(9);
+    await expect.poll(() => operator.locator('.recharts-surface').count(), UI).toBeGreaterThanOrEqual(9);
     expect(await operator.getByText('this instance', { exact: false }).count()).toBeGreaterThan(0);
     await screenshot(operator, 'overview-dashboard');
 
     await operator.locator('button[aria-pressed]', { hasText: '24h' }).click();
-    await expect.poll(() => live.getAttribute('data-range')).toBe('24h');
-    await expect.poll(() => live.getAttribute('data-ctr-range')).toBe('24h');
+    await expect.poll(() => live.getAttribute('data-range'), UI).toBe('24h');
+    await expect.poll(() => live.getAttribute('data-ctr-range'), UI).toBe('24h');
     expect(await operator.locator('button[aria-pressed="true"]').textContent()).toBe('24h');
 
     await operator.getByLabel('Auto-refresh').uncheck();
@@ -77,32 +79,33 @@ describe('models', () => {
 
     await operator.goto(`${baseUrl}/models`);
     const versions = operator.locator('section[aria-label="Versions"]');
-    await expect.poll(() => versions.locator('tbody tr', { hasText: 'active' }).count()).toBe(1);
+    await expect.poll(() => versions.locator('tbody tr', { hasText: 'active' }).count(), UI).toBe(1);
     expect(await versions.locator('tbody tr').first().textContent()).toMatch(/%/); // ANN recall is shown
     const runs = operator.locator('section[aria-label="Training runs"]');
     expect(await runs.locator('tbody tr', { hasText: 'succeeded' }).count()).toBeGreaterThanOrEqual(1);
 
     await operator.getByRole('button', { name: 'Train now' }).click();
-    const notice = operator.locator('.success-box');
-    await expect.poll(() => notice.textContent()).toMatch(/Training run #\d+/);
+    // Errors land in the same place, so a refused action fails with its message.
+    const notice = operator.locator('.success-box, .error-box');
+    await expect.poll(() => notice.textContent(), UI).toMatch(/Training run #\d+/);
     const runId = Number(/#(\d+)/.exec((await notice.textContent()) ?? '')![1]);
     const runRow = runs.locator('tbody tr', { hasText: `#${runId}` });
-    await expect.poll(() => runRow.locator('[role="progressbar"]').count()).toBe(1);
+    await expect.poll(() => runRow.locator('[role="progressbar"]').count(), UI).toBe(1);
     await waitForRun(runId);
-    await expect.poll(() => runRow.textContent(), { timeout: 10_000 }).toContain('succeeded');
+    await expect.poll(() => runRow.textContent(), UI).toContain('succeeded');
 
     // The second version replaced the first (or waits as a candidate): either way one can be promoted.
     const promote = versions.getByRole('button', { name: 'Promote' }).first();
-    await expect.poll(() => promote.count()).toBe(1);
+    await expect.poll(() => promote.count(), UI).toBe(1);
     await promote.click();
     await versions.getByRole('group', { name: 'Confirm' }).getByRole('button', { name: 'Promote' }).click();
-    await expect.poll(() => notice.textContent()).toMatch(/is now active/);
-    await expect.poll(() => operator.getByRole('button', { name: 'Roll back' }).count()).toBe(1);
+    await expect.poll(() => notice.textContent(), UI).toMatch(/is now active/);
+    await expect.poll(() => operator.getByRole('button', { name: 'Roll back' }).count(), UI).toBe(1);
     await screenshot(operator, 'models');
 
     await operator.getByRole('button', { name: 'Roll back' }).click();
     await operator.getByRole('group', { name: 'Confirm' }).getByRole('button', { name: 'Roll back' }).click();
-    await expect.poll(() => notice.textContent()).toMatch(/Rolled back/);
+    await expect.poll(() => notice.textContent(), UI).toMatch(/Rolled back/);
   }, TRAINING_TIMEOUT_MS * 2);
 
   it('refuses a pm: a 403 page, and 403 from the train endpoint', async () => {

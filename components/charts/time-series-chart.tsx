@@ -1,6 +1,6 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type YAxisProps } from 'recharts';
 import { formatTick } from './format';
 
 export interface TimeSeriesLine {
@@ -17,13 +17,18 @@ interface TimeSeriesChartProps {
   lines: TimeSeriesLine[];
   format: (value: number) => string;
   height?: number;
-  /** Fixed lower/upper bound, e.g. [0, 1] for ratios; otherwise fitted from zero. */
-  domain?: [number, number | 'auto'];
+  /** Y bounds, e.g. [0, 1] for ratios; by default from zero to the data, or to 1 when all is zero. */
+  domain?: YAxisProps['domain'];
 }
 
 /** Lines over time; null values leave gaps (no data) rather than drawing zeros. */
-export function TimeSeriesChart({ data, lines, format, height = 220, domain = [0, 'auto'] }: TimeSeriesChartProps) {
+/** Below this many values a line is mostly gaps: dots keep isolated points visible. */
+const SPARSE_VALUES = 24;
+const FROM_ZERO: YAxisProps['domain'] = [0, (highest: number) => (highest > 0 ? highest : 1)];
+
+export function TimeSeriesChart({ data, lines, format, height = 220, domain = FROM_ZERO }: TimeSeriesChartProps) {
   const span = data.length > 1 ? data[data.length - 1]!.time - data[0]!.time : 0;
+  const sparse = (key: string) => data.filter((point) => point[key] !== null && point[key] !== undefined).length < SPARSE_VALUES;
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -51,7 +56,7 @@ export function TimeSeriesChart({ data, lines, format, height = 220, domain = [0
             stroke={line.color}
             strokeWidth={line.dashed ? 1.5 : 2}
             strokeDasharray={line.dashed ? '4 3' : undefined}
-            dot={false}
+            dot={sparse(line.key) ? { r: 2.5, strokeWidth: 0, fill: line.color } : false}
             connectNulls={false}
             isAnimationActive={false}
           />

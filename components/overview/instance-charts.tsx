@@ -47,7 +47,12 @@ export function InstanceCharts({ data }: { data: InstanceDashboard }) {
         />
       </ChartPanel>
       <ChartPanel title="Error rate" aside="5xx share of requests">
-        <TimeSeriesChart data={pick((point) => ({ errors: point.error_rate }))} lines={[{ key: 'errors', name: 'Error rate', color: '#d92d20' }]} format={(value) => formatPercent(value)} />
+        <TimeSeriesChart
+          data={pick((point) => ({ errors: point.error_rate }))}
+          lines={[{ key: 'errors', name: 'Error rate', color: '#d92d20' }]}
+          format={(value) => formatPercent(value)}
+          domain={[0, (highest: number) => Math.max(highest, 0.01)]}
+        />
       </ChartPanel>
       <ChartPanel title="Cache hit rate" aside="cacheable first pages">
         <TimeSeriesChart data={pick((point) => ({ hits: point.cache_hit_rate }))} lines={[{ key: 'hits', name: 'Hit rate', color: '#10b981' }]} format={(value) => formatPercent(value, 0)} domain={[0, 1]} />
