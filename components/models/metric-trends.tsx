@@ -41,7 +41,7 @@ export function MetricTrends({ versions }: { versions: ModelVersion[] }) {
               { key: 'annRecallContent', name: 'Content embeddings', color: '#ec4899' },
             ]}
             format={(value) => formatPercent(value, 1)}
-            domain={[(lowest: number) => Math.max(0, Math.floor(lowest * 20) / 20), 1]}
+            domain={[(lowest: number) => Math.max(0, Math.min(0.9, Math.floor(lowest * 20) / 20)), 1]}
           />
         )}
       </section>

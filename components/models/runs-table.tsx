@@ -35,7 +35,7 @@ const COLUMNS: Column<TrainingRun>[] = [
     sortValue: (run) => run.progress,
   },
   { key: 'version', header: 'Version', render: (run) => (run.version_id ? `v${run.version_id}` : '—'), sortValue: (run) => run.version_id },
-  { key: 'queued', header: 'Queued', render: (run) => formatDateTime(run.queued_at), sortValue: (run) => run.queued_at },
+  { key: 'queued', header: 'Queued', render: (run) => <span className={styles.nowrap}>{formatDateTime(run.queued_at)}</span>, sortValue: (run) => run.queued_at },
   { key: 'duration', header: 'Duration', numeric: true, render: (run) => formatDuration(durationSeconds(run)), sortValue: durationSeconds },
 ];
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatDateTime, formatNumber, formatPercent } from '@/components/charts/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { offlineMetrics, type ModelVersion } from '@/lib/models/versions';
+import styles from './models.module.css';
 import { StatusBadge } from './status-badge';
 
 interface VersionsTableProps {
@@ -14,8 +15,14 @@ interface VersionsTableProps {
 
 const STATUS_FILTERS = ['all', 'active', 'candidate', 'archived', 'failed'] as const;
 
-function annRecall(recall: number | null, ef: number | null): string {
-  return recall === null ? '—' : `${formatPercent(recall)}${ef === null ? '' : ` @ ef ${ef}`}`;
+function AnnRecall({ recall, ef }: { recall: number | null; ef: number | null }) {
+  if (recall === null) return '—';
+  return (
+    <span className={styles.nowrap}>
+      {formatPercent(recall)}
+      {ef !== null && <span className={styles.stage}> · ef {ef}</span>}
+    </span>
+  );
 }
 
 /** Every version with its offline metrics and ANN recall; filter by status, sort by any metric. */
@@ -31,24 +38,24 @@ export function VersionsTable({ versions, renderPromote }: VersionsTableProps) {
       key: 'ann_factors',
       header: 'ANN recall (CF)',
       numeric: true,
-      render: (version) => annRecall(offlineMetrics(version).annRecallFactors, offlineMetrics(version).annEfFactors),
+      render: (version) => <AnnRecall recall={offlineMetrics(version).annRecallFactors} ef={offlineMetrics(version).annEfFactors} />,
       sortValue: (version) => offlineMetrics(version).annRecallFactors,
     },
     {
       key: 'ann_content',
       header: 'ANN recall (content)',
       numeric: true,
-      render: (version) => annRecall(offlineMetrics(version).annRecallContent, offlineMetrics(version).annEfContent),
+      render: (version) => <AnnRecall recall={offlineMetrics(version).annRecallContent} ef={offlineMetrics(version).annEfContent} />,
       sortValue: (version) => offlineMetrics(version).annRecallContent,
     },
     {
       key: 'data',
       header: 'Trained on',
       numeric: true,
-      render: (version) => (version.counts.events ? `${version.counts.events.toLocaleString('en-US')} events` : '—'),
+      render: (version) => (version.counts.events ? <span className={styles.nowrap}>{version.counts.events.toLocaleString('en-US')} events</span> : '—'),
       sortValue: (version) => version.counts.events ?? null,
     },
-    { key: 'created', header: 'Created', render: (version) => formatDateTime(version.created_at), sortValue: (version) => version.created_at },
+    { key: 'created', header: 'Created', render: (version) => <span className={styles.nowrap}>{formatDateTime(version.created_at)}</span>, sortValue: (version) => version.created_at },
     ...(renderPromote ? [{ key: 'actions', header: '', render: renderPromote }] : []),
   ];
   return (
