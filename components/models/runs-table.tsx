@@ -1,9 +1,10 @@
 'use client';
 
-import { formatDateTime, formatDuration } from '@/components/charts/format';
+import { formatDuration } from '@/components/charts/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { TrainingRun } from '@/lib/training/runs';
+import { LocalTime } from './local-time';
 import styles from './models.module.css';
 import { StatusBadge } from './status-badge';
 
@@ -35,7 +36,7 @@ const COLUMNS: Column<TrainingRun>[] = [
     sortValue: (run) => run.progress,
   },
   { key: 'version', header: 'Version', render: (run) => (run.version_id ? `v${run.version_id}` : '—'), sortValue: (run) => run.version_id },
-  { key: 'queued', header: 'Queued', render: (run) => <span className={styles.nowrap}>{formatDateTime(run.queued_at)}</span>, sortValue: (run) => run.queued_at },
+  { key: 'queued', header: 'Queued', render: (run) => <span className={styles.nowrap}><LocalTime iso={run.queued_at} /></span>, sortValue: (run) => run.queued_at },
   { key: 'duration', header: 'Duration', numeric: true, render: (run) => formatDuration(durationSeconds(run)), sortValue: durationSeconds },
 ];
 

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { formatDateTime, formatNumber, formatPercent } from '@/components/charts/format';
+import { formatNumber, formatPercent } from '@/components/charts/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { offlineMetrics, type ModelVersion } from '@/lib/models/versions';
+import { LocalTime } from './local-time';
 import styles from './models.module.css';
 import { StatusBadge } from './status-badge';
 
@@ -55,7 +56,7 @@ export function VersionsTable({ versions, renderPromote }: VersionsTableProps) {
       render: (version) => (version.counts.events ? <span className={styles.nowrap}>{version.counts.events.toLocaleString('en-US')} events</span> : '—'),
       sortValue: (version) => version.counts.events ?? null,
     },
-    { key: 'created', header: 'Created', render: (version) => <span className={styles.nowrap}>{formatDateTime(version.created_at)}</span>, sortValue: (version) => version.created_at },
+    { key: 'created', header: 'Created', render: (version) => <span className={styles.nowrap}><LocalTime iso={version.created_at} /></span>, sortValue: (version) => version.created_at },
     ...(renderPromote ? [{ key: 'actions', header: '', render: renderPromote }] : []),
   ];
   return (
