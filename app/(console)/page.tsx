@@ -1,6 +1,9 @@
 import { DailyEventsChart } from '@/components/charts/daily-events-chart';
 import { EventMixChart } from '@/components/charts/event-mix-chart';
+import { OverviewDashboard } from '@/components/overview/overview-dashboard';
+import styles from '@/components/overview/overview.module.css';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
 import { getConnection } from '@/db';
 import { catalogTotals, dailyEvents, eventTypeMix } from '@/lib/console/overview';
@@ -16,15 +19,17 @@ export default async function OverviewPage() {
   const [totals, daily, mix, health] = await Promise.all([catalogTotals(conn), dailyEvents(conn, 30), eventTypeMix(conn, 30), checkHealth()]);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Overview</h1>
-          <div className="subtle">What Tailor knows and how it is running.</div>
-        </div>
-        <span className={`badge ${health.status === 'ok' ? 'badge-good' : 'badge-bad'}`}>
-          <span className="dot" /> {health.status === 'ok' ? 'All systems normal' : `Status: ${health.status}`}
-        </span>
-      </div>
+      <PageHeader
+        title="Overview"
+        subtitle="How Tailor is serving, and what it knows."
+        actions={
+          <span className={`badge ${health.status === 'ok' ? 'badge-good' : 'badge-bad'}`}>
+            <span className="dot" /> {health.status === 'ok' ? 'All systems normal' : `Status: ${health.status}`}
+          </span>
+        }
+      />
+      <OverviewDashboard />
+      <h2 className={styles.sectionTitle}>Data</h2>
       <div className="grid grid-stats" style={{ marginBottom: 16 }}>
         <Stat label="Items" value={totals.items} note={`${totals.hiddenItems.toLocaleString('en-US')} hidden · ${totals.categories} categories`} />
         <Stat label="Users" value={totals.users} />

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { DatabaseConnection } from '@/db/client';
+import { buildCtrSeries, type CtrSeries } from '@/lib/metrics/ctr-series';
+import type { RangeWindow } from '@/lib/metrics/ranges';
 
 export interface CatalogTotals {
   items: number;
@@ -67,4 +69,30 @@ export async function eventTypeMix(conn: DatabaseConnection, days: number): Prom
 export async function categoryNames(conn: DatabaseConnection): Promise<string[]> {
   const rows = await conn.query<{ category: string }>(`select distinct category from items where category is not null order by category`);
   return rows.map((row) => row.category);
+}
+
+/**
+ * CTR across every instance, from the impressions log: per step and strategy, items shown and
+ * distinct items clicked on each list (capped at its length), as experiment results count them.
+ * The time filter uses the BRIN index on `served_at`, clicks the partial index on
+ * `events.recommendation_id`; only the step index and the sums leave the database.
+ */
+export async function ctrSeries(conn: DatabaseConnection, window: RangeWindow): Promise<CtrSeries> {
+  const rows = await conn.query<{ bucket: number; strategy: string; impressions: number; clicks: number }>(
+    `with lists as (
+       select s.strategy, floor((extract(epoch from s.served_at) * 1000 - $1::float8) / $3::float8)::int as bucket,
+              cardinality(s.items) as shown, count(distinct e.item_id) as clicks
+       from impressions s
+       left join events e on e.recommendation_id = s.recommendation_id and e.type = 'click'
+       where s.served_at >= to_timestamp($1::float8 / 1000) and s.served_at <= to_timestamp($2::float8 / 1000)
+       group by s.id
+     )
+     select bucket, strategy, sum(shown)::float8 as impressions, sum(least(clicks, shown))::float8 as clicks
+     from lists group by bucket, strategy`,
+    [window.from, window.to, window.stepMinutes * 60_000],
+  );
+  return buildCtrSeries(
+    rows.map((row) => ({ bucket: Number(row.bucket), strategy: row.strategy, impressions: Number(row.impressions), clicks: Number(row.clicks) })),
+    window,
+  );
 }

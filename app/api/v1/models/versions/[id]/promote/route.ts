@@ -3,12 +3,18 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { withRegistryErrors } from '@/lib/api/registry-errors';
 import { route } from '@/lib/api/route';
 import { numericPathId } from '@/lib/api/validate';
-import { promoteVersion } from '@/lib/models/registry';
+import { recordAudit } from '@/lib/auth/audit';
+import { activeVersion, promoteVersion } from '@/lib/models/registry';
 import { toModelVersion } from '@/lib/models/versions';
 
-/** Makes this version the active one; its artifact is verified first. */
-export const POST = route('models:operate', async (_request, context: IdRouteContext) => {
+/** Makes this version the active one; its artifact is verified first. Promoting the active version changes nothing. */
+export const POST = route('models:operate', async (_request, context: IdRouteContext, principal) => {
   const id = await numericPathId(context);
-  const version = await withRegistryErrors(async () => promoteVersion(await getConnection(), id));
+  const conn = await getConnection();
+  const previous = await activeVersion(conn);
+  const version = await withRegistryErrors(async () => promoteVersion(conn, id));
+  if (previous?.id !== version.id) {
+    await recordAudit(conn, principal, { action: 'model.promote', targetType: 'model_version', targetId: version.id, details: { from_version: previous?.id ?? null } });
+  }
   return Response.json(toModelVersion(version));
 });
