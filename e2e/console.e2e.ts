@@ -23,7 +23,7 @@ describe('console shell on the demo world', () => {
     if (health.status !== 'ok') expect(health.serving.fallbacks).toEqual(['no_model: serving popular items']);
     await page.goto(`${baseUrl}/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Overview');
-    const items = await page.locator('.card', { hasText: 'Items' }).locator('.stat-value').textContent();
+    const items = await page.locator('.card', { has: page.locator('.stat-label', { hasText: /^Items$/ }) }).locator('.stat-value').textContent();
     expect(Number(items?.replace(/,/g, ''))).toBe(1000);
     expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'overview');
