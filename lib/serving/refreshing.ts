@@ -13,9 +13,11 @@ export interface RefreshingOptions {
 
 export class Refreshing<T> {
   private value: { data: T } | null = null;
-  private loadedAt = 0;
+  private loadedAt = -Infinity;
   private pending: Promise<T> | null = null;
   private lastError: unknown = null;
+  /** Bumped by `invalidate`: a load that began before it may have read the old source. */
+  private generation = 0;
 
   constructor(
     private readonly load: (previous: T | null) => Promise<T>,
@@ -28,9 +30,11 @@ export class Refreshing<T> {
     return this.value && this.options.staleWhileRefreshing ? this.value.data : refreshed;
   }
 
-  /** The next `get` re-reads the source: for changes this process made itself. */
+  /** The next `get` re-reads the source, not joining a read already under way: for changes this process made itself. */
   invalidate(): void {
-    this.loadedAt = 0;
+    this.loadedAt = -Infinity;
+    this.generation += 1;
+    this.pending = null;
   }
 
   /** The error of the latest refresh, or null once one succeeds again. */
@@ -40,22 +44,28 @@ export class Refreshing<T> {
 
   /** Re-reads now, whatever the age; resolves with the value after the refresh. */
   refresh(): Promise<T> {
-    this.pending ??= this.load(this.value?.data ?? null)
+    if (this.pending) return this.pending;
+    const generation = this.generation;
+    const current = () => generation === this.generation;
+    const pending = this.load(this.value?.data ?? null)
       .then((data) => {
-        this.value = { data };
-        this.lastError = null;
+        if (current()) {
+          this.value = { data };
+          this.lastError = null;
+        }
         return data;
       })
       .catch((error: unknown) => {
-        this.lastError = error;
+        if (current()) this.lastError = error;
         this.options.onError?.(error);
         if (!this.value) throw error;
         return this.value.data;
       })
       .finally(() => {
-        this.loadedAt = performance.now();
-        this.pending = null;
+        if (current()) this.loadedAt = performance.now();
+        if (this.pending === pending) this.pending = null;
       });
-    return this.pending;
+    this.pending = pending;
+    return pending;
   }
 }
