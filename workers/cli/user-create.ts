@@ -15,7 +15,7 @@ Creates a console user. Without --password, a random one is generated and printe
 
 const argumentsSchema = z.object({
   email: z.string({ error: 'is required' }),
-  role: z.enum(ROLES, { error: `is required: one of ${ROLES.join(', ')}` }),
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
   name: z.string().default(''),
   password: z.string().optional(),
 });
@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   const conn = await getConnection();
   try {
     const user = await createConsoleUser(conn, input.data);
-    if (!user) throw new Error(`a console user with the email ${input.data.email} already exists`);
+    if (!user) {
+      console.error(`A console user with the email ${input.data.email} already exists.`);
+      process.exitCode = 1;
+      return;
+    }
     await recordAudit(conn, 'system', { action: 'console_user.create', targetType: 'console_user', targetId: user.id, details: { email: user.email, role: user.role, via: 'cli' } });
     console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
     if (generated) console.log(`Password (shown once): ${input.data.password}`);
