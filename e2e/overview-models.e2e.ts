@@ -56,7 +56,7 @@ describe('overview', () => {
     await expect.poll(() => statValue('Click-through rate'), UI).toMatch(/%$/);
     expect(await statValue('Requests per second')).not.toBe('—');
     expect(await statValue('p95 latency')).toMatch(/ms|s$/);
-    await expect.poll(() => operator.locator('section[aria-label="Endpoints"] tbody tr', { hasText: 'GET /api/v1/recommendations' }).count(), UI).toBe(1);
+    await expect.poll(() => operator.locator('section[aria-label="Endpoints"] tbody tr', { has: operator.locator('td', { hasText: /^GET \/api\/v1\/recommendations$/ }) }).count(), UI).toBe(1);
     // CTR, traffic, latency, errors, cache, ingest and lag, plus the two data charts below.
     await expect.poll(() => operator.locator('.recharts-surface').count(), UI).toBeGreaterThanOrEqual(9);
     expect(await operator.getByText('this instance', { exact: false }).count()).toBeGreaterThan(0);

@@ -1,5 +1,0 @@
-import { LoadingState } from '@/components/ui/query-state';
-
-export default function Loading() {
-  return <LoadingState label="Loading experiments…" />;
-}
