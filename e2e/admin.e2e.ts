@@ -69,6 +69,8 @@ describe('settings', () => {
     const saved = await (await rawFetch(baseUrl, '/api/v1/settings/diversity', { bearer: adminKey })).json();
     expect(saved).toEqual({ lambda: 0.85, max_per_category: 4 });
     await screenshot(page, 'settings-serving');
+    // Other browser tests share this server; leave its feeds as they were.
+    expect((await rawFetch(baseUrl, '/api/v1/settings/diversity', { method: 'PATCH', bearer: adminKey, json: { max_per_category: null } })).status).toBe(200);
   });
 });
 

@@ -32,6 +32,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
+async function deleteRules(filter: string): Promise<void> {
+  const { rules } = await apiFetch<{ rules: { id: number }[] }>(baseUrl, `/api/v1/curation/rules?${filter}&active=any`, { bearer: adminKey });
+  for (const rule of rules) await apiFetch(baseUrl, `/api/v1/curation/rules/${rule.id}`, { method: 'DELETE', bearer: adminKey });
+}
+
 describe('catalog as an editor', () => {
   it('searches, filters and sorts the catalog', async () => {
     await editor.goto(`${baseUrl}/catalog`);
@@ -139,6 +144,8 @@ describe('curation as an editor', () => {
     expect(await withRules.first().getAttribute('data-change')).toBe('added');
     expect(await editor.locator('section[aria-label="Without rules"] li').first().getAttribute('data-item')).not.toBe(pinned);
     await screenshot(editor, 'curation-preview');
+    // The server is shared with the other browser tests: a pin left behind would lead their feeds.
+    await deleteRules(`target=${pinned}&kind=pin`);
   });
 
   it('creates a collection of picks', async () => {
@@ -153,6 +160,7 @@ describe('curation as an editor', () => {
     await screenshot(editor, 'curation-collections');
     const listed = await apiFetch<{ rules: { target: string }[] }>(baseUrl, `/api/v1/curation/rules?collection=${encodeURIComponent(name)}`, { bearer: adminKey });
     expect(listed.rules.map((rule) => rule.target).sort()).toEqual(['item-00010', 'item-00020']);
+    await deleteRules(`collection=${encodeURIComponent(name)}`);
   });
 });
 
