@@ -20,13 +20,26 @@ export interface RankerSplit {
 
 export interface SplitOptions {
   seed: number;
+  /** Share of each eligible user's items held out per fold. */
   share: number;
   minPositives: number;
   maxTrainingUsers: number;
   maxMetricUsers: number;
+  /** Share of the eligible users kept for measuring (up to maxMetricUsers); the rest train the ranker. */
+  metricShare: number;
+  /**
+   * Most rounds of stacking. Each extra fold holds out other items of the same users and refits
+   * the base models, to give the ranker more examples when users are too few to fill
+   * maxTrainingUsers; data with enough users needs (and pays for) only one.
+   */
+  maxFolds: number;
 }
 
-export function splitForRanker(data: TrainingData, options: SplitOptions): RankerSplit {
+/**
+ * Fold f holds out the f-th slice of each user's shuffled items, so the folds' held-out items are
+ * disjoint, while the eligible, training and metric users are the same in every fold.
+ */
+export function splitForRanker(data: TrainingData, options: SplitOptions, fold = 0): RankerSplit {
   const random = new Random(options.seed, 7);
   const itemCount = data.itemIds.length;
   const heldOut = data.userIds.map(() => new Set<number>());
@@ -35,20 +48,44 @@ export function splitForRanker(data: TrainingData, options: SplitOptions): Ranke
     const items = [...data.positives.rowIndices(user)];
     if (items.length < options.minPositives) continue;
     random.shuffle(items);
-    for (const item of items.slice(0, Math.max(1, Math.round(items.length * options.share)))) heldOut[user]!.add(item);
+    const size = Math.max(1, Math.round(items.length * options.share));
+    for (const item of items.slice(fold * size, (fold + 1) * size)) heldOut[user]!.add(item);
     eligible.push(user);
   }
   const keep = (row: number) => !heldOut[data.log.user[row]!]!.has(data.log.item[row]!);
   const log = filterLog(data.log, keep);
   const fit: TrainingData = { ...data, log, positives: buildPositives(data.userIds.length, itemCount, log) };
   random.shuffle(eligible);
-  const metricCount = Math.min(options.maxMetricUsers, Math.floor(eligible.length * 0.3));
+  const metricCount = Math.min(options.maxMetricUsers, Math.floor(eligible.length * options.metricShare));
   return {
     fit,
     heldOut,
     metricUsers: eligible.slice(0, metricCount),
     trainingUsers: eligible.slice(metricCount, metricCount + options.maxTrainingUsers),
   };
+}
+
+/** Folds worth training: as many as it takes to offer maxTrainingUsers queries, within maxFolds and the items there are to hold out. */
+export function stackingFolds(split: RankerSplit, options: SplitOptions): number {
+  if (split.trainingUsers.length === 0) return 1;
+  const wanted = Math.ceil(options.maxTrainingUsers / split.trainingUsers.length);
+  return Math.max(1, Math.min(options.maxFolds, Math.floor(1 / options.share), wanted));
+}
+
+/** The folds' examples as one data set; each fold's queries are already distinct (see rankerExamples). */
+export function concatRankingData(parts: RankingData[]): RankingData {
+  const first = parts[0]!;
+  const features = new Float32Array(parts.reduce((sum, part) => sum + part.features.length, 0));
+  const labels = new Float32Array(parts.reduce((sum, part) => sum + part.labels.length, 0));
+  const groups = new Uint32Array(labels.length);
+  let row = 0;
+  for (const part of parts) {
+    features.set(part.features, row * first.featureCount);
+    labels.set(part.labels, row);
+    groups.set(part.groups, row);
+    row += part.labels.length;
+  }
+  return { ...first, features, labels, groups };
 }
 
 function filterLog(log: InteractionLog, keep: (row: number) => boolean): InteractionLog {
@@ -73,8 +110,11 @@ function requestFor(models: RecommenderModels, fit: TrainingData, user: number, 
   };
 }
 
-/** One query group per user: every candidate the pipeline proposes, labelled by whether the user chose it. */
-export function rankerExamples(models: RecommenderModels, split: RankerSplit): RankingData | null {
+/**
+ * One query group per user: every candidate the pipeline proposes, labelled by whether the user
+ * chose it. Query ids are `queryOffset + user`, so that folds can give distinct offsets.
+ */
+export function rankerExamples(models: RecommenderModels, split: RankerSplit, queryOffset = 0): RankingData | null {
   const retrievers = exactRetrievers(models);
   const features: Float32Array[] = [];
   const labels: number[] = [];
@@ -85,7 +125,7 @@ export function rankerExamples(models: RecommenderModels, split: RankerSplit): R
     if (!chosen.includes(1)) continue;
     features.push(rows);
     labels.push(...chosen);
-    for (let c = 0; c < candidates.items.length; c++) groups.push(user);
+    for (let c = 0; c < candidates.items.length; c++) groups.push(queryOffset + user);
   }
   if (labels.length === 0) return null;
   const all = new Float32Array(labels.length * FEATURE_COUNT);

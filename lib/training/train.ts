@@ -5,7 +5,8 @@ import { packRecommender } from '@/lib/recommend/bundle';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
-import { holdoutMetrics, rankerExamples, splitForRanker, type SplitOptions } from './stacking';
+import { concatRankingData, holdoutMetrics, rankerExamples, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
+import type { RankingData } from '@/lib/models/ranker/dataset';
 
 export interface TrainProgress {
   stage: string;
@@ -25,7 +26,7 @@ export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   base: DEFAULT_BASE_PARAMS,
   refitAlsIterations: 5,
   ranker: {},
-  split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500 },
+  split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 },
 };
 
 export interface TrainedRecommender {
@@ -69,12 +70,28 @@ export function trainRecommenderModels(data: TrainingData, params: RecommenderPa
   };
   const split = splitForRanker(data, params.split);
   const fitModels = trainBaseModels(split.fit, params.base, timed('fit: '));
-  const examples = timed('')('ranker examples', () => rankerExamples(fitModels, split));
+  const firstExamples = timed('')('ranker examples', () => rankerExamples(fitModels, split));
+  const folds = [firstExamples, ...extraFoldExamples(data, params, split, timed)].filter((part) => part !== null);
+  const examples = folds.length > 0 ? concatRankingData(folds) : null;
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
   const metrics = timed('')('holdout', () => holdoutMetrics({ ...fitModels, ranker }, split, 10));
   const models = trainBaseModels(data, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations });
   seconds.content = seconds['fit: content'] ?? 0;
   return { models: { ...models, ranker }, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+}
+
+/**
+ * Examples from the further folds stackingFolds asks for: base models refit without each fold's
+ * held-out items. Query ids are offset by a user count per fold, so a user's queries stay apart.
+ */
+function extraFoldExamples(data: TrainingData, params: RecommenderParams, first: RankerSplit, timed: (prefix: string) => StageTimer): (RankingData | null)[] {
+  const examples: (RankingData | null)[] = [];
+  for (let fold = 1; fold < stackingFolds(first, params.split); fold++) {
+    const split = splitForRanker(data, params.split, fold);
+    const models = trainBaseModels(split.fit, params.base, timed(`fold ${fold + 1}: `));
+    examples.push(timed('')(`fold ${fold + 1}: ranker examples`, () => rankerExamples(models, split, fold * data.userIds.length)));
+  }
+  return examples;
 }
 
 function progressTracker(onProgress?: (progress: TrainProgress) => void) {
@@ -87,8 +104,9 @@ function progressTracker(onProgress?: (progress: TrainProgress) => void) {
   }
   const shareOf = (stage: string) => (STAGES.find(([name]) => name === stage)?.[1] ?? 0) / total;
   return {
-    start: (stage: string) => onProgress?.({ stage, fraction: before.get(stage) ?? 0 }),
-    finish: (stage: string) => onProgress?.({ stage, fraction: (before.get(stage) ?? 0) + shareOf(stage) }),
+    // Stages without a share (extra stacking folds, on small data only) would move the bar backwards.
+    start: (stage: string) => before.has(stage) && onProgress?.({ stage, fraction: before.get(stage)! }),
+    finish: (stage: string) => before.has(stage) && onProgress?.({ stage, fraction: before.get(stage)! + shareOf(stage) }),
   };
 }
 
