@@ -444,21 +444,24 @@ export interface FeedRanking {
   snapshot: ServingSnapshot;
   profile: RealtimeProfile | null;
   stored: StoredUser;
+  segment: { isNew: boolean; attributes: Record<string, unknown> };
   /**
-   * The feed as a request for `n` items would rank it now (or ranked `depth` deep), with
-   * explanations; nothing is served, cached or counted.
+   * The feed as a request for `n` items would rank it now (or ranked `depth` deep), optionally
+   * without the curation rules; nothing is served, cached or counted.
    */
-  rank(options?: { n?: number; depth?: number }): Promise<{ items: ServedItem[]; fallback: Fallback | null }>;
+  rank(options?: { n?: number; depth?: number; withoutRules?: boolean }): Promise<StoredList>;
 }
 
-/** What explanations look at: the user as serving sees them, and their feed ranked on demand. */
-export async function feedRanking(userId: string): Promise<FeedRanking> {
+/** What explanations and previews look at: the user as serving sees them, and their feed ranked on demand. */
+export async function feedRanking(userId: string, { explain = true } = {}): Promise<FeedRanking> {
   const snapshot = await servingSnapshot();
-  const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain: true } };
+  const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain } };
   const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
-  const strategy = await resolveStrategy({ id: userId, isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }, { recordExposure: false });
-  const rank: FeedRanking['rank'] = async ({ n = MAX_PAGE, depth } = {}) => (await computeList({ ...input, query: { ...input.query, n } }, snapshot, realtime, stored, strategy, depth)).list;
-  return { snapshot, profile: realtime.profile, stored, rank };
+  const segment = { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes };
+  const strategy = await resolveStrategy({ id: userId, ...segment }, { recordExposure: false });
+  const rank: FeedRanking['rank'] = async ({ n = MAX_PAGE, depth, withoutRules = false } = {}) =>
+    (await computeList({ ...input, query: { ...input.query, n } }, withoutRules ? { ...snapshot, rules: [] } : snapshot, realtime, stored, strategy, depth)).list;
+  return { snapshot, profile: realtime.profile, stored, segment, rank };
 }
 
 /** Why this item would or would not be shown to this user: its place in their feed, its score and its parts. */
@@ -509,23 +512,16 @@ export interface FeedPreview {
  * see what their rules change. A dry run: nothing is cached, logged as an impression or exposed.
  */
 export async function previewFeed(userId: string, n: number): Promise<FeedPreview> {
-  const snapshot = await servingSnapshot();
-  const input: FeedInput = { userId, surface: 'feed', query: { n, context: 'home', explain: false } };
-  const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
-  const segment = { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes };
-  const strategy = await resolveStrategy({ id: userId, ...segment }, { recordExposure: false });
-  const [curated, uncurated] = await Promise.all([
-    computeList(input, snapshot, realtime, stored, strategy),
-    computeList(input, { ...snapshot, rules: [] }, realtime, stored, strategy),
-  ]);
+  const { snapshot, segment, rank } = await feedRanking(userId, { explain: false });
+  const [curated, uncurated] = await Promise.all([rank({ n }), rank({ n, withoutRules: true })]);
   const now = Date.now();
   const firstPage = (list: StoredList) => list.items.filter((item) => isServable(snapshot.catalog.get(item.id), now)).slice(0, n);
   return {
     user: userId,
-    model_version: curated.list.modelVersion,
-    fallback: curated.list.fallback,
+    model_version: curated.modelVersion,
+    fallback: curated.fallback,
     rules: rulesForUser(snapshot.rules, segment),
-    curated: firstPage(curated.list),
-    uncurated: firstPage(uncurated.list),
+    curated: firstPage(curated),
+    uncurated: firstPage(uncurated),
   };
 }
