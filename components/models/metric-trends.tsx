@@ -4,13 +4,12 @@ import { formatNumber, formatPercent } from '@/components/charts/format';
 import { VersionTrendChart } from '@/components/charts/version-trend-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { metricTrend, type ModelVersion } from '@/lib/models/versions';
-import styles from './models.module.css';
 
 /** Offline ranking quality and ANN index recall across versions, oldest to newest. */
 export function MetricTrends({ versions }: { versions: ModelVersion[] }) {
   const trend = metricTrend(versions);
   return (
-    <div className={styles.charts}>
+    <div className="chart-grid">
       <section className="card" aria-label="Offline metrics over versions">
         <h2>Offline metrics over versions</h2>
         {trend.length === 0 ? (

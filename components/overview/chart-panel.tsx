@@ -4,7 +4,7 @@ import styles from './overview.module.css';
 /** A titled chart surface; `aside` sits right of the title (a note or a picker). */
 export function ChartPanel({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
   return (
-    <section className={styles.panel} aria-label={title}>
+    <section className={`card ${styles.panel}`} aria-label={title}>
       <div className={styles.panelHeader}>
         <h2>{title}</h2>
         {aside && <div className={styles.panelNote}>{aside}</div>}

@@ -24,7 +24,7 @@ export function EndpointTable({ rows }: { rows: EndpointSummary[] }) {
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   return (
-    <section className={styles.panel} aria-label="Endpoints">
+    <section className={`card ${styles.panel}`} aria-label="Endpoints">
       <div className={styles.panelHeader}>
         <h2>Endpoints</h2>
         <input className="input" type="search" placeholder="Filter endpoints" value={search} onChange={(event) => setSearch(event.target.value)} aria-label="Filter endpoints" />

@@ -74,7 +74,7 @@ export function OverviewDashboard() {
               note={instance.data.gauges.coverage.servable_items === null ? 'nothing served yet' : `${instance.data.gauges.coverage.served_items.toLocaleString('en-US')} of ${instance.data.gauges.coverage.servable_items.toLocaleString('en-US')} servable, last hour`}
             />
           </div>
-          <div className={styles.charts}>
+          <div className="chart-grid">
             <CtrChart query={ctr} />
             <InstanceCharts data={instance.data} />
           </div>
