@@ -1,5 +1,5 @@
 import { servingSettingsChanged } from '@/lib/serving/settings';
-import { readSettingRoute, updateSettingRoute } from '@/lib/settings/http';
+import { readSettingRoute, updateSettingRoute } from '@/lib/api/setting-routes';
 import { diversityDefaultsSchema, diversityDefaultsSetting } from '@/lib/settings/serving';
 
 export const GET = readSettingRoute(diversityDefaultsSetting);

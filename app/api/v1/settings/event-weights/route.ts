@@ -1,5 +1,5 @@
 import { eventWeightsPatchSchema, eventWeightsSetting } from '@/lib/settings/event-weights';
-import { readSettingRoute, updateSettingRoute } from '@/lib/settings/http';
+import { readSettingRoute, updateSettingRoute } from '@/lib/api/setting-routes';
 
 export const GET = readSettingRoute(eventWeightsSetting);
 

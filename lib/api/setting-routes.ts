@@ -1,11 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getConnection } from '@/db';
-import { readBody } from '@/lib/api/body';
-import { route } from '@/lib/api/route';
-import { parseInput } from '@/lib/api/validate';
+import { readBody } from './body';
+import { route } from './route';
+import { parseInput } from './validate';
 import { recordAudit } from '@/lib/auth/audit';
-import { readSetting, writeSetting, type Setting } from './store';
+import { readSetting, writeSetting, type Setting } from '@/lib/settings/store';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
