@@ -1,5 +1,5 @@
 import { DailyEventsChart } from '@/components/charts/daily-events-chart';
-import { EventMixChart } from '@/components/charts/event-mix-chart';
+import { RankedBarChart } from '@/components/charts/ranked-bar-chart';
 import { OverviewDashboard } from '@/components/overview/overview-dashboard';
 import styles from '@/components/overview/overview.module.css';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -50,7 +50,7 @@ export default async function OverviewPage() {
           </section>
           <section className="card">
             <h2>Event types, last 30 days</h2>
-            <EventMixChart data={mix} />
+            <RankedBarChart data={mix.map((entry) => ({ label: entry.type, value: entry.events }))} name="Events" />
           </section>
         </div>
       )}

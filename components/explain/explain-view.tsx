@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { RankedBarChart } from '@/components/charts/ranked-bar-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
 import { apiRequest, queryString } from '@/lib/console/api-client';
@@ -90,7 +90,7 @@ function ProfileFacts({ user }: { user: User }) {
 }
 
 function LiveFacts({ live }: { live: LiveProfile }) {
-  const affinities = live.affinities.slice(0, 8).map((entry) => ({ category: entry.category, affinity: Math.round(entry.affinity * 100) / 100 }));
+  const affinities = live.affinities.slice(0, 8).map((entry) => ({ label: entry.category, value: Math.round(entry.affinity * 100) / 100 }));
   return (
     <>
       <dl className={styles.definition}>
@@ -104,14 +104,7 @@ function LiveFacts({ live }: { live: LiveProfile }) {
           <div className="stat-label" style={{ marginTop: 12 }}>
             Category affinity now
           </div>
-          <ResponsiveContainer width="100%" height={30 + affinities.length * 22}>
-            <BarChart data={affinities} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 8 }}>
-              <XAxis type="number" hide />
-              <YAxis type="category" dataKey="category" width={110} tick={{ fontSize: 12, fill: '#344054' }} tickLine={false} axisLine={false} />
-              <Tooltip />
-              <Bar dataKey="affinity" name="Affinity" fill="#818cf8" radius={[0, 4, 4, 0]} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <RankedBarChart data={affinities} name="Affinity" height={30 + affinities.length * 22} labelWidth={110} />
         </>
       )}
     </>

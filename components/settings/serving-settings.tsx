@@ -31,7 +31,7 @@ export function CacheAndDiversitySettings({ canWrite }: { canWrite: boolean }) {
       <SettingForm
         path="/api/v1/settings/diversity"
         title="Diversity defaults"
-        description="MMR trades relevance for variety. Strategies left at the shipped λ (0.85) use this λ; a strategy with its own λ keeps it. Cached responses keep their old order until they expire."
+        description="MMR trades relevance for variety. Strategies without a λ of their own (the shipped content, collaborative and hybrid presets) use this one; a strategy with its own λ keeps it. Cached responses keep their old order until they expire."
         canWrite={canWrite}
         fields={[
           { key: 'lambda', label: 'Default λ', hint: '1 is relevance only, 0 variety only', step: 0.05, min: 0, max: 1 },

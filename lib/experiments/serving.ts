@@ -40,8 +40,6 @@ interface LiveExperiment extends AssignableExperiment {
 }
 
 interface ServingExperiments {
-  /** The `changes` count when the load began: a load older than a local write is not trusted. */
-  generation: number;
   defaultStrategy: ResolvedStrategy;
   experiments: LiveExperiment[];
 }
@@ -49,27 +47,20 @@ interface ServingExperiments {
 const MAX_AGE_MS = 2_000;
 const BUILT_IN: ResolvedStrategy = { key: DEFAULT_STRATEGY_KEY, version: 0, config: PRESET_STRATEGIES.hybrid };
 
-interface State {
-  changes: number;
-  cache: Refreshing<ServingExperiments>;
-}
-
-function state(): State {
-  return processSingleton('serving-experiments', () => {
-    const holder: State = {
-      changes: 0,
-      cache: new Refreshing(() => load(holder.changes), {
+function servingExperiments(): Refreshing<ServingExperiments> {
+  return processSingleton(
+    'serving-experiments',
+    () =>
+      new Refreshing(load, {
         maxAgeMs: MAX_AGE_MS,
         // Requests never wait on a periodic re-read: they assign from the last good state meanwhile.
         staleWhileRefreshing: true,
         onError: (error) => log.warn('reading experiments and strategies failed; serving the last known ones', error),
       }),
-    };
-    return holder;
-  });
+  );
 }
 
-async function load(generation: number): Promise<ServingExperiments> {
+async function load(): Promise<ServingExperiments> {
   const conn = await getConnection();
   await ensurePresets(conn);
   const [running, { strategies, defaultKey }] = await Promise.all([runningExperiments(conn.db), listStrategies(conn)]);
@@ -101,7 +92,7 @@ async function load(generation: number): Promise<ServingExperiments> {
       variants: variants.map((variant) => ({ key: variant.key, strategy: variant.strategy! })),
     });
   }
-  return { generation, defaultStrategy, experiments };
+  return { defaultStrategy, experiments };
 }
 
 /** Stored configs are re-checked: one written by an older release may no longer fit the pipeline. */
@@ -112,12 +103,8 @@ function resolve(strategy: Strategy): ResolvedStrategy | null {
   return null;
 }
 
-async function current(): Promise<ServingExperiments> {
-  const { cache } = state();
-  let data = await cache.get();
-  // A write in this process must show in its next response; a load that began before it may not.
-  for (let attempt = 0; attempt < 2 && data.generation < state().changes; attempt++) data = await cache.refresh();
-  return data;
+function current(): Promise<ServingExperiments> {
+  return servingExperiments().get();
 }
 
 /**
@@ -148,9 +135,7 @@ function choice(strategy: ResolvedStrategy, experiment: string | null, variant: 
 
 /** Experiment and strategy writes in this process call this, so the next response here reflects them. */
 export function experimentsChanged(): void {
-  const holder = state();
-  holder.changes += 1;
-  holder.cache.invalidate();
+  servingExperiments().invalidate();
 }
 
 /** The `X-Experiment` header value, `<key>:<variant>`, or null outside experiments. Keys cannot contain a colon. */

@@ -45,6 +45,22 @@ describe('Refreshing', () => {
     expect(await refreshing.get()).toBe('v2');
   });
 
+  it('answers stale values during a periodic refresh, but never after an invalidation', async () => {
+    const source = controlledSource();
+    const refreshing = new Refreshing(source.load, { maxAgeMs: 0, staleWhileRefreshing: true });
+    const first = refreshing.get();
+    source.finishReads();
+    await first;
+    source.set('v2');
+    expect(await refreshing.get()).toBe('v1'); // periodic: the old value at once, a read under way
+    source.finishReads();
+    source.set('v3');
+    refreshing.invalidate();
+    const afterWrite = refreshing.get();
+    source.finishReads();
+    expect(await afterWrite).toBe('v3');
+  });
+
   it('keeps the last good value when a refresh fails', async () => {
     let fail = false;
     const errors: unknown[] = [];

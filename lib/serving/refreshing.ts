@@ -18,6 +18,8 @@ export class Refreshing<T> {
   private lastError: unknown = null;
   /** Bumped by `invalidate`: a load that began before it may have read the old source. */
   private generation = 0;
+  /** Set by `invalidate` until a fresh read lands: the value is known to be out of date, so nobody is answered with it. */
+  private invalidated = false;
 
   constructor(
     private readonly load: (previous: T | null) => Promise<T>,
@@ -27,13 +29,14 @@ export class Refreshing<T> {
   async get(): Promise<T> {
     if (this.value && performance.now() - this.loadedAt < this.options.maxAgeMs) return this.value.data;
     const refreshed = this.refresh();
-    return this.value && this.options.staleWhileRefreshing ? this.value.data : refreshed;
+    return this.value && this.options.staleWhileRefreshing && !this.invalidated ? this.value.data : refreshed;
   }
 
   /** The next `get` re-reads the source, not joining a read already under way: for changes this process made itself. */
   invalidate(): void {
     this.loadedAt = -Infinity;
     this.generation += 1;
+    this.invalidated = true;
     this.pending = null;
   }
 
@@ -52,6 +55,7 @@ export class Refreshing<T> {
         if (current()) {
           this.value = { data };
           this.lastError = null;
+          this.invalidated = false;
         }
         return data;
       })
