@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Config } from '@/lib/config';
+import { processSingleton } from '@/lib/runtime/singleton';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,6 +18,25 @@ export interface DatabaseConnection {
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
+
+type StatementListener = (text: string) => void;
+
+const statementListeners = () => processSingleton('database-statement-listeners', () => new Set<StatementListener>());
+
+/**
+ * Calls `listener` with the text of every statement this process sends, until the returned
+ * function is called: how a test proves that a path (serving a feed) sends none.
+ */
+export function observeStatements(listener: StatementListener): () => void {
+  statementListeners().add(listener);
+  return () => statementListeners().delete(listener);
+}
+
+function announce(text: string): void {
+  for (const listener of statementListeners()) listener(text);
+}
+
+const logger = { logQuery: announce };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 727_374_001;
@@ -34,12 +54,15 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(inMemory ? dataDir : path.join(dataDir, 'pglite'));
   await client.waitReady;
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     kind: 'pglite',
     db: db as unknown as Database,
-    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
+      announce(text);
+      return (await client.query<T>(text, params)).rows;
+    },
     close: () => client.close(),
   };
 }
@@ -49,7 +72,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<DatabaseC
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, { max: poolSize, onnotice: () => undefined });
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger });
   // Several web instances may start at once; one migrates while the others wait.
   const lockHolder = await client.reserve();
   try {
@@ -62,8 +85,10 @@ async function connectPostgres(url: string, poolSize: number): Promise<DatabaseC
   return {
     kind: 'postgres',
     db: db as unknown as Database,
-    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(text, params as never[])) as unknown as T[],
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
+      announce(text);
+      return (await client.unsafe(text, params as never[])) as unknown as T[];
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -56,6 +56,7 @@ export const items = pgTable(
     index('items_tags_idx').using('gin', t.tags),
     index('items_search_idx').using('gin', t.search),
     index('items_published_at_idx').on(t.publishedAt),
+    index('items_updated_at_idx').on(t.updatedAt),
   ],
 );
 
@@ -71,7 +72,7 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('users_external_id_key').on(t.externalId), index('users_last_active_at_idx').on(t.lastActiveAt)],
+  (t) => [uniqueIndex('users_external_id_key').on(t.externalId), index('users_last_active_at_idx').on(t.lastActiveAt), index('users_updated_at_idx').on(t.updatedAt)],
 );
 
 export const events = pgTable(

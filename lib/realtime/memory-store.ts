@@ -16,11 +16,14 @@ interface Entry {
 export class MemoryFeatureStore implements FeatureStore {
   readonly kind = 'memory';
   private readonly entries = new Map<string, Entry>();
+  private readonly createdAt: number;
 
   constructor(
     private readonly maxUsers = 200_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.createdAt = now();
+  }
 
   async read(userId: string): Promise<RealtimeProfile | null> {
     const entry = this.live(userId);
@@ -46,6 +49,10 @@ export class MemoryFeatureStore implements FeatureStore {
 
   async forget(userId: string): Promise<void> {
     this.entries.delete(userId);
+  }
+
+  async completeSince(): Promise<number> {
+    return this.createdAt;
   }
 
   async close(): Promise<void> {

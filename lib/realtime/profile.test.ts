@@ -25,21 +25,22 @@ describe('applyEvents', () => {
   it('keeps recent interactions newest first, whatever order a batch arrives in', () => {
     const profile = apply(null, [event('b', T0 + 2), event('c', T0 + 3, { type: 'click' }), event('a', T0 + 1)]);
     expect(profile.recent).toEqual([
-      { itemId: 'c', type: 'click', at: T0 + 3 },
-      { itemId: 'b', type: 'view', at: T0 + 2 },
-      { itemId: 'a', type: 'view', at: T0 + 1 },
+      { itemId: 'c', type: 'click', at: T0 + 3, strength: DEFAULT_EVENT_WEIGHTS.click },
+      { itemId: 'b', type: 'view', at: T0 + 2, strength: DEFAULT_EVENT_WEIGHTS.view },
+      { itemId: 'a', type: 'view', at: T0 + 1, strength: DEFAULT_EVENT_WEIGHTS.view },
     ]);
     expect(profile.updatedAt).toBe(T0 + 3);
     expect(profile.version).toBe(1);
   });
 
   it('slots a late event into place and keeps only the newest RECENT_LIMIT', () => {
-    let profile = apply(null, Array.from({ length: 30 }, (_, i) => event(`i${i}`, T0 + i * MINUTE)));
+    const total = RECENT_LIMIT + 10;
+    let profile = apply(null, Array.from({ length: total }, (_, i) => event(`i${i}`, T0 + i * MINUTE)));
     expect(profile.recent).toHaveLength(RECENT_LIMIT);
-    expect(profile.recent[0]!.itemId).toBe('i29');
+    expect(profile.recent[0]!.itemId).toBe(`i${total - 1}`);
     expect(profile.recent.at(-1)!.itemId).toBe('i10');
-    profile = apply(profile, [event('late', T0 + 20.5 * MINUTE)]);
-    expect(profile.recent.map((entry) => entry.itemId).slice(8, 11)).toEqual(['i21', 'late', 'i20']);
+    profile = apply(profile, [event('late', T0 + (total - 9.5) * MINUTE)]);
+    expect(profile.recent.map((entry) => entry.itemId).slice(8, 11)).toEqual([`i${total - 9}`, 'late', `i${total - 10}`]);
     expect(profile.recent.at(-1)!.itemId).toBe('i11');
     const tooOld = apply(profile, [event('ancient', T0)]);
     expect(tooOld.recent).toEqual(profile.recent);

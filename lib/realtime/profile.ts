@@ -7,7 +7,11 @@ import { EVENT_TYPES, type EventType, type EventWeights } from '@/lib/events/typ
  * store's Lua script mirrors `applyWeighted` step for step (redis-store.ts), so change both.
  */
 
-export const RECENT_LIMIT = 20;
+/**
+ * Serving reads a user's history as "what the model was trained on, plus these": enough to hold
+ * every interaction between two trainings for all but the busiest users.
+ */
+export const RECENT_LIMIT = 64;
 export const AFFINITY_HALF_LIFE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Without a client session id, a pause this long ends the session. */
 export const SESSION_GAP_MS = 30 * 60 * 1000;
@@ -20,6 +24,8 @@ export interface RecentInteraction {
   itemId: string;
   type: EventType;
   at: number;
+  /** Signed strength from the weights when recorded; absent on profiles written before it was kept. */
+  strength?: number;
 }
 
 export interface SessionContext {
@@ -67,10 +73,15 @@ export interface FeatureStore {
   read(userId: string): Promise<RealtimeProfile | null>;
   record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile>;
   forget(userId: string): Promise<void>;
+  /**
+   * Since when the store holds every event recorded: its creation. Later than a model's training
+   * data, it has lost what came between (a Redis restart, a new process), which serving reads back.
+   */
+  completeSince(): Promise<number>;
   close(): Promise<void>;
 }
 
-const recentSchema = z.object({ itemId: z.string(), type: z.enum(EVENT_TYPES), at: z.number() });
+const recentSchema = z.object({ itemId: z.string(), type: z.enum(EVENT_TYPES), at: z.number(), strength: z.number().optional() });
 
 /** Validates a stored profile. Redis's cjson writes an empty array as `{}`, hence the preprocess. */
 export const realtimeProfileSchema = z.object({
@@ -162,7 +173,7 @@ function insertRecent(recent: RecentInteraction[], event: WeightedEvent): Recent
   const index = position === -1 ? recent.length : position;
   if (index >= RECENT_LIMIT) return recent;
   const next = [...recent];
-  next.splice(index, 0, { itemId: event.itemId, type: event.type, at: event.at });
+  next.splice(index, 0, { itemId: event.itemId, type: event.type, at: event.at, strength: event.strength });
   return next.slice(0, RECENT_LIMIT);
 }
 

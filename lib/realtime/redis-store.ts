@@ -29,6 +29,7 @@ local halfLife = tonumber(ARGV[4])
 local gap = tonumber(ARGV[5])
 local floor = tonumber(ARGV[6])
 local maxCategories = tonumber(ARGV[7])
+redis.call('SET', KEYS[2], ARGV[8], 'NX')
 
 local stored = redis.call('GET', KEYS[1])
 local p
@@ -77,7 +78,7 @@ for _, e in ipairs(events) do
     if recent[i].at <= e.at then index = i break end
   end
   if index <= limit then
-    table.insert(recent, index, { itemId = e.itemId, type = e.type, at = e.at })
+    table.insert(recent, index, { itemId = e.itemId, type = e.type, at = e.at, strength = e.strength })
     while #recent > limit do table.remove(recent) end
   end
 
@@ -116,18 +117,23 @@ return out
 const COMMAND = 'tailorRealtimeRecord';
 
 type ScriptedRedis = Redis & {
-  [COMMAND](key: string, ...args: (string | number)[]): Promise<string>;
+  [COMMAND](key: string, createdKey: string, ...args: (string | number)[]): Promise<string>;
 };
 
 const keyOf = (userId: string) => `realtime:${userId}`;
+/** Written once when the store starts empty; a Redis that lost its data has lost this too. */
+const CREATED_KEY = 'realtime-created-at';
+/** How long a process trusts its last reading of the creation time: a restart is noticed within this. */
+const CREATED_CHECK_MS = 5_000;
 
 /** Profiles as one JSON value per user, so a read is a single GET. Keys expire after 30 idle days. */
 export class RedisFeatureStore implements FeatureStore {
   readonly kind = 'redis';
   private readonly redis: ScriptedRedis;
+  private created: { at: number; checkedAt: number } | null = null;
 
   constructor(redis: Redis) {
-    redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RECORD_SCRIPT });
+    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: RECORD_SCRIPT });
     this.redis = redis as ScriptedRedis;
   }
 
@@ -139,6 +145,7 @@ export class RedisFeatureStore implements FeatureStore {
   async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
     const stored = await this.redis[COMMAND](
       keyOf(userId),
+      CREATED_KEY,
       JSON.stringify(weighEvents(events, weights)),
       PROFILE_IDLE_TTL_MS,
       RECENT_LIMIT,
@@ -146,12 +153,22 @@ export class RedisFeatureStore implements FeatureStore {
       SESSION_GAP_MS,
       AFFINITY_FLOOR,
       MAX_CATEGORIES,
+      Date.now(),
     );
     return parseProfile(stored);
   }
 
   async forget(userId: string): Promise<void> {
     await this.redis.del(keyOf(userId));
+  }
+
+  async completeSince(): Promise<number> {
+    const now = Date.now();
+    if (this.created && now - this.created.checkedAt < CREATED_CHECK_MS) return this.created.at;
+    const [, stored] = (await this.redis.multi().set(CREATED_KEY, String(now), 'NX').get(CREATED_KEY).exec()) ?? [];
+    const at = Number(stored?.[1] ?? now);
+    this.created = { at, checkedAt: now };
+    return at;
   }
 
   async close(): Promise<void> {

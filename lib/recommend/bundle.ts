@@ -5,6 +5,8 @@ import { itemKnnParamsSchema } from '@/lib/models/item-knn';
 import { POPULARITY_VARIANTS, type PopularityRanking, type PopularityVariant } from '@/lib/models/popularity';
 import type { RankerLoss, RankerModel } from '@/lib/models/ranker/mlp';
 import type { RecommenderModels } from './models';
+import { PRECOMPUTED_SOURCES, type PrecomputedCandidates } from './precomputed';
+import type { UserHistories } from './user-histories';
 
 /** What travels beside the models: the ranker as ONNX, and the ANN indexes as hnswlib bytes. */
 export interface BundleExtras {
@@ -67,6 +69,17 @@ export function packRecommender(models: RecommenderModels, extras: BundleExtras,
     });
   }
   if (extras.onnx) sections['ranker.onnx'] = extras.onnx;
+  if (models.histories) {
+    sections['histories.offsets'] = models.histories.offsets;
+    sections['histories.items'] = models.histories.items;
+    sections['histories.strengths'] = models.histories.strengths;
+  }
+  if (models.precomputed) {
+    for (const { name } of PRECOMPUTED_SOURCES) {
+      sections[`precomputed.${name}.offsets`] = models.precomputed[name].offsets;
+      sections[`precomputed.${name}.items`] = models.precomputed[name].items;
+    }
+  }
   const modelsMeta: ModelsMeta = {
     now: models.now,
     alsFactors: models.als.factors,
@@ -122,6 +135,7 @@ export function unpackRecommender(bytes: Uint8Array): RecommenderBundle {
       variants: Object.fromEntries(POPULARITY_VARIANTS.map((variant) => [variant, popularityRanking(variant)])) as Record<PopularityVariant, PopularityRanking>,
     },
     ranker: models.ranker && rankerOf(models.ranker, section),
+    ...optionalServingSections(sections, section),
   };
   const { models: _models, ...rest } = meta;
   return {
@@ -142,4 +156,17 @@ function rankerOf(meta: NonNullable<ModelsMeta['ranker']>, section: <T extends S
     stds: section('ranker.stds', Float32Array),
     layers: meta.layers.map((shape, index) => ({ ...shape, weights: section(`ranker.layer${index}.weights`, Float32Array), biases: section(`ranker.layer${index}.biases`, Float32Array) })),
   };
+}
+
+/** Bundles from before serving read histories and candidates from memory lack these: serving then computes them per request. */
+function optionalServingSections(
+  sections: Record<string, SectionArray>,
+  section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T,
+): { histories?: UserHistories; precomputed?: PrecomputedCandidates } {
+  const histories = 'histories.offsets' in sections ? { offsets: section('histories.offsets', Uint32Array), items: section('histories.items', Uint32Array), strengths: section('histories.strengths', Float32Array) } : undefined;
+  const hasPrecomputed = PRECOMPUTED_SOURCES.every(({ name }) => `precomputed.${name}.offsets` in sections);
+  const precomputed = hasPrecomputed
+    ? (Object.fromEntries(PRECOMPUTED_SOURCES.map(({ name }) => [name, { offsets: section(`precomputed.${name}.offsets`, Uint32Array), items: section(`precomputed.${name}.items`, Uint32Array) }])) as PrecomputedCandidates)
+    : undefined;
+  return { ...(histories && { histories }), ...(precomputed && { precomputed }) };
 }

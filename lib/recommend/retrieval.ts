@@ -37,3 +37,10 @@ export function annRetriever(index: AnnIndex, skipCount: (skip: Uint8Array) => n
     },
   };
 }
+
+/** How many items a skip mask excludes: seen items are few, so counting them is cheap next to a search. */
+export function countSet(mask: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
+  return count;
+}

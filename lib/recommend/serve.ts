@@ -1,9 +1,10 @@
-import { collectCandidates, CANDIDATE_SOURCES, DEFAULT_QUOTAS, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
+import { collectCandidates, CANDIDATE_SOURCES, DEFAULT_QUOTAS, type CandidateContext, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
 import { buildFeatures, FEATURE_COUNT } from './features';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
 import type { RecommenderModels } from './models';
 import { blendedSourceScores } from './pipeline';
+import { isPrecomputed, precomputedList } from './precomputed';
 import { postProcess, type CurationDirective, type DiversityOptions, type ItemFacts, type ListEntry } from './postprocess';
 import type { RecommendationRequest } from './request';
 import { userSignals, type UserSignals } from './signals';
@@ -65,7 +66,8 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
   const started = performance.now();
   const signals = userSignals(model.models, request);
   for (const item of options.negatives) if (item < signals.seen.length) signals.seen[item] = 1;
-  const candidates = withExtraSources(model.models, collectCandidates({ models: model.models, request, signals, retrievers: model.retrievers }, options.quotas ?? DEFAULT_QUOTAS), options.picks, signals);
+  const context = { models: model.models, request, signals, retrievers: model.retrievers, precomputed: precomputedFor(model.models, request.user) };
+  const candidates = withExtraSources(model.models, collectCandidates(context, options.quotas ?? DEFAULT_QUOTAS), options.picks, signals);
   const kept = keepAllowed(candidates, options.allowed);
   const afterCandidates = performance.now();
   const features = buildFeatures(model.models, request, signals, kept.set);
@@ -94,6 +96,13 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
     rankerFailed,
     timings: { candidates: afterCandidates - started, features: afterFeatures - afterCandidates, ranking: afterRanking - afterFeatures, postprocess: finished - afterRanking },
   };
+}
+
+/** A known user's precomputed lists, when the model carries them. */
+function precomputedFor(models: RecommenderModels, user: number | null): CandidateContext['precomputed'] {
+  const { precomputed } = models;
+  if (user === null || !precomputed) return undefined;
+  return (source) => (isPrecomputed(source) ? precomputedList(precomputed, source, user) : null);
 }
 
 /**

@@ -1,10 +1,8 @@
 import 'server-only';
-import { getConfig } from '@/lib/config';
 import { whyNot, type WhyNotAnswer } from '@/lib/recommend/why-not';
 import { isBlocked } from '@/lib/recommend/postprocess';
-import { feedRanking, UnknownItemError, type Fallback, type ServedItem } from './feed';
+import { feedRanking, segmentOf, UnknownItemError, userInteractions, type Fallback, type ServedItem } from './feed';
 import { directivesFor } from './context';
-import { strengthsOf } from './user-context';
 
 /** Deep enough that every candidate of the default strategy is ranked: past it, an item was never proposed. */
 const ALL_CANDIDATES_DEPTH = 1_000;
@@ -38,9 +36,8 @@ export async function explainWhyNot(userId: string, itemId: string, cut: number)
   const { snapshot, profile, stored, rank } = await feedRanking(userId);
   const entry = snapshot.catalog.get(itemId);
   if (!entry) throw new UnknownItemError(itemId);
-  const history = [...(profile?.recent ?? []).map((event) => ({ ...event, value: null })), ...stored.history];
-  const seenTypes = new Set(getConfig().seenEventTypes);
-  const directives = directivesFor(snapshot.rules, { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes });
+  const interactions = userInteractions(stored, profile, snapshot.weights);
+  const directives = directivesFor(snapshot.rules, segmentOf(stored, profile));
   // The item alone, as index 0: enough for the rules to match it by id, category or tag.
   const facts = { id: () => entry.id, category: () => entry.category, tags: () => entry.tags };
   const blocks = directives.filter((rule) => rule.kind === 'block' && isBlocked(0, [rule], facts));
@@ -56,8 +53,8 @@ export async function explainWhyNot(userId: string, itemId: string, cut: number)
     now: Date.now(),
     item: { hidden: entry.hidden, publishedAt: entry.publishedAt, expiresAt: entry.expiresAt },
     blockedBy: blocks.map((rule) => `${rule.targetType} '${rule.target}'`),
-    strength: strengthsOf(history, snapshot.weights).get(itemId),
-    seen: history.some((event) => event.itemId === itemId && seenTypes.has(event.type)),
+    strength: interactions.strengths.get(itemId),
+    seen: interactions.seenIds.has(itemId),
     modelActive: snapshot.model !== null,
     cut,
     feedPosition: feedIndex >= 0 ? feedIndex + 1 : null,

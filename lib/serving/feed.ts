@@ -1,6 +1,5 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
 import { rulesForUser } from '@/lib/curation/segments';
@@ -20,13 +19,13 @@ import { serveRecommendations, type ServedEntry, type SourceName, type StageTimi
 import { log } from '@/lib/runtime/log';
 import { effectiveLambda } from '@/lib/settings/serving';
 import { isServable } from './catalog';
-import { directivesFor, itemSpaceOf, readRealtime, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
+import { directivesFor, itemSpaceOf, readRealtime, servingSnapshot, type ItemSpace, type ServingSnapshot, type UserSegment } from './context';
 import { popularFallback } from './fallback';
 import { logImpression } from './impressions';
 import type { ServingModel } from './model';
 import { decodeCursor, encodeCursor, type FeedQuery } from './schema';
 import { servingSettings } from './settings';
-import { strengthsOf, loadStoredUser, type StoredUser } from './user-context';
+import { strengthsOf, loadStoredUser, type Interaction, type StoredUser } from './user-context';
 
 export class ServingInputError extends Error {
   constructor(
@@ -101,9 +100,9 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   validateCategories(query.category, snapshot);
   const [realtime, stored] = await Promise.all([
     input.surface === 'session' ? { profile: null, degraded: false } : readRealtime(input.userId),
-    input.surface === 'session' ? null : loadStoredUser(await getConnection(), input.userId).catch(() => null),
+    input.surface === 'session' ? null : loadStoredUser(input.userId, snapshot.model).catch(() => null),
   ]);
-  const segment = { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} };
+  const segment = segmentOf(stored, realtime.profile);
   const strategy = await resolveStrategy({ id: input.userId, ...segment });
   const { cache: ttls } = await servingSettings();
   const cacheKey = ttls.response_seconds > 0 ? responseKey(input, snapshot, realtime.profile, strategy) : null;
@@ -142,7 +141,7 @@ async function computeList(
     const space = itemSpaceOf(model, snapshot.catalog);
     const request = buildRequest(model, space, input, stored, realtime.profile, snapshot.weights);
     const { allowed, placeable } = allowedItems(space, input, [...(request.recommendation.seen ?? []), ...request.negatives]);
-    const directives = directivesFor(snapshot.rules, { isNew: !stored?.known || stored.history.length === 0, attributes: stored?.attributes ?? {} });
+    const directives = directivesFor(snapshot.rules, segmentOf(stored, realtime.profile));
     const resolve = (kind: 'pick' | 'pin') => directives.filter((rule) => rule.kind === kind && rule.targetType === 'item').map((rule) => ({ item: space.indexOf(rule.target), position: rule.position ?? 1 }));
     const result = await serveRecommendations(model, request.recommendation, {
       allowed: (item) => allowed(item),
@@ -220,12 +219,34 @@ interface BuiltRequest {
   negatives: number[];
 }
 
-/** What the user did with each item (summed strength), and which items count as seen, from both stores. */
-function interactionsOf(input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): { strengths: Map<string, number>; seenIds: Set<string> } {
-  const events = [...(profile?.recent ?? []).map((event) => ({ itemId: event.itemId, type: event.type, value: null })), ...(stored?.history ?? [])];
-  const strengths = strengthsOf(events, weights);
+/** Events since the model's training data: the real-time store's, and what was read back after it lost some. */
+function eventsSinceTraining(stored: StoredUser | null, profile: RealtimeProfile | null): Interaction[] {
+  const trainedUntil = stored?.trainedUntil ?? 0;
+  return [...(profile?.recent ?? []).filter((event) => event.at > trainedUntil), ...(stored?.readBack ?? [])];
+}
+
+/** New to the curation segments: no profile and no interactions, trained or since. */
+export function segmentOf(stored: StoredUser | null, profile: RealtimeProfile | null): UserSegment {
+  const isNew = !stored?.known || (stored.trained.size === 0 && eventsSinceTraining(stored, profile).length === 0);
+  return { isNew, attributes: stored?.attributes ?? {} };
+}
+
+/**
+ * What the user did with each item (summed strength), and which items count as seen: the trained
+ * interactions (every one of them seen) plus the events since training.
+ */
+export function userInteractions(stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): { strengths: Map<string, number>; seenIds: Set<string> } {
+  const events = eventsSinceTraining(stored, profile);
+  const strengths = strengthsOf(events, weights, new Map(stored?.trained));
   const seenTypes = new Set(getConfig().seenEventTypes);
-  const seenIds = new Set(events.filter((event) => seenTypes.has(event.type)).map((event) => event.itemId));
+  const seenIds = new Set(stored?.trained.keys());
+  for (const event of events) if (seenTypes.has(event.type)) seenIds.add(event.itemId);
+  return { strengths, seenIds };
+}
+
+/** The user's interactions with the request's anonymous session items added. */
+function interactionsOf(input: FeedInput, stored: StoredUser | null, profile: RealtimeProfile | null, weights: EventWeights): { strengths: Map<string, number>; seenIds: Set<string> } {
+  const { strengths, seenIds } = userInteractions(stored, profile, weights);
   for (const itemId of input.sessionItems ?? []) {
     strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
     seenIds.add(itemId);
@@ -456,8 +477,8 @@ export interface FeedRanking {
 export async function feedRanking(userId: string, { explain = true } = {}): Promise<FeedRanking> {
   const snapshot = await servingSnapshot();
   const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain } };
-  const [realtime, stored] = await Promise.all([readRealtime(userId), getConnection().then((conn) => loadStoredUser(conn, userId))]);
-  const segment = { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes };
+  const [realtime, stored] = await Promise.all([readRealtime(userId), loadStoredUser(userId, snapshot.model)]);
+  const segment = segmentOf(stored, realtime.profile);
   const strategy = await resolveStrategy({ id: userId, ...segment }, { recordExposure: false });
   const rank: FeedRanking['rank'] = async ({ n = MAX_PAGE, depth, withoutRules = false } = {}) =>
     (await computeList({ ...input, query: { ...input.query, n } }, withoutRules ? { ...snapshot, rules: [] } : snapshot, realtime, stored, strategy, depth)).list;
@@ -487,9 +508,9 @@ function exclusionsOf(itemId: string, snapshot: ServingSnapshot, profile: Realti
   if (entry.hidden) reasons.push('the item is hidden');
   if (entry.publishedAt !== null && entry.publishedAt > now) reasons.push(`the item is not published until ${new Date(entry.publishedAt).toISOString()}`);
   if (entry.expiresAt !== null && entry.expiresAt <= now) reasons.push(`the item expired at ${new Date(entry.expiresAt).toISOString()}`);
-  const strength = strengthsOf([...(profile?.recent ?? []).map((event) => ({ ...event, value: null })), ...stored.history], snapshot.weights).get(itemId);
+  const strength = userInteractions(stored, profile, snapshot.weights).strengths.get(itemId);
   if (strength !== undefined) reasons.push(strength > 0 ? 'the user has already interacted with it' : 'the user disliked or skipped it');
-  const blocks = directivesFor(snapshot.rules, { isNew: !stored.known || stored.history.length === 0, attributes: stored.attributes }).filter(
+  const blocks = directivesFor(snapshot.rules, segmentOf(stored, profile)).filter(
     (rule) => rule.kind === 'block' && ((rule.targetType === 'item' && rule.target === itemId) || (rule.targetType === 'category' && rule.target === entry.category) || (rule.targetType === 'tag' && entry.tags.includes(rule.target))),
   );
   for (const rule of blocks) reasons.push(`blocked by a curation rule on ${rule.targetType} '${rule.target}'`);

@@ -3,7 +3,7 @@ import { OnnxRanker } from '@/lib/models/ranker/onnx-scorer';
 import type { Retrievers } from '@/lib/recommend/candidates';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { unpackRecommender } from '@/lib/recommend/bundle';
-import { annRetriever } from '@/lib/recommend/retrieval';
+import { annRetriever, countSet } from '@/lib/recommend/retrieval';
 
 /** Scores a batch of feature rows; the ONNX session in production, anything with this shape in tests. */
 export interface BatchRanker {
@@ -39,11 +39,4 @@ export async function loadServingModel(versionId: number, bundle: Uint8Array): P
       await ranker?.release();
     },
   };
-}
-
-/** How many items a skip mask excludes: seen items are few, so counting them is cheap next to a search. */
-function countSet(mask: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i]!;
-  return count;
 }

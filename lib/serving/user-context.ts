@@ -1,51 +1,68 @@
 import 'server-only';
-import type { DatabaseConnection } from '@/db';
 import type { EventType, EventWeights } from '@/lib/events/types';
+import { getFeatureStore } from '@/lib/realtime';
+import { trainedHistoryOf } from '@/lib/recommend/user-histories';
+import type { ServingModel } from './model';
+import { readBackHistory } from './read-back';
+import { servingUsers } from './users';
 
-/** What serving knows of a user from the database: their stated preferences and recent history. */
+/** An interaction as serving weighs it: a signed strength when known, else the type's weight (and a rating's stars). */
+export interface Interaction {
+  itemId: string;
+  type: EventType;
+  value?: number | null;
+  strength?: number;
+}
+
+/**
+ * What serving knows of a user beyond the request, all from memory in steady state: their
+ * profile from the users mirror, and what the model was trained on. Real-time events since
+ * training come from the feature store, read beside this.
+ */
 export interface StoredUser {
   known: boolean;
   preferredCategories: string[];
   attributes: Record<string, unknown>;
-  /** Newest first. */
-  history: { itemId: string; type: EventType; value: number | null }[];
+  /** Summed strength per item in the model's training data (non-positive for dislikes and skips). */
+  trained: Map<string, number>;
+  /** Epoch ms the training data runs to: real-time events after it are news. */
+  trainedUntil: number;
+  /** Events the feature store lost (it is younger than the model's data), read back from the database once. */
+  readBack: Interaction[];
 }
 
-/** Enough history for "seen" filtering, neighbours and folding in; older taste is in the trained factors. */
-export const HISTORY_LIMIT = 300;
-
-const UNKNOWN: StoredUser = { known: false, preferredCategories: [], attributes: {}, history: [] };
-
-/**
- * One round trip: the user row with their latest events as JSON. The events are limited before
- * items are joined, and ordered as `events_user_recent_idx` is, so the plan is an index walk of
- * a few hundred rows whatever the table statistics say.
- */
-export async function loadStoredUser(conn: DatabaseConnection, userId: string): Promise<StoredUser> {
-  const [row] = await conn.query<{ preferred_categories: string[]; attributes: Record<string, unknown>; history: { i: string; t: EventType; v: number | null }[] | null }>(
-    `select u.preferred_categories, u.attributes,
-            (select json_agg(json_build_object('i', i.external_id, 't', h.type, 'v', h.value) order by h.at desc, h.id desc)
-             from (select e.id, e.item_id, e.type, e.value, e.occurred_at as at from events e
-                   where e.user_id = u.id order by e.occurred_at desc nulls last, e.id desc limit ${HISTORY_LIMIT}) h
-             join items i on i.id = h.item_id) as history
-     from users u where u.external_id = $1`,
-    [userId],
-  );
-  if (!row) return UNKNOWN;
+/** Builds the user's stored context; touches the database only when the feature store has lost events since training. */
+export async function loadStoredUser(userId: string, model: ServingModel | null): Promise<StoredUser> {
+  const [users, completeSince] = await Promise.all([servingUsers(), getFeatureStore().completeSince()]);
+  const profile = users.get(userId);
+  const trainedUntil = model?.models.histories ? model.models.now : 0;
   return {
-    known: true,
-    preferredCategories: row.preferred_categories,
-    attributes: row.attributes,
-    history: (row.history ?? []).map((event) => ({ itemId: event.i, type: event.t, value: event.v })),
+    known: profile !== undefined,
+    preferredCategories: profile?.preferredCategories ?? [],
+    attributes: profile?.attributes ?? {},
+    trained: trainedStrengths(model, userId),
+    trainedUntil,
+    readBack: profile && completeSince > trainedUntil ? await readBackHistory(userId, trainedUntil, completeSince) : [],
   };
 }
 
-/** Summed strength per item, as training sums it: positive totals are history, non-positive ones are negatives. */
-export function strengthsOf(events: readonly { itemId: string; type: EventType; value: number | null }[], weights: EventWeights): Map<string, number> {
+function trainedStrengths(model: ServingModel | null, userId: string): Map<string, number> {
   const strengths = new Map<string, number>();
-  for (const event of events) {
-    const weight = event.type === 'rate' && event.value !== null ? weights.rate * event.value : weights[event.type];
-    strengths.set(event.itemId, (strengths.get(event.itemId) ?? 0) + weight);
-  }
+  const histories = model?.models.histories;
+  const user = model?.userIndex.get(userId);
+  if (!histories || user === undefined) return strengths;
+  const { items, strengths: values } = trainedHistoryOf(histories, user);
+  items.forEach((item, p) => strengths.set(model!.models.itemIds[item]!, values[p]!));
   return strengths;
+}
+
+/** Summed strength per item, as training sums it: positive totals are history, non-positive ones are negatives. */
+export function strengthsOf(events: readonly Interaction[], weights: EventWeights, into = new Map<string, number>()): Map<string, number> {
+  for (const event of events) into.set(event.itemId, (into.get(event.itemId) ?? 0) + strengthOfInteraction(event, weights));
+  return into;
+}
+
+function strengthOfInteraction(event: Interaction, weights: EventWeights): number {
+  if (event.strength !== undefined) return event.strength;
+  return event.type === 'rate' && event.value !== null && event.value !== undefined ? weights.rate * event.value : weights[event.type];
 }

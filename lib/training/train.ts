@@ -2,6 +2,10 @@ import { AnnIndex, tuneServingEf } from '@/lib/models/ann';
 import { exportRankerToOnnx } from '@/lib/models/ranker/onnx-export';
 import { trainRanker } from '@/lib/models/ranker/mlp';
 import { packRecommender } from '@/lib/recommend/bundle';
+import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
+import { precomputeCandidates } from '@/lib/recommend/precomputed';
+import { annRetriever, countSet } from '@/lib/recommend/retrieval';
+import { buildUserHistories } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
@@ -140,9 +144,15 @@ export async function trainRecommender(data: TrainingData, onProgress?: (progres
     ann_ef_content: contentTuning.ef,
   };
   seconds['ann indexes'] = (performance.now() - started) / 1000;
+  onProgress?.({ stage: 'precomputed candidates', fraction: 0.97 });
+  started = performance.now();
+  const histories = buildUserHistories(data.log, data.userIds.length);
+  const retrievers = { factors: annRetriever(factorIndex, countSet), content: annRetriever(contentIndex, countSet) };
+  const precomputed = precomputeCandidates(models, histories, retrievers, DEFAULT_QUOTAS);
+  seconds['precomputed candidates'] = (performance.now() - started) / 1000;
   started = performance.now();
   const bundle = packRecommender(
-    models,
+    { ...models, histories, precomputed },
     { onnx: models.ranker && exportRankerToOnnx(models.ranker), annFactors: await factorIndex.toBuffer(), annContent: await contentIndex.toBuffer() },
     { trainedAt: new Date().toISOString(), seconds },
   );

@@ -26,7 +26,9 @@ export function collectCandidates(context: CandidateContext, quotas: SourceQuota
     const s = CANDIDATE_SOURCES.indexOf(source.name);
     const quota = quotas[source.name];
     if (quota <= 0) continue;
-    source.generate(context, quota).forEach((item, rank) => {
+    const precomputed = context.precomputed?.(source.name);
+    const list = precomputed ? unseen(precomputed, context.signals.seen, quota) : source.generate(context, quota);
+    list.forEach((item, rank) => {
       let ranks = rankBySource.get(item);
       if (!ranks) rankBySource.set(item, (ranks = new Float32Array(CANDIDATE_SOURCES.length)));
       ranks[s] = 1 / (1 + rank);
@@ -37,4 +39,15 @@ export function collectCandidates(context: CandidateContext, quotas: SourceQuota
   let row = 0;
   for (const ranks of rankBySource.values()) sourceRanks.set(ranks, row++ * CANDIDATE_SOURCES.length);
   return { items, sourceRanks };
+}
+
+/** A precomputed list less what the user has seen since it was computed. */
+function unseen(list: Uint32Array, seen: Uint8Array, quota: number): Uint32Array {
+  const kept: number[] = [];
+  for (const item of list) {
+    if (seen[item]) continue;
+    kept.push(item);
+    if (kept.length === quota) break;
+  }
+  return Uint32Array.from(kept);
 }

@@ -16,6 +16,8 @@ export interface CandidateContext {
   request: RecommendationRequest;
   signals: UserSignals;
   retrievers: Retrievers;
+  /** A known user's lists from the worker's precomputation, for the sources it covers (see precomputed.ts). */
+  precomputed?: (source: CandidateSourceName) => Uint32Array | null;
 }
 
 /** One way of proposing items: returns item indices, best first, never a seen item. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Random } from '@/lib/math/random';
 import { diversify } from './diversity';
 import type { DiversityOptions, ItemFacts, ListEntry } from './types';
 
@@ -80,5 +81,61 @@ describe('diversify', () => {
     expect(new Set(items(result)).size).toBe(100);
     expect(calls).toBeLessThanOrEqual(100 * 1_000);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+/** Plain greedy MMR, every open entry re-scored at every step: what the lazy selection must equal. */
+function eagerMmr(entries: ListEntry[], wanted: number, lambda: number, similarity: (a: number, b: number) => number, categoryOf: (item: number) => string | null, maxPerCategory: number | null): number[] {
+  const scores = entries.map((entry) => entry.score);
+  const min = Math.min(...scores);
+  const range = Math.max(...scores) - min;
+  const relevance = scores.map((score) => (range > 0 ? (score - min) / range : 1));
+  const order = entries.map((_, index) => index).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const taken = new Map<string, number>();
+  const full = (index: number) => {
+    const category = categoryOf(entries[index]!.item);
+    return maxPerCategory !== null && category !== null && (taken.get(category) ?? 0) >= maxPerCategory;
+  };
+  const maxSimilarity = new Array<number>(entries.length).fill(0);
+  const picked: number[] = [];
+  while (picked.length < wanted) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (const index of order) {
+      if (picked.includes(index) || full(index)) continue;
+      const value = lambda * relevance[index]! - (1 - lambda) * maxSimilarity[index]!;
+      if (value > bestValue) [best, bestValue] = [index, value];
+    }
+    if (best < 0) break;
+    picked.push(best);
+    const category = categoryOf(entries[best]!.item);
+    if (category !== null) taken.set(category, (taken.get(category) ?? 0) + 1);
+    entries.forEach((entry, i) => {
+      if (picked.includes(i)) return;
+      const value = similarity(entry.item, entries[best]!.item);
+      if (picked.length === 1 || value > maxSimilarity[i]!) maxSimilarity[i] = value;
+    });
+  }
+  for (const index of order) if (picked.length < wanted && !picked.includes(index)) picked.push(index);
+  return picked.map((index) => entries[index]!.item);
+}
+
+describe('lazy MMR', () => {
+  it('selects exactly what re-scoring every entry at every step selects, ties and negative similarities included', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = new Random(seed);
+      const n = 20 + Math.floor(random.next() * 100);
+      const dims = 4;
+      const vectors = Array.from({ length: n }, () => Array.from({ length: dims }, () => random.next() * 2 - 1));
+      const similarity = (a: number, b: number) => vectors[a]!.reduce((sum, value, d) => sum + value * vectors[b]![d]!, 0);
+      // Coarse scores make ties common.
+      const entries = Array.from({ length: n }, (_, item): ListEntry => ({ item, score: Math.round(random.next() * 8) / 8, placement: 'ranked' }));
+      const categories = Object.fromEntries(entries.map(({ item }) => [item, `c${Math.floor(random.next() * 4)}`]));
+      const lambda = [0, 0.3, 0.7, 0.95][seed % 4]!;
+      const maxPerCategory = seed % 3 === 0 ? 3 : null;
+      const wanted = Math.min(n, 5 + (seed % 40));
+      const lazy = items(diversify(entries, wanted, { lambda, maxPerCategory, similarity }, withCategories(categories)));
+      expect(lazy, `seed ${seed}`).toEqual(eagerMmr(entries, wanted, lambda, similarity, (item) => categories[item] ?? null, maxPerCategory));
+    }
   });
 });

@@ -71,29 +71,55 @@ function cappedScoreSelection(order: Uint32Array, wanted: number, cap: CategoryC
 }
 
 /**
- * O(wanted × entries) similarity calls: each entry's maximum similarity to the selection is
- * updated incrementally against the one entry just taken, never recomputed against all of them.
+ * Greedy MMR, evaluated lazily. After the first pick an entry's maximum similarity to the
+ * selection only grows, so its marginal value only falls: a value computed earlier is an upper
+ * bound. Entries wait in a max-heap on those bounds; the top one is brought up to date against the
+ * picks made since its last look, and taken if it still leads. The selection is the same as
+ * re-scoring every entry at every step (ties go to the better score), at a fraction of the
+ * similarity calls: most entries never lead again once they have fallen behind.
  */
 function mmrSelection(entries: readonly ListEntry[], order: Uint32Array, wanted: number, lambda: number, similarity: (a: number, b: number) => number, cap: CategoryCap): number[] {
   const n = entries.length;
   const relevance = normalisedScores(entries);
-  const maxSimilarity = new Float64Array(n); // stays 0 until the first pick: no redundancy yet
-  const selected = new Uint8Array(n);
   const picked: number[] = [];
-  while (picked.length < wanted) {
-    const best = bestMarginal(order, relevance, maxSimilarity, selected, lambda, cap);
-    if (best < 0) break;
-    selected[best] = 1;
-    cap.take(best);
-    picked.push(best);
-    const bestItem = entries[best]!.item;
-    for (let i = 0; i < n; i++) {
-      if (selected[i] === 1) continue;
-      const value = similarity(entries[i]!.item, bestItem);
-      if (picked.length === 1 || value > maxSimilarity[i]!) maxSimilarity[i] = value;
-    }
+  // The first pick is the best score the cap allows: before it there is no redundancy to weigh.
+  const first = order.find((index) => !cap.full(index));
+  if (first === undefined) return fillInScoreOrder(order, picked, new Uint8Array(n), wanted);
+  const selected = new Uint8Array(n);
+  const take = (index: number) => {
+    selected[index] = 1;
+    cap.take(index);
+    picked.push(index);
+  };
+  take(first);
+  // Similarity to the first pick may be negative, so it is assigned, not maxed with 0.
+  const maxSimilarity = new Float64Array(n);
+  const rankOf = new Uint32Array(n);
+  order.forEach((index, rank) => (rankOf[index] = rank));
+  const heap = new MarginalHeap(n, rankOf);
+  const upToDate = new Uint32Array(n).fill(1);
+  const marginal = (index: number) => lambda * relevance[index]! - (1 - lambda) * maxSimilarity[index]!;
+  for (let i = 0; i < n; i++) {
+    if (selected[i] === 1) continue;
+    maxSimilarity[i] = similarity(entries[i]!.item, entries[first]!.item);
+    heap.push(i, marginal(i));
   }
-  // Only the cap can stop the loop early: fill from what it refused, best score first.
+  while (picked.length < wanted && heap.size > 0) {
+    const index = heap.pop();
+    if (cap.full(index)) continue; // a full category stays full: the fill below may take it
+    if (upToDate[index]! < picked.length) {
+      for (let p = upToDate[index]!; p < picked.length; p++) maxSimilarity[index] = Math.max(maxSimilarity[index]!, similarity(entries[index]!.item, entries[picked[p]!]!.item));
+      upToDate[index] = picked.length;
+      heap.push(index, marginal(index));
+      continue;
+    }
+    take(index);
+  }
+  return fillInScoreOrder(order, picked, selected, wanted);
+}
+
+/** Only the cap can stop the selection early: fill from what it refused, best score first. */
+function fillInScoreOrder(order: Uint32Array, picked: number[], selected: Uint8Array, wanted: number): number[] {
   for (const index of order) {
     if (picked.length === wanted) break;
     if (selected[index] === 0) picked.push(index);
@@ -101,19 +127,56 @@ function mmrSelection(entries: readonly ListEntry[], order: Uint32Array, wanted:
   return picked;
 }
 
-/** The highest marginal value among entries still open, or -1. Scanning in score order makes ties go to the better score. */
-function bestMarginal(order: Uint32Array, relevance: Float64Array, maxSimilarity: Float64Array, selected: Uint8Array, lambda: number, cap: CategoryCap): number {
-  let best = -1;
-  let bestValue = -Infinity;
-  for (const index of order) {
-    if (selected[index] === 1 || cap.full(index)) continue;
-    const value = lambda * relevance[index]! - (1 - lambda) * maxSimilarity[index]!;
-    if (value > bestValue) {
-      bestValue = value;
-      best = index;
-    }
+/** A binary max-heap of entry indices on their marginal values; equal values put the better score first. */
+class MarginalHeap {
+  private readonly indices: Uint32Array;
+  private readonly values: Float64Array;
+  size = 0;
+
+  constructor(
+    capacity: number,
+    private readonly rankOf: Uint32Array,
+  ) {
+    this.indices = new Uint32Array(capacity);
+    this.values = new Float64Array(capacity);
   }
-  return best;
+
+  push(index: number, value: number): void {
+    let position = this.size++;
+    while (position > 0) {
+      const parent = (position - 1) >> 1;
+      if (!this.before(value, index, this.values[parent]!, this.indices[parent]!)) break;
+      this.indices[position] = this.indices[parent]!;
+      this.values[position] = this.values[parent]!;
+      position = parent;
+    }
+    this.indices[position] = index;
+    this.values[position] = value;
+  }
+
+  pop(): number {
+    const top = this.indices[0]!;
+    const lastIndex = this.indices[--this.size]!;
+    const lastValue = this.values[this.size]!;
+    let position = 0;
+    for (;;) {
+      const left = 2 * position + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      const child = right < this.size && this.before(this.values[right]!, this.indices[right]!, this.values[left]!, this.indices[left]!) ? right : left;
+      if (!this.before(this.values[child]!, this.indices[child]!, lastValue, lastIndex)) break;
+      this.indices[position] = this.indices[child]!;
+      this.values[position] = this.values[child]!;
+      position = child;
+    }
+    this.indices[position] = lastIndex;
+    this.values[position] = lastValue;
+    return top;
+  }
+
+  private before(value: number, index: number, otherValue: number, otherIndex: number): boolean {
+    return value > otherValue || (value === otherValue && this.rankOf[index]! < this.rankOf[otherIndex]!);
+  }
 }
 
 /** Scores min-max scaled to [0, 1] so λ weighs like against like; all equal → 1 (all fully relevant). */

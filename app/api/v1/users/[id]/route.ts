@@ -7,6 +7,8 @@ import { route } from '@/lib/api/route';
 import { recordAudit } from '@/lib/auth/audit';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
 import { userInputSchema } from '@/lib/users/schema';
+import { forgetReadBack } from '@/lib/serving/read-back';
+import { forgetServingUser, usersChanged } from '@/lib/serving/users';
 import { deleteUser, getUser, getUserHistory, upsertUser } from '@/lib/users/store';
 import { z } from 'zod';
 
@@ -33,6 +35,7 @@ export const PUT = route('users:write', async (request, context: IdRouteContext)
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
   const conn = await getConnection();
   const { user, created } = await upsertUser(conn, input);
+  usersChanged();
   return Response.json(user, { status: created ? 201 : 200 });
 });
 
@@ -42,6 +45,8 @@ export const DELETE = route('users:delete', async (_request, context: IdRouteCon
   const conn = await getConnection();
   const deleted = await deleteUser(conn, id);
   if (!deleted) throw ApiError.notFound('user', id);
+  await forgetServingUser(id);
+  forgetReadBack(id);
   await recordAudit(conn, principal, { action: 'user.delete', targetType: 'user', targetId: id, details: { deleted_events: deleted.deletedEvents } });
   return Response.json({ id, deleted: true, deleted_events: deleted.deletedEvents });
 });

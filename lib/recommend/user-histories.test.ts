@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { InteractionLog } from '@/lib/models/data';
+import { buildUserHistories, trainedHistoryOf } from './user-histories';
+
+function logOf(rows: [user: number, item: number, strength: number, at: number][]): InteractionLog {
+  return {
+    length: rows.length,
+    user: Uint32Array.from(rows, (row) => row[0]),
+    item: Uint32Array.from(rows, (row) => row[1]),
+    strength: Float32Array.from(rows, (row) => row[2]),
+    timestamp: Float64Array.from(rows, (row) => row[3]),
+  };
+}
+
+describe('buildUserHistories', () => {
+  const log = logOf([
+    [1, 7, 1, 100],
+    [0, 3, 1, 10],
+    [1, 7, 2, 300],
+    [1, 5, -3, 200],
+    [0, 4, 1, 20],
+    [1, 9, 1, 50],
+  ]);
+
+  it('sums each pair, keeps dislikes as non-positive sums, and lists the newest pair first', () => {
+    const histories = buildUserHistories(log, 3);
+    expect(trainedHistoryOf(histories, 0)).toEqual({ items: Uint32Array.of(4, 3), strengths: Float32Array.of(1, 1) });
+    expect(trainedHistoryOf(histories, 1)).toEqual({ items: Uint32Array.of(7, 5, 9), strengths: Float32Array.of(3, -3, 1) });
+  });
+
+  it('gives a user without events an empty history, and keeps only the newest pairs past the limit', () => {
+    const histories = buildUserHistories(log, 3, 2);
+    expect(trainedHistoryOf(histories, 2).items).toHaveLength(0);
+    expect(Array.from(trainedHistoryOf(histories, 1).items)).toEqual([7, 5]);
+  });
+});

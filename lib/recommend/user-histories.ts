@@ -1,0 +1,59 @@
+import type { InteractionLog } from '@/lib/models/data';
+
+/**
+ * What each user did with each item in the training data, kept with the model so serving reads a
+ * user's history from memory: per user, the summed signed strength per item (dislikes and skips
+ * included, as non-positive sums), newest pair first. Compressed sparse rows over users.
+ */
+export interface UserHistories {
+  /** users + 1 offsets into `items` and `strengths`. */
+  offsets: Uint32Array;
+  items: Uint32Array;
+  strengths: Float32Array;
+}
+
+/** Enough for "seen" filtering, neighbours and folding in; older taste lives in the trained factors. */
+export const TRAINED_HISTORY_LIMIT = 300;
+
+export function buildUserHistories(log: InteractionLog, userCount: number, limit = TRAINED_HISTORY_LIMIT): UserHistories {
+  const rowsByUser = groupRowsByUser(log, userCount);
+  const offsets = new Uint32Array(userCount + 1);
+  const items: number[] = [];
+  const strengths: number[] = [];
+  for (let user = 0; user < userCount; user++) {
+    const pairs = new Map<number, { strength: number; last: number }>();
+    for (let r = rowsByUser.offsets[user]!; r < rowsByUser.offsets[user + 1]!; r++) {
+      const row = rowsByUser.rows[r]!;
+      const pair = pairs.get(log.item[row]!);
+      if (pair) {
+        pair.strength += log.strength[row]!;
+        pair.last = Math.max(pair.last, log.timestamp[row]!);
+      } else pairs.set(log.item[row]!, { strength: log.strength[row]!, last: log.timestamp[row]! });
+    }
+    const newest = [...pairs].sort((a, b) => b[1].last - a[1].last || a[0] - b[0]).slice(0, limit);
+    for (const [item, { strength }] of newest) {
+      items.push(item);
+      strengths.push(strength);
+    }
+    offsets[user + 1] = items.length;
+  }
+  return { offsets, items: Uint32Array.from(items), strengths: Float32Array.from(strengths) };
+}
+
+/** One user's trained pairs, as views into the shared arrays. */
+export function trainedHistoryOf(histories: UserHistories, user: number): { items: Uint32Array; strengths: Float32Array } {
+  const start = histories.offsets[user] ?? 0;
+  const end = histories.offsets[user + 1] ?? start;
+  return { items: histories.items.subarray(start, end), strengths: histories.strengths.subarray(start, end) };
+}
+
+/** Row numbers of the log grouped by user (a counting sort), so each user's rows are read together. */
+function groupRowsByUser(log: InteractionLog, userCount: number): { offsets: Uint32Array; rows: Uint32Array } {
+  const offsets = new Uint32Array(userCount + 1);
+  for (let row = 0; row < log.length; row++) offsets[log.user[row]! + 1]! += 1;
+  for (let user = 0; user < userCount; user++) offsets[user + 1]! += offsets[user]!;
+  const next = offsets.slice(0, userCount);
+  const rows = new Uint32Array(log.length);
+  for (let row = 0; row < log.length; row++) rows[next[log.user[row]!]!++] = row;
+  return { offsets, rows };
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import type { DatabaseConnection } from '@/db';
+import { getConnection } from '@/db';
+import { log } from '@/lib/runtime/log';
+import { processSingleton } from '@/lib/runtime/singleton';
+import { TableMirror } from './mirror';
+import { Refreshing } from './refreshing';
+
+/** What serving needs to know about an end user's profile, held in memory. */
+export interface UserEntry {
+  id: string;
+  preferredCategories: string[];
+  attributes: Record<string, unknown>;
+  dataSharing: 'minimal' | 'standard' | 'enhanced';
+  updatedAt: number;
+}
+
+type UserRow = { external_id: string; preferred_categories: string[]; attributes: Record<string, unknown>; data_sharing: UserEntry['dataSharing']; updated: number };
+
+/** Every end user's profile, so a request reads preferences and attributes without a query. */
+export class UserMirror extends TableMirror<UserRow, UserEntry> {
+  constructor(conn: DatabaseConnection) {
+    super(conn, {
+      table: 'users',
+      columns: 'external_id, preferred_categories, attributes, data_sharing, extract(epoch from updated_at) * 1000 as updated',
+      toEntry: (row) => ({ id: row.external_id, preferredCategories: row.preferred_categories, attributes: row.attributes, dataSharing: row.data_sharing, updatedAt: Number(row.updated) }),
+    });
+  }
+}
+
+/** As fresh as the catalogue: a profile update reaches the next request of every instance within this. */
+const USERS_MAX_AGE_MS = 1_000;
+
+function usersState(): Refreshing<UserMirror> {
+  return processSingleton(
+    'serving-users',
+    () =>
+      new Refreshing<UserMirror>(
+        async (previous) => {
+          const mirror = previous ?? new UserMirror(await getConnection());
+          await mirror.refresh();
+          return mirror;
+        },
+        { maxAgeMs: USERS_MAX_AGE_MS, staleWhileRefreshing: true, onError: (error) => log.warn('refreshing the users mirror failed', error) },
+      ),
+  );
+}
+
+export function servingUsers(): Promise<UserMirror> {
+  return usersState().get();
+}
+
+/** Profile writes in this process call this, so the next response here already reflects them. */
+export function usersChanged(): void {
+  usersState().invalidate();
+}
+
+/** A deleted user leaves the mirror at once: polling sees updates, not deletions. */
+export async function forgetServingUser(userId: string): Promise<void> {
+  (await servingUsers()).delete(userId);
+}
