@@ -8,6 +8,7 @@ import { itemSpaceOf, servingSnapshot, type ItemSpace, type ServingSnapshot } fr
 import { ServingInputError, UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './feed';
 import { popularFallback } from './fallback';
 import { logImpression } from './impressions';
+import { borrowedNeighbourScores } from './look-alikes';
 import type { SimilarQuery, TrendingQuery } from './schema';
 
 /** Neighbours carry what people did; content covers items nobody has touched yet. */
@@ -30,8 +31,13 @@ export async function similarTo(itemId: string, query: SimilarQuery): Promise<Re
     const top = candidates[0]?.score ?? 0;
     for (const candidate of candidates) if (candidate.item !== item && top > 0) blended.set(candidate.item, (blended.get(candidate.item) ?? 0) + (weight * candidate.score) / top);
   };
-  if (item < space.modelItems) add(similarItems(model.models.knn, item, POOL), NEIGHBOUR_WEIGHT);
-  add(contentNeighbours(snapshot, space, item), CONTENT_WEIGHT);
+  const content = contentNeighbours(snapshot, space, item);
+  if (item < space.modelItems) {
+    const neighbours = similarItems(model.models.knn, item, POOL);
+    add(neighbours, NEIGHBOUR_WEIGHT);
+    for (const [candidate, score] of borrowedNeighbourScores(model, space, item, neighbours, content)) blended.set(candidate, NEIGHBOUR_WEIGHT * score);
+  }
+  add(content, CONTENT_WEIGHT);
   const now = Date.now();
   const ranked = [...blended]
     .filter(([candidate]) => isServable(space.entryOf(candidate), now))
