@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { recordRecommendationServed } from '@/lib/metrics/record';
 import { exactSearch } from '@/lib/models/ann';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
@@ -92,10 +93,12 @@ export async function trending(query: TrendingQuery): Promise<RecommendationResp
   return listResponse('trending', 'anonymous', snapshot, items, null, started);
 }
 
-function listResponse(surface: string, userId: string, snapshot: ServingSnapshot, items: ServedItem[], fallback: Fallback | null, started: number): RecommendationResponse {
+function listResponse(surface: 'similar' | 'trending', userId: string, snapshot: ServingSnapshot, items: ServedItem[], fallback: Fallback | null, started: number): RecommendationResponse {
   const recommendationId = randomUUID();
   const total = performance.now() - started;
   const modelVersion = snapshot.model?.versionId ?? null;
-  logImpression({ recommendationId, userId, surface, items: items.map((item) => item.id), strategy: surface, modelVersion, fallback, latencyMs: total });
+  const itemIds = items.map((item) => item.id);
+  logImpression({ recommendationId, userId, surface, items: itemIds, strategy: surface, modelVersion, fallback, latencyMs: total });
+  recordRecommendationServed({ recommendationId, surface, strategy: surface, fallback, itemIds, catalog: snapshot.catalog });
   return { recommendation_id: recommendationId, model_version: modelVersion, strategy: surface, experiment: null, variant: null, fallback, items, next_cursor: null, timings_ms: { total } };
 }
