@@ -73,8 +73,12 @@ export function recordRecommendationCache(hit: boolean): void {
   });
 }
 
+/** Where a list was served: the personal feed, an anonymous session, an item's similar items, or trending. */
+export type ServingSurface = 'feed' | 'session' | 'similar' | 'trending';
+
 export interface ServedList {
   recommendationId: string;
+  surface: ServingSurface;
   strategy: string;
   fallback: string | null;
   itemIds: readonly string[];
@@ -86,7 +90,7 @@ export interface ServedList {
 export function recordRecommendationServed(list: ServedList): void {
   safely('a served list', () => {
     const metrics = tailorMetrics();
-    metrics.recommendationsServed.inc({ strategy: list.strategy, fallback: list.fallback ?? 'none' });
+    metrics.recommendationsServed.inc({ surface: list.surface, strategy: list.strategy, fallback: list.fallback ?? 'none' });
     metrics.itemsServed.inc(list.itemIds.length);
     metricsTimeSeries().recordServed(list.strategy, list.itemIds.length);
     recordingState().strategies.set(list.recommendationId, list.strategy);

@@ -14,7 +14,7 @@ export interface TailorMetrics {
   httpRequests: Counter<'route' | 'method' | 'status'>;
   httpRequestDuration: Histogram<'route' | 'method'>;
   recommendationCache: Counter<'result'>;
-  recommendationsServed: Counter<'strategy' | 'fallback'>;
+  recommendationsServed: Counter<'surface' | 'strategy' | 'fallback'>;
   itemsServed: Counter;
   recommendationClicks: Counter<'strategy'>;
   eventsIngested: Counter<'type'>;
@@ -59,8 +59,8 @@ function createMetrics(): TailorMetrics {
     }),
     recommendationsServed: new Counter({
       name: 'tailor_recommendations_served_total',
-      help: 'Recommendation lists (pages) served, by strategy and fallback ("none" when the full pipeline served).',
-      labelNames: ['strategy', 'fallback'] as const,
+      help: 'Recommendation lists (pages) served, by surface (feed, session, similar, trending), strategy and fallback ("none" when the full pipeline served).',
+      labelNames: ['surface', 'strategy', 'fallback'] as const,
       registers,
     }),
     itemsServed: new Counter({

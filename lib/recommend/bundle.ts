@@ -4,6 +4,7 @@ import type { FieldWeights } from '@/lib/models/content';
 import { itemKnnParamsSchema } from '@/lib/models/item-knn';
 import { POPULARITY_VARIANTS, type PopularityRanking, type PopularityVariant } from '@/lib/models/popularity';
 import type { RankerLoss, RankerModel } from '@/lib/models/ranker/mlp';
+import { FEATURE_COUNT, FEATURE_NAMES } from './features';
 import type { RecommenderModels } from './models';
 import { PRECOMPUTED_SOURCES, type PrecomputedCandidates } from './precomputed';
 import type { UserHistories } from './user-histories';
@@ -148,6 +149,7 @@ export function unpackRecommender(bytes: Uint8Array): RecommenderBundle {
 }
 
 function rankerOf(meta: NonNullable<ModelsMeta['ranker']>, section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T): RankerModel {
+  assertCurrentFeatures(meta);
   return {
     featureCount: meta.featureCount,
     featureNames: meta.featureNames,
@@ -169,4 +171,15 @@ function optionalServingSections(
     ? (Object.fromEntries(PRECOMPUTED_SOURCES.map(({ name }) => [name, { offsets: section(`precomputed.${name}.offsets`, Uint32Array), items: section(`precomputed.${name}.items`, Uint32Array) }])) as PrecomputedCandidates)
     : undefined;
   return { ...(histories && { histories }), ...(precomputed && { precomputed }) };
+}
+
+/**
+ * The ranker reads its inputs by position, so one trained on another feature list (a bundle from
+ * an older release) would score every candidate wrongly without any error: it must not load.
+ */
+function assertCurrentFeatures({ featureCount, featureNames }: NonNullable<ModelsMeta['ranker']>): void {
+  const sameNames = featureNames === undefined || featureNames.every((name, index) => name === FEATURE_NAMES[index]);
+  if (featureCount === FEATURE_COUNT && sameNames) return;
+  const trained = featureNames ? featureNames.join(', ') : 'unnamed';
+  throw new BundleError(`the ranker was trained on ${featureCount} features (${trained}), but this release computes ${FEATURE_COUNT} (${FEATURE_NAMES.join(', ')}): train a new version`);
 }

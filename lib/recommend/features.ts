@@ -5,7 +5,12 @@ import type { RecommendationRequest } from './request';
 
 const DAY_MS = 86_400_000;
 
-/** The ranker's inputs, in order. Changing this list changes the model: retrain after. */
+/**
+ * The ranker's inputs, in order. Changing this list changes the model: retrain after (a bundle
+ * trained on another list refuses to load). Every feature must vary between training examples:
+ * one computed from the training run's single clock (an hour of day, say) is a constant there,
+ * so the ranker learns nothing from it and serving at another hour only shifts every score.
+ */
 export const FEATURE_NAMES = [
   'cf_score',
   'neighbor_score',
@@ -16,8 +21,6 @@ export const FEATURE_NAMES = [
   'log_item_age_days',
   'category_affinity',
   'preferred_category',
-  'hour_sin',
-  'hour_cos',
   'log_history_length',
   ...CANDIDATE_SOURCES.map((source) => `rank_${source}`),
 ] as const;
@@ -32,7 +35,6 @@ export function buildFeatures(models: RecommenderModels, request: Recommendation
   const dims = models.content.dims;
   const allTime = models.popularity.variants.allTime.scores;
   const hot = models.popularity.variants.hot.scores;
-  const hour = (new Date(request.now).getUTCHours() / 24) * 2 * Math.PI;
   const historyLength = Math.log1p(request.history.items.length);
   for (let c = 0; c < n; c++) {
     const item = candidates.items[c]!;
@@ -49,10 +51,8 @@ export function buildFeatures(models: RecommenderModels, request: Recommendation
     const category = models.itemCategory[item]!;
     rows[row + 7] = category >= 0 ? signals.categoryAffinity[category]! : 0;
     rows[row + 8] = category >= 0 && signals.preferredCategories.has(category) ? 1 : 0;
-    rows[row + 9] = Math.sin(hour);
-    rows[row + 10] = Math.cos(hour);
-    rows[row + 11] = historyLength;
-    rows.set(candidates.sourceRanks.subarray(c * CANDIDATE_SOURCES.length, (c + 1) * CANDIDATE_SOURCES.length), row + 12);
+    rows[row + 9] = historyLength;
+    rows.set(candidates.sourceRanks.subarray(c * CANDIDATE_SOURCES.length, (c + 1) * CANDIDATE_SOURCES.length), row + 10);
   }
   return rows;
 }

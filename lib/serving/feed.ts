@@ -394,7 +394,7 @@ async function respond(
     fallback,
     latencyMs: total,
   });
-  recordRecommendationServed({ recommendationId, strategy: list.strategy, fallback, itemIds, catalog: snapshot.catalog });
+  recordRecommendationServed({ recommendationId, surface: input.surface, strategy: list.strategy, fallback, itemIds, catalog: snapshot.catalog });
   return {
     recommendation_id: recommendationId,
     model_version: list.modelVersion,

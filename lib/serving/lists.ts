@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { recordRecommendationServed } from '@/lib/metrics/record';
 import { exactSearch } from '@/lib/models/ann';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
@@ -8,6 +9,7 @@ import { itemSpaceOf, servingSnapshot, type ItemSpace, type ServingSnapshot } fr
 import { ServingInputError, UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './feed';
 import { popularFallback } from './fallback';
 import { logImpression } from './impressions';
+import { borrowedNeighbourScores } from './look-alikes';
 import type { SimilarQuery, TrendingQuery } from './schema';
 
 /** Neighbours carry what people did; content covers items nobody has touched yet. */
@@ -30,8 +32,13 @@ export async function similarTo(itemId: string, query: SimilarQuery): Promise<Re
     const top = candidates[0]?.score ?? 0;
     for (const candidate of candidates) if (candidate.item !== item && top > 0) blended.set(candidate.item, (blended.get(candidate.item) ?? 0) + (weight * candidate.score) / top);
   };
-  if (item < space.modelItems) add(similarItems(model.models.knn, item, POOL), NEIGHBOUR_WEIGHT);
-  add(contentNeighbours(snapshot, space, item), CONTENT_WEIGHT);
+  const content = contentNeighbours(snapshot, space, item);
+  if (item < space.modelItems) {
+    const neighbours = similarItems(model.models.knn, item, POOL);
+    add(neighbours, NEIGHBOUR_WEIGHT);
+    for (const [candidate, score] of borrowedNeighbourScores(model, space, item, neighbours, content)) blended.set(candidate, NEIGHBOUR_WEIGHT * score);
+  }
+  add(content, CONTENT_WEIGHT);
   const now = Date.now();
   const ranked = [...blended]
     .filter(([candidate]) => isServable(space.entryOf(candidate), now))
@@ -86,10 +93,12 @@ export async function trending(query: TrendingQuery): Promise<RecommendationResp
   return listResponse('trending', 'anonymous', snapshot, items, null, started);
 }
 
-function listResponse(surface: string, userId: string, snapshot: ServingSnapshot, items: ServedItem[], fallback: Fallback | null, started: number): RecommendationResponse {
+function listResponse(surface: 'similar' | 'trending', userId: string, snapshot: ServingSnapshot, items: ServedItem[], fallback: Fallback | null, started: number): RecommendationResponse {
   const recommendationId = randomUUID();
   const total = performance.now() - started;
   const modelVersion = snapshot.model?.versionId ?? null;
-  logImpression({ recommendationId, userId, surface, items: items.map((item) => item.id), strategy: surface, modelVersion, fallback, latencyMs: total });
+  const itemIds = items.map((item) => item.id);
+  logImpression({ recommendationId, userId, surface, items: itemIds, strategy: surface, modelVersion, fallback, latencyMs: total });
+  recordRecommendationServed({ recommendationId, surface, strategy: surface, fallback, itemIds, catalog: snapshot.catalog });
   return { recommendation_id: recommendationId, model_version: modelVersion, strategy: surface, experiment: null, variant: null, fallback, items, next_cursor: null, timings_ms: { total } };
 }

@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as metricsEndpoint } from '@/app/api/metrics/route';
 import { POST as postEvents } from '@/app/api/v1/events/route';
-import { GET as getItem } from '@/app/api/v1/items/[id]/route';
+import { GET as getItem, PUT as putItem } from '@/app/api/v1/items/[id]/route';
+import { GET as similar } from '@/app/api/v1/items/[id]/similar/route';
 import { GET as feed } from '@/app/api/v1/recommendations/route';
+import { POST as sessionRecommend } from '@/app/api/v1/sessions/recommend/route';
+import { GET as trending } from '@/app/api/v1/trending/route';
 import { getConnection } from '@/db';
 import { metricsSeries } from '@/lib/metrics/timeseries';
 import { call } from '@/lib/testing/http';
@@ -88,7 +91,7 @@ describe('GET /api/metrics', () => {
 
     // Serving: both pages served by the default strategy with no model; one cache miss, then a hit.
     const strategy = firstFeed.body.strategy as string;
-    expect(delta('tailor_recommendations_served_total', { strategy, fallback: 'no_model' })).toBe(2);
+    expect(delta('tailor_recommendations_served_total', { surface: 'feed', strategy, fallback: 'no_model' })).toBe(2);
     expect(delta('tailor_items_served_total')).toBe(firstFeed.body.items.length + secondFeed.body.items.length);
     expect(delta('tailor_recommendation_cache_total', { result: 'miss' })).toBe(1);
     expect(delta('tailor_recommendation_cache_total', { result: 'hit' })).toBe(1);
@@ -133,5 +136,19 @@ describe('GET /api/metrics', () => {
     expect(totals).toMatchObject({ events: 3, feedRequests: 2, hits: 1, clicks: 1 });
     expect(totals.impressions).toBeGreaterThan(0);
     expect(points.some((point) => Object.keys(point.endpoints).some((key) => key.includes('no-such-item')))).toBe(false);
+  });
+
+  it('counts the lists of every serving surface by surface: feed, session, similar items and trending', async () => {
+    expect((await call(putItem, 'PUT', '/api/v1/items/metrics-anchor', { body: { title: 'Anchor', category: 'Drama' }, params: { id: 'metrics-anchor' } })).status).toBe(201);
+    const before = (await scrape()).samples;
+    expect((await call(feed, 'GET', '/api/v1/recommendations?user=metrics-surfaces&n=5')).status).toBe(200);
+    expect((await call(sessionRecommend, 'POST', '/api/v1/sessions/recommend', { body: { recent_items: ['metrics-anchor'], n: 5 } })).status).toBe(200);
+    expect((await call(similar, 'GET', '/api/v1/items/metrics-anchor/similar?n=5', { params: { id: 'metrics-anchor' } })).status).toBe(200);
+    expect((await call(trending, 'GET', '/api/v1/trending?n=5')).status).toBe(200);
+    const after = (await scrape()).samples;
+    // Summed over strategies and fallbacks: a surface's lists are one series each whatever served them.
+    const served = (samples: Sample[], surface: string) => samples.filter((sample) => sample.name === 'tailor_recommendations_served_total' && sample.labels.surface === surface).reduce((sum, sample) => sum + sample.value, 0);
+    for (const surface of ['feed', 'session', 'similar', 'trending']) expect({ surface, lists: served(after, surface) - served(before, surface) }).toEqual({ surface, lists: 1 });
+    expect(valueOf(after, 'tailor_recommendations_served_total', { surface: 'similar', strategy: 'similar', fallback: 'no_model' })).toBe(1);
   });
 });
