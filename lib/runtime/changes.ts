@@ -36,6 +36,8 @@ export class ChangeBus {
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
   private subscribed: Promise<void> = Promise.resolve();
+  /** Publications not yet acknowledged: a process that closes right after a write still announces it. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(private readonly options: ChangeBusOptions) {
     this.channel = options.redis ? `${options.redis.prefix}changes` : null;
@@ -46,9 +48,12 @@ export class ChangeBus {
     this.deliver(topic);
     if (!this.options.redis || !this.channel) return;
     this.publisher ??= createRedisClient(this.options.redis.url, '');
-    this.publisher.publish(this.channel, JSON.stringify({ topic, origin: this.origin })).catch((error: unknown) => {
-      log.warn(`could not publish the ${topic} change; other processes notice it at their next poll`, (error as Error).message);
-    });
+    const sent = this.publisher.publish(this.channel, JSON.stringify({ topic, origin: this.origin })).then(
+      () => undefined,
+      (error: unknown) => log.warn(`could not publish the ${topic} change; other processes notice it at their next poll`, (error as Error).message),
+    );
+    this.sending.add(sent);
+    void sent.finally(() => this.sending.delete(sent));
   }
 
   /** Runs `handler` whenever `topic` changes, here or in another process; returns the unsubscribe. */
@@ -67,6 +72,7 @@ export class ChangeBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
+    await Promise.all(this.sending);
     const clients = [this.publisher, this.subscriber].filter((client): client is Redis => client !== null);
     this.publisher = null;
     this.subscriber = null;

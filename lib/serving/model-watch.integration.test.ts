@@ -6,6 +6,7 @@ import { ChangeBus } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { call } from '@/lib/testing/http';
 import { trainedWorld } from '@/lib/testing/serving-fixture';
+import { within } from '@/lib/testing/within';
 import { servingModel, watchServingModel } from './state';
 
 let bundle: Uint8Array;
@@ -36,16 +37,6 @@ function recordSwaps(): (versionId: number) => Promise<void> {
     info(message, detail);
   });
   return (versionId) => (swapped.has(versionId) ? Promise.resolve() : new Promise((resolve) => waiting.set(versionId, resolve)));
-}
-
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 describe('model swaps without requests', () => {
