@@ -85,6 +85,9 @@ export class ChangeBus {
     const subscriber = createRedisClient(this.options.redis.url, '');
     this.subscriber = subscriber;
     let connectedBefore = false;
+    // Listening alone must not keep a process alive: a command-line tool that read serving state
+    // exits when its work is done; a server is kept alive by its listening socket.
+    subscriber.on('connect', () => subscriber.stream.unref());
     subscriber.on('ready', () => {
       // ioredis subscribes again by itself; what was published while the connection was down is
       // unknown, so every copy is re-read.
