@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
@@ -7,7 +8,7 @@ describe('parseConfig', () => {
     expect(config.database).toEqual({ kind: 'pglite', dataDir: './.data' });
     expect(config.redis).toBeNull();
     expect(config.seedDemo).toBe(true);
-    expect(config.server).toEqual({ port: 3000, hostname: '0.0.0.0' });
+    expect(config.server).toEqual({ port: 3000, hostname: '0.0.0.0', webProcesses: 1 });
   });
 
   it('selects PostgreSQL and Redis from their URLs, and then does not seed by default', () => {
@@ -27,5 +28,19 @@ describe('parseConfig', () => {
     expect(attempt).toThrow(/DATABASE_URL: must be a postgres/);
     expect(attempt).toThrow(/PORT:/);
     expect(attempt).toThrow(/TAILOR_SEED_DEMO:/);
+  });
+
+  it('runs one web process per core with PostgreSQL and Redis, one otherwise', () => {
+    const services = { DATABASE_URL: 'postgres://u@db:5432/tailor', REDIS_URL: 'redis://cache:6379' };
+    expect(parseConfig(services).server.webProcesses).toBe(availableParallelism());
+    expect(parseConfig({ ...services, TAILOR_WEB_CONCURRENCY: '3' }).server.webProcesses).toBe(3);
+    expect(parseConfig({ DATABASE_URL: services.DATABASE_URL }).server.webProcesses).toBe(1);
+    expect(parseConfig({ TAILOR_WEB_CONCURRENCY: '1' }).server.webProcesses).toBe(1);
+  });
+
+  it('refuses several web processes without the services they share state through', () => {
+    expect(() => parseConfig({ TAILOR_WEB_CONCURRENCY: '2' })).toThrow(/TAILOR_WEB_CONCURRENCY: several web processes need/);
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://u@db:5432/tailor', TAILOR_WEB_CONCURRENCY: '2' })).toThrow(ConfigError);
+    expect(() => parseConfig({ TAILOR_WEB_CONCURRENCY: '0' })).toThrow(/TAILOR_WEB_CONCURRENCY:/);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { API_KEY_SCOPES, type ApiKeyScope } from './auth/types';
 import { EVENT_TYPES, type EventType } from './events/types';
@@ -23,6 +24,7 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   TAILOR_HOST: z.string().min(1).default('0.0.0.0'),
+  TAILOR_WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TAILOR_DATA_DIR: z.string().min(1).default('./.data'),
@@ -48,7 +50,12 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export interface Config {
   env: Environment['NODE_ENV'];
-  server: { port: number; hostname: string };
+  server: {
+    port: number;
+    hostname: string;
+    /** Web processes `npm start` runs, sharing the port: one per core with PostgreSQL and Redis, else one. */
+    webProcesses: number;
+  };
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
   /** Where model artifacts live: the database by default, or this directory. */
@@ -95,7 +102,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const e = result.data;
   return {
     env: e.NODE_ENV,
-    server: { port: e.PORT, hostname: e.TAILOR_HOST },
+    server: { port: e.PORT, hostname: e.TAILOR_HOST, webProcesses: webProcesses(e) },
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: e.TAILOR_DATA_DIR },
@@ -116,6 +123,18 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   };
 }
 
+/**
+ * Several web processes share what they learn (profiles, cached responses, changes) through
+ * Redis, and the embedded database opens in one process only: without both services, one process.
+ */
+function webProcesses(e: Environment): number {
+  const shared = Boolean(e.DATABASE_URL && e.REDIS_URL);
+  if (e.TAILOR_WEB_CONCURRENCY !== undefined && e.TAILOR_WEB_CONCURRENCY > 1 && !shared) {
+    throw new ConfigError(['TAILOR_WEB_CONCURRENCY: several web processes need DATABASE_URL (PostgreSQL) and REDIS_URL']);
+  }
+  return e.TAILOR_WEB_CONCURRENCY ?? (shared ? availableParallelism() : 1);
+}
+
 let cached: Config | undefined;
 
 export function getConfig(): Config {
@@ -125,6 +144,7 @@ export function getConfig(): Config {
     NODE_ENV: process.env.NODE_ENV,
     PORT: process.env.PORT,
     TAILOR_HOST: process.env.TAILOR_HOST,
+    TAILOR_WEB_CONCURRENCY: process.env.TAILOR_WEB_CONCURRENCY,
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
     TAILOR_DATA_DIR: process.env.TAILOR_DATA_DIR,

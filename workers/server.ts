@@ -1,10 +1,12 @@
 /**
  * `npm start`: the production server. It builds the app if the build is missing or stale,
  * migrates the database, seeds the demo world into an empty embedded database, then serves
- * the console and the API. On SIGTERM it stops accepting requests and drains pending writes.
+ * the console and the API: in this process, or, with PostgreSQL and Redis, in one forked web
+ * process per core sharing the port. On SIGTERM it stops accepting requests and drains pending writes.
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { getConfig } from '@/lib/config';
+import { getConfig, type Config } from '@/lib/config';
 import { closeConnection, getConnection } from '@/db';
 import { ensureDemoKey, issueSetupPath } from '@/lib/auth/setup';
 import { closeCache } from '@/lib/cache';
@@ -14,11 +16,13 @@ import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { drainImpressionWriter } from '@/lib/impressions';
 import { closeFeatureStore } from '@/lib/realtime';
 import { prepareStorage } from '@/lib/runtime/bootstrap';
-import { reloadServingModel, servingCatalog } from '@/lib/serving/state';
+import { closeChanges } from '@/lib/runtime/changes';
+import { reloadServingModel, servingCatalog, watchServingModel } from '@/lib/serving/state';
 import { startEmbeddedTraining } from '@/lib/training/embedded';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
 import { needsBuild, runNextBuild } from './build';
 import { trackStages } from './cli/progress';
+import { superviseWebProcesses } from './cluster';
 import { directRoute, serveDirect } from './direct-routes';
 import { onShutdown, runMain } from './lifecycle';
 
@@ -26,6 +30,21 @@ const root = process.cwd();
 
 async function main(): Promise<void> {
   const config = getConfig();
+  if (cluster.isWorker) {
+    await serveWeb(config);
+    return;
+  }
+  const setupPath = await prepare(config);
+  if (config.server.webProcesses > 1) {
+    await superviseWeb(config, setupPath);
+    return;
+  }
+  await serveWeb(config);
+  announce(config, setupPath);
+}
+
+/** The one-time work before serving: build, migrations, demo seed, the first admin's link. */
+async function prepare(config: Config): Promise<string | null> {
   if (needsBuild(root)) {
     console.log('Building Tailor (first start, or sources changed)…');
     await runNextBuild(root);
@@ -35,9 +54,25 @@ async function main(): Promise<void> {
   seeding.finish();
   const conn = await getConnection();
   if (config.seedDemo) await ensureDemoKey(conn);
-  const setupPath = await issueSetupPath(conn);
-  // The first request must not pay for loading the model and the catalogue.
+  return issueSetupPath(conn);
+}
+
+async function superviseWeb(config: Config, setupPath: string | null): Promise<void> {
+  // The web processes open their own connections; the primary only supervises them.
+  await closeConnection();
+  const web = superviseWebProcesses(config.server.webProcesses);
+  onShutdown(async (signal) => {
+    console.log(`${signal} received: stopping ${config.server.webProcesses} web processes…`);
+    await web.stop(signal as NodeJS.Signals);
+  });
+  await web.ready;
+  announce(config, setupPath);
+}
+
+/** Loads serving state, then listens: the first request must not pay for loading the model and the catalogue. */
+async function serveWeb(config: Config): Promise<void> {
   await Promise.all([reloadServingModel(), servingCatalog()]);
+  const stopWatch = watchServingModel();
   // With Redis, `npm run worker` processes own training and bandits; embedded, this process does.
   const stopTraining = config.redis ? () => undefined : await startEmbeddedTraining();
   const stopBandits = config.redis ? () => undefined : startBanditSchedule(getConnection);
@@ -54,25 +89,31 @@ async function main(): Promise<void> {
     else void handle(request, response);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(config.server.port, config.server.hostname, () => {
-    const host = config.server.hostname === '0.0.0.0' ? 'localhost' : config.server.hostname;
-    const origin = `http://${host}:${config.server.port}`;
-    console.log(`Tailor is ready at ${origin} (database: ${config.database.kind}, cache: ${config.redis ? 'redis' : 'memory'})`);
-    if (setupPath) console.log(`No console users yet. Create the first admin (one-time link, valid 24 h): ${origin}${setupPath}`);
-  });
+  await new Promise<void>((resolve) => server.listen(config.server.port, config.server.hostname, resolve));
 
   onShutdown(async (signal) => {
-    console.log(`${signal} received: draining and shutting down…`);
+    if (cluster.isPrimary) console.log(`${signal} received: draining and shutting down…`);
     server.close();
     server.closeIdleConnections();
+    stopWatch();
     stopTraining();
     stopBandits();
     await drainEventIngestor();
     await drainImpressionWriter();
     await drainExposureWriter();
     await closeTrainingQueue();
-    await Promise.allSettled([closeCache(), closeFeatureStore(), closeConnection()]);
+    await Promise.allSettled([closeCache(), closeFeatureStore(), closeChanges(), closeConnection()]);
   });
+  // A web process whose primary is gone (killed outright) must not serve on alone.
+  if (cluster.isWorker) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
+
+function announce(config: Config, setupPath: string | null): void {
+  const host = config.server.hostname === '0.0.0.0' ? 'localhost' : config.server.hostname;
+  const origin = `http://${host}:${config.server.port}`;
+  const processes = config.server.webProcesses > 1 ? `, ${config.server.webProcesses} web processes` : '';
+  console.log(`Tailor is ready at ${origin} (database: ${config.database.kind}, cache: ${config.redis ? 'redis' : 'memory'}${processes})`);
+  if (setupPath) console.log(`No console users yet. Create the first admin (one-time link, valid 24 h): ${origin}${setupPath}`);
 }
 
 runMain(main);

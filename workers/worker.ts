@@ -10,6 +10,7 @@ import { closeCache } from '@/lib/cache';
 import { ConfigError, getConfig } from '@/lib/config';
 import { startBanditSchedule } from '@/lib/experiments/bandit';
 import { drainExposureWriter } from '@/lib/experiments/exposure';
+import { closeChanges } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { closeTrainingQueue, requestTraining, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     stopBandits();
     await worker.close();
     await drainExposureWriter();
-    await Promise.allSettled([closeTrainingQueue(), closeCache(), closeConnection()]);
+    await Promise.allSettled([closeTrainingQueue(), closeCache(), closeChanges(), closeConnection()]);
   });
 }
 

@@ -16,7 +16,7 @@ export function readSettingRoute<S extends z.ZodType>(setting: Setting<S>) {
 interface UpdateOptions {
   /** What the setting is called in error messages. */
   what: string;
-  /** Readers that keep a copy in memory are told, so this process serves the new value at once. */
+  /** Publishes the change: readers that keep a copy in memory, in every process, serve the new value at once. */
   onChange?: () => void;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, isNull, and } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { apiKeys, type ApiKeyRow } from '@/db/schema';
+import { onChange, publishChange } from '@/lib/runtime/changes';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { generateKeySecret, hashKeySecret } from './key-format';
 import type { ApiKeyInput } from './schema';
@@ -46,7 +47,7 @@ export async function listApiKeys(conn: DatabaseConnection): Promise<ApiKey[]> {
 export async function revokeApiKey(conn: DatabaseConnection, id: number): Promise<ApiKey | null> {
   await conn.db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
   const [row] = await conn.db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
-  if (row) verifiedKeys().clear();
+  if (row) publishChange('api-keys');
   return row ? toApiKey(row) : null;
 }
 
@@ -55,14 +56,18 @@ interface CachedKey {
   checkedAt: number;
 }
 
-// Keys are checked on every public request; a short memory keeps that off the database. A key
-// revoked on this instance stops at once; other instances notice within this many milliseconds.
+// Keys are checked on every public request; a short memory keeps that off the database. A revoked
+// key stops at once in every process that hears the change; one that misses it, within this many milliseconds.
 const KEY_CACHE_MS = 10_000;
 const KEY_CACHE_ENTRIES = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 function verifiedKeys(): Map<string, CachedKey> {
-  return processSingleton('auth.verified-keys', () => new Map<string, CachedKey>());
+  return processSingleton('auth.verified-keys', () => {
+    const keys = new Map<string, CachedKey>();
+    onChange('api-keys', () => keys.clear());
+    return keys;
+  });
 }
 
 /** The live key with this secret, or null for an unknown or revoked one. */

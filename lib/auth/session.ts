@@ -13,7 +13,8 @@ export const TOO_MANY_ATTEMPTS = 'Too many sign-in attempts. Wait 15 minutes and
 export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
 function signInCounter(): WindowCounter {
-  const cache = getCache();
+  // Past the response cache's circuit: a limit that cannot be read must not read as zero attempts.
+  const cache = getCache().inner;
   return {
     increment: (key, windowSeconds) => cache.increment(key, windowSeconds),
     read: async (key) => Number((await cache.get(key)) ?? 0),

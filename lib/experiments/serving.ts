@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConnection } from '@/db';
+import { publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { Refreshing } from '@/lib/serving/refreshing';
@@ -55,6 +56,7 @@ function servingExperiments(): Refreshing<ServingExperiments> {
         maxAgeMs: MAX_AGE_MS,
         // Requests never wait on a periodic re-read: they assign from the last good state meanwhile.
         staleWhileRefreshing: true,
+        invalidatedBy: 'experiments',
         onError: (error) => log.warn('reading experiments and strategies failed; serving the last known ones', error),
       }),
   );
@@ -133,9 +135,9 @@ function choice(strategy: ResolvedStrategy, experiment: string | null, variant: 
   return { strategyKey: strategy.key, strategyVersion: strategy.version, config: strategy.config, experiment, variant };
 }
 
-/** Experiment and strategy writes in this process call this, so the next response here reflects them. */
+/** Experiment and strategy writes (and bandit reallocations) call this: the next response of every process reflects them. */
 export function experimentsChanged(): void {
-  servingExperiments().invalidate();
+  publishChange('experiments');
 }
 
 /** The `X-Experiment` header value, `<key>:<variant>`, or null outside experiments. Keys cannot contain a colon. */

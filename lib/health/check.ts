@@ -23,11 +23,19 @@ export interface Health {
   serving: ServingHealth;
 }
 
+export interface CircuitReport {
+  kind: string;
+  state: string;
+  last_error: string | null;
+}
+
 /** What recommendations are served from right now, and which fallbacks are in force. */
 export interface ServingHealth {
   model_version: number | null;
   /** Circuit of the real-time feature store: open means requests are served without it. */
-  feature_store: { kind: string; state: string; last_error: string | null };
+  feature_store: CircuitReport;
+  /** Circuit of the response cache: open means every feed is computed, none read from the cache. */
+  response_cache: CircuitReport;
   fallbacks: string[];
 }
 
@@ -61,15 +69,23 @@ export async function checkHealth(): Promise<Health> {
 async function servingHealth(): Promise<ServingHealth> {
   const store = getFeatureStore();
   const circuit = store.health();
+  const cache = getCache();
+  const cacheCircuit = cache.health();
   const model = await servingModel().catch(() => null);
   const errors = servingStateErrors();
   const fallbacks = [
     ...(model ? [] : ['no_model: serving popular items']),
     ...(model && !model.ranker ? ['ranker: serving candidate scores'] : []),
     ...(circuit.state === 'closed' ? [] : ['feature_store: serving without real-time features']),
+    ...(cacheCircuit.state === 'closed' ? [] : ['response_cache: computing every response']),
     ...(errors.catalog ? ['catalog: serving the last catalogue read'] : []),
   ];
-  return { model_version: model?.versionId ?? null, feature_store: { kind: store.kind, state: circuit.state, last_error: circuit.lastError }, fallbacks };
+  return {
+    model_version: model?.versionId ?? null,
+    feature_store: { kind: store.kind, state: circuit.state, last_error: circuit.lastError },
+    response_cache: { kind: cache.kind, state: cacheCircuit.state, last_error: cacheCircuit.lastError },
+    fallbacks,
+  };
 }
 
 async function probe(kind: string, measure: () => Promise<number>): Promise<DependencyHealth> {

@@ -22,7 +22,7 @@ function activeModelState(): Refreshing<ActiveModel | null> {
           const row = await activeVersion(await getConnection());
           return row ? { version: row.id, createdAt: row.createdAt } : null;
         },
-        { maxAgeMs: ACTIVE_VERSION_MAX_AGE_MS, onError: (error) => log.warn('metrics: reading the active model version failed', error) },
+        { maxAgeMs: ACTIVE_VERSION_MAX_AGE_MS, invalidatedBy: 'model', onError: (error) => log.warn('metrics: reading the active model version failed', error) },
       ),
   );
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { and, desc, eq, isNotNull, lt, ne } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { modelArtifacts, modelVersions, type ModelVersionRow } from '@/db/schema';
+import { publishChange } from '@/lib/runtime/changes';
 import { bundleChecksum, unpackBundle } from './bundle/container';
 
 export interface NewModelVersion {
@@ -112,12 +113,15 @@ export async function promoteVersion(conn: DatabaseConnection, id: number): Prom
     }
     throw error;
   }
-  return conn.db.transaction(async (tx) => {
+  const promoted = await conn.db.transaction(async (tx) => {
     const now = new Date();
     await tx.update(modelVersions).set({ status: 'archived', archivedAt: now }).where(eq(modelVersions.status, 'active'));
-    const [promoted] = await tx.update(modelVersions).set({ status: 'active', promotedAt: now, archivedAt: null }).where(eq(modelVersions.id, id)).returning();
-    return promoted!;
+    const [row] = await tx.update(modelVersions).set({ status: 'active', promotedAt: now, archivedAt: null }).where(eq(modelVersions.id, id)).returning();
+    return row!;
   });
+  // Every web process starts loading it now rather than at its next registry check.
+  publishChange('model');
+  return promoted;
 }
 
 /** Goes back to the version that was active before the current one. */

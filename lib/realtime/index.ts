@@ -4,8 +4,10 @@ import { createRedisClient } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
 import type { NewEvent } from '@/lib/events/schema';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights } from '@/lib/events/types';
+import { publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton, takeProcessSingleton } from '@/lib/runtime/singleton';
+import { Refreshing } from '@/lib/serving/refreshing';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
 import { MemoryFeatureStore } from './memory-store';
@@ -91,32 +93,30 @@ export function newlyAccepted(events: NewEvent[], duplicateEventIds: string[]): 
 
 const WEIGHTS_REFRESH_MS = 10_000;
 
-interface WeightsCache {
-  value: EventWeights | null;
-  fetchedAt: number;
-  pending: Promise<EventWeights> | null;
+function weightsState(): Refreshing<EventWeights> {
+  return processSingleton(
+    'realtime-event-weights',
+    () =>
+      new Refreshing(async () => readSetting(await getConnection(), eventWeightsSetting), {
+        maxAgeMs: WEIGHTS_REFRESH_MS,
+        staleWhileRefreshing: true,
+        invalidatedBy: 'event-weights',
+        onError: (error) => log.warn('could not read event weights; keeping the previous ones', (error as Error).message),
+      }),
+  );
 }
 
 /**
- * The event-type weights from settings without a query per request: refreshed at most every
- * ten seconds, and a stale value is served while the refresh runs.
+ * The event-type weights from settings without a query per request: re-read when a write
+ * publishes a change, or at most every ten seconds, serving the last value while that runs.
  */
 export async function currentEventWeights(): Promise<EventWeights> {
-  const cache = processSingleton<WeightsCache>('realtime-event-weights', () => ({ value: null, fetchedAt: 0, pending: null }));
-  if (cache.value && Date.now() - cache.fetchedAt < WEIGHTS_REFRESH_MS) return cache.value;
-  cache.pending ??= refreshWeights(cache).finally(() => {
-    cache.pending = null;
-  });
-  return cache.value ?? cache.pending;
+  return weightsState()
+    .get()
+    .catch(() => DEFAULT_EVENT_WEIGHTS);
 }
 
-async function refreshWeights(cache: WeightsCache): Promise<EventWeights> {
-  try {
-    cache.value = await readSetting(await getConnection(), eventWeightsSetting);
-  } catch (error) {
-    log.warn('could not read event weights; keeping the previous ones', (error as Error).message);
-    cache.value ??= DEFAULT_EVENT_WEIGHTS;
-  }
-  cache.fetchedAt = Date.now();
-  return cache.value;
+/** Event-weight writes call this: the next event and response of every process uses them. */
+export function eventWeightsChanged(): void {
+  publishChange('event-weights');
 }

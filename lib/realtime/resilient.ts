@@ -1,13 +1,10 @@
 import type { EventWeights } from '@/lib/events/types';
+import { CircuitBreaker, withTimeout, type CircuitHealth, type CircuitState, type Guarded } from '@/lib/runtime/circuit-breaker';
 import { log } from '@/lib/runtime/log';
 import { applyEvents, type FeatureStore, type RealtimeEvent, type RealtimeProfile } from './profile';
 
-export type CircuitState = 'closed' | 'open' | 'half-open';
-
-export interface FeatureStoreHealth {
-  state: CircuitState;
-  lastError: string | null;
-}
+export type { CircuitState };
+export type FeatureStoreHealth = CircuitHealth;
 
 export interface ResilienceOptions {
   /** A read slower than this is abandoned: recommendations fall back to defaults rather than wait. */
@@ -33,101 +30,19 @@ export class FeatureStoreTimeoutError extends Error {
 }
 
 /**
- * Consecutive failures open the circuit: calls then return at once instead of each waiting out a
- * timeout against a store that is down. After the cooldown one trial call decides whether to close.
- */
-class CircuitBreaker {
-  private failures = 0;
-  private openedAt: number | null = null;
-  private trialInFlight = false;
-  lastError: string | null = null;
-
-  constructor(
-    private readonly threshold: number,
-    private readonly cooldownMs: number,
-    private readonly now: () => number,
-  ) {}
-
-  get state(): CircuitState {
-    if (this.openedAt === null) return 'closed';
-    return this.trialInFlight || this.cooledDown() ? 'half-open' : 'open';
-  }
-
-  /** Whether a call may reach the store now; while half-open only the one trial does. */
-  admit(): boolean {
-    if (this.openedAt === null) return true;
-    if (this.trialInFlight || !this.cooledDown()) return false;
-    this.trialInFlight = true;
-    return true;
-  }
-
-  succeed(): void {
-    if (this.openedAt !== null) log.info('feature store circuit closed: the store answers again');
-    this.failures = 0;
-    this.openedAt = null;
-    this.trialInFlight = false;
-    this.lastError = null;
-  }
-
-  fail(error: unknown): void {
-    this.lastError = error instanceof Error ? error.message : String(error);
-    this.failures += 1;
-    const wasOpen = this.openedAt !== null;
-    if (wasOpen || this.failures >= this.threshold) {
-      if (!wasOpen) log.warn(`feature store circuit open after ${this.failures} failures; serving without real-time features`, this.lastError);
-      this.openedAt = this.now();
-    }
-    this.trialInFlight = false;
-  }
-
-  private cooledDown(): boolean {
-    return this.openedAt !== null && this.now() - this.openedAt >= this.cooldownMs;
-  }
-}
-
-function withTimeout<T>(operation: string, ms: number, attempt: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    // Timers run before I/O callbacks in each turn of the event loop: on a busy loop an answer
-    // already waiting in the socket would lose to the timer. setImmediate runs after the I/O
-    // phase, so a timeout only fires when the answer has truly not arrived.
-    const timer = setTimeout(() => setImmediate(() => reject(new FeatureStoreTimeoutError(operation, ms))), ms);
-    // A late answer after the timeout settles nothing, and a late failure is not left unhandled.
-    Promise.resolve()
-      .then(attempt)
-      .then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-  });
-}
-
-/**
  * Real-time features are an enhancement: a slow or broken store must cost a recommendation
  * request at most `timeoutMs`, and must never fail an ingest whose events are already durable.
  */
 export function resilient(store: FeatureStore, options: ResilienceOptions = {}): ResilientFeatureStore {
   const { timeoutMs = 5, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now = Date.now } = options;
-  const breaker = new CircuitBreaker(failureThreshold, cooldownMs, now);
+  const breaker = new CircuitBreaker({ name: 'feature store', whileOpen: 'serving without real-time features', failureThreshold, cooldownMs, now });
+  const timed = <T>(operation: string, ms: number, attempt: () => Promise<T>) => withTimeout(ms, attempt, () => new FeatureStoreTimeoutError(operation, ms));
   // Writes to the in-process store finish at once: a timer per write (one per user of every
   // ingested batch) would be pure cost. Reads keep theirs, one per request, whatever the store.
-  const timedWrite = store.kind === 'memory' ? <T>(_operation: string, _ms: number, attempt: () => Promise<T>) => attempt() : withTimeout;
+  const timedWrite = store.kind === 'memory' ? <T>(_operation: string, _ms: number, attempt: () => Promise<T>) => attempt() : timed;
 
-  async function guarded<T>(operation: string, ms: number, attempt: () => Promise<T>, timed = withTimeout): Promise<{ ok: true; value: T } | { ok: false }> {
-    if (!breaker.admit()) return { ok: false };
-    try {
-      const value = await timed(operation, ms, attempt);
-      breaker.succeed();
-      return { ok: true, value };
-    } catch (error) {
-      breaker.fail(error);
-      throw error;
-    }
+  function guarded<T>(operation: string, ms: number, attempt: () => Promise<T>, timing = timed): Promise<Guarded<T>> {
+    return breaker.guard(() => timing(operation, ms, attempt));
   }
 
   return {
@@ -173,6 +88,6 @@ export function resilient(store: FeatureStore, options: ResilienceOptions = {}):
 
     close: () => store.close(),
 
-    health: () => ({ state: breaker.state, lastError: breaker.lastError }),
+    health: () => breaker.health(),
   };
 }

@@ -7,6 +7,7 @@ import { embedItem } from '@/lib/models/content';
 import { currentEventWeights, getFeatureStore } from '@/lib/realtime';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
 import type { CurationDirective, ItemFacts } from '@/lib/recommend/postprocess';
+import { publishChange } from '@/lib/runtime/changes';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { log } from '@/lib/runtime/log';
 import { isServable, toCatalogItem, type CatalogEntry, type CatalogMirror } from './catalog';
@@ -20,12 +21,12 @@ const NEW_ITEM_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 function rulesState(): Refreshing<CurationRule[]> {
-  return processSingleton('serving-rules', () => new Refreshing(async () => activeRules(await getConnection(), new Date()), { maxAgeMs: RULES_MAX_AGE_MS, onError: (error) => log.warn('reading curation rules failed', error) }));
+  return processSingleton('serving-rules', () => new Refreshing(async () => activeRules(await getConnection(), new Date()), { maxAgeMs: RULES_MAX_AGE_MS, invalidatedBy: 'curation', onError: (error) => log.warn('reading curation rules failed', error) }));
 }
 
-/** Curation writes in this process call this, so the next response here applies them. */
+/** Curation writes call this: the next response of every process applies them. */
 export function curationChanged(): void {
-  rulesState().invalidate();
+  publishChange('curation');
 }
 
 /**

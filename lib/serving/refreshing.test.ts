@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publishChange } from '@/lib/runtime/changes';
 import { Refreshing } from './refreshing';
 
 /** A source whose reads finish when the test says so. */
@@ -73,5 +74,15 @@ describe('Refreshing', () => {
     expect(await refreshing.get()).toBe('good');
     expect(refreshing.error).toBeInstanceOf(Error);
     expect(errors).toHaveLength(1);
+  });
+
+  it('re-reads after a change of its topic is published, not after other topics', async () => {
+    let reads = 0;
+    const refreshing = new Refreshing(async () => `v${++reads}`, { maxAgeMs: 60_000, invalidatedBy: 'curation' });
+    expect(await refreshing.get()).toBe('v1');
+    publishChange('catalog');
+    expect(await refreshing.get()).toBe('v1');
+    publishChange('curation');
+    expect(await refreshing.get()).toBe('v2');
   });
 });

@@ -1,3 +1,5 @@
+import { onChange, type ChangeTopic } from '@/lib/runtime/changes';
+
 /**
  * A value re-read from its source when older than `maxAgeMs`, on demand rather than on a timer:
  * idle processes poll nothing, and concurrent readers share one refresh. A failed refresh keeps
@@ -9,6 +11,8 @@ export interface RefreshingOptions {
   /** Answer with the old value while a refresh runs, for loads too slow to wait for (models). */
   staleWhileRefreshing?: boolean;
   onError?: (error: unknown) => void;
+  /** Writes publish this topic (in any process): the value is invalidated at once, not at its next poll. */
+  invalidatedBy?: ChangeTopic;
 }
 
 export class Refreshing<T> {
@@ -24,7 +28,9 @@ export class Refreshing<T> {
   constructor(
     private readonly load: (previous: T | null) => Promise<T>,
     private readonly options: RefreshingOptions,
-  ) {}
+  ) {
+    if (options.invalidatedBy) onChange(options.invalidatedBy, () => this.invalidate());
+  }
 
   async get(): Promise<T> {
     if (this.value && performance.now() - this.loadedAt < this.options.maxAgeMs) return this.value.data;
@@ -32,7 +38,7 @@ export class Refreshing<T> {
     return this.value && this.options.staleWhileRefreshing && !this.invalidated ? this.value.data : refreshed;
   }
 
-  /** The next `get` re-reads the source, not joining a read already under way: for changes this process made itself. */
+  /** The next `get` re-reads the source, not joining a read already under way: the source is known to have changed. */
   invalidate(): void {
     this.loadedAt = -Infinity;
     this.generation += 1;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConnection } from '@/db';
+import { publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { cacheTtlsSetting, diversityDefaultsSetting, type CacheTtls, type DiversityDefaults } from '@/lib/settings/serving';
@@ -24,8 +25,8 @@ function settingsState(): Refreshing<ServingSettings> {
           const [cache, diversity] = await Promise.all([readSetting(conn, cacheTtlsSetting), readSetting(conn, diversityDefaultsSetting)]);
           return { cache, diversity };
         },
-        // Two primary-key reads every few seconds; other instances follow a change within MAX_AGE_MS.
-        { maxAgeMs: MAX_AGE_MS, onError: (error) => log.warn('reading serving settings failed', error) },
+        // Two primary-key reads every few seconds: the fallback when a change message is lost.
+        { maxAgeMs: MAX_AGE_MS, invalidatedBy: 'serving-settings', onError: (error) => log.warn('reading serving settings failed', error) },
       ),
   );
 }
@@ -37,7 +38,7 @@ export async function servingSettings(): Promise<ServingSettings> {
     .catch(() => DEFAULTS);
 }
 
-/** Settings writes in this process call this, so the next response here uses them. */
+/** Settings writes call this: the next response of every process uses them. */
 export function servingSettingsChanged(): void {
-  settingsState().invalidate();
+  publishChange('serving-settings');
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { getConnection } from '@/db';
 import { setCategoryLookup } from '@/lib/realtime';
 import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { CatalogMirror } from './catalog';
@@ -21,35 +22,58 @@ interface LoadedModel {
 }
 
 /**
- * The active model version, swapped atomically when another version is promoted (seen by
- * polling the registry, which works the same for every instance and storage mode). Requests
- * keep using the old model while the new one loads; a version that fails to load leaves the old
- * one serving.
+ * The active model version, swapped atomically when another version is promoted. A process
+ * learns of a promotion from the change bus at once, or from its registry watch (or, without
+ * one, from a request) within a few seconds. Requests keep using the old model while the new one
+ * loads; a version that fails to load leaves the old one serving.
  */
 function modelState(): Refreshing<LoadedModel> {
-  return processSingleton(
-    'serving-model',
-    () =>
-      new Refreshing<LoadedModel>(
-        async (previous) => {
-          const conn = await getConnection();
-          const active = await activeVersion(conn);
-          const current = previous?.model ?? null;
-          if (!active) return { model: null, failedVersion: null };
-          if (current?.versionId === active.id || previous?.failedVersion === active.id) return previous!;
-          try {
-            const model = await loadServingModel(active.id, await readVerifiedArtifact(conn, active));
-            if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
-            log.info(`serving model version ${active.id}`);
-            return { model, failedVersion: null };
-          } catch (error) {
-            log.error(`model version ${active.id} cannot be loaded; still serving ${current ? `version ${current.versionId}` : 'without a model'}`, error);
-            return { model: current, failedVersion: active.id };
-          }
-        },
-        { maxAgeMs: MODEL_CHECK_MAX_AGE_MS, staleWhileRefreshing: true, onError: (error) => log.warn('checking the active model version failed', error) },
-      ),
+  return processSingleton('serving-model', () => {
+    const state = new Refreshing<LoadedModel>(loadActiveModel, {
+      maxAgeMs: MODEL_CHECK_MAX_AGE_MS,
+      staleWhileRefreshing: true,
+      onError: (error) => log.warn('checking the active model version failed', error),
+    });
+    // A check already under way may have read the registry before the promotion: look once more after it.
+    onChange('model', () => void checkInBackground(state).then(() => checkInBackground(state)));
+    return state;
+  });
+}
+
+async function loadActiveModel(previous: LoadedModel | null): Promise<LoadedModel> {
+  const conn = await getConnection();
+  const active = await activeVersion(conn);
+  const current = previous?.model ?? null;
+  if (!active) return { model: null, failedVersion: null };
+  if (current?.versionId === active.id || previous?.failedVersion === active.id) return previous!;
+  try {
+    const model = await loadServingModel(active.id, await readVerifiedArtifact(conn, active));
+    if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
+    log.info(`serving model version ${active.id}`);
+    return { model, failedVersion: null };
+  } catch (error) {
+    log.error(`model version ${active.id} cannot be loaded; still serving ${current ? `version ${current.versionId}` : 'without a model'}`, error);
+    return { model: current, failedVersion: active.id };
+  }
+}
+
+/** A failed check is already reported to `onError`; in the background nobody else is waiting for it. */
+function checkInBackground(state: Refreshing<LoadedModel>): Promise<void> {
+  return state.refresh().then(
+    () => undefined,
+    () => undefined,
   );
+}
+
+/**
+ * Checks the registry every `everyMs` and loads a newly active version in the background, so
+ * requests find it loaded, even after an idle period. Returns the stop.
+ */
+export function watchServingModel(everyMs = MODEL_CHECK_MAX_AGE_MS): () => void {
+  const state = modelState();
+  const timer = setInterval(() => void checkInBackground(state), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function servingModel(): Promise<ServingModel | null> {
@@ -73,7 +97,7 @@ function catalogState(): Refreshing<CatalogMirror> {
           if (!previous) setCategoryLookup((itemId) => mirror.get(itemId)?.category ?? null);
           return mirror;
         },
-        { maxAgeMs: CATALOG_MAX_AGE_MS, onError: (error) => log.warn('refreshing the catalogue mirror failed', error) },
+        { maxAgeMs: CATALOG_MAX_AGE_MS, invalidatedBy: 'catalog', onError: (error) => log.warn('refreshing the catalogue mirror failed', error) },
       ),
   );
 }
@@ -82,9 +106,9 @@ export function servingCatalog(): Promise<CatalogMirror> {
   return catalogState().get();
 }
 
-/** Catalogue writes in this process call this, so the next response here already reflects them. */
+/** Catalogue writes call this: the next response of every process reflects them. */
 export function catalogChanged(): void {
-  catalogState().invalidate();
+  publishChange('catalog');
 }
 
 /** Whether the last refresh of each piece failed: serving goes on, health reports it. */

@@ -7,6 +7,7 @@ import { resetConfigForTests } from '@/lib/config';
 import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { drainImpressionWriter } from '@/lib/impressions';
 import { closeFeatureStore } from '@/lib/realtime';
+import { closeChanges } from '@/lib/runtime/changes';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
 
 /**
@@ -33,6 +34,7 @@ afterAll(async () => {
   await closeTrainingQueue();
   await closeCache();
   await closeFeatureStore();
+  await closeChanges();
   await drainImpressionWriter();
   await drainExposureWriter();
   await closeConnection();

@@ -1,6 +1,7 @@
 import { closeConnection, getConnection } from '@/db';
 import { ConfigError } from '@/lib/config';
 import { activeVersion } from '@/lib/models/registry';
+import { closeChanges } from '@/lib/runtime/changes';
 import { executeRun } from '@/lib/training/execute';
 import { getRun, queueRun } from '@/lib/training/runs';
 import { trackProgress } from './progress';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
     console.log(`run ${run.id}: ${finished?.stage}; version ${finished?.versionId} (${active?.id === finished?.versionId ? 'active' : 'candidate'})`);
     if (active) console.log(`metrics: ${JSON.stringify(active.metrics)}`);
   } finally {
-    await closeConnection();
+    // The promotion was published to the web processes over Redis; the connection must not keep this process alive.
+    await Promise.all([closeChanges(), closeConnection()]);
   }
 }
 

@@ -20,7 +20,7 @@ describe('health', () => {
     // A fresh install has no model yet: it serves popular items, and says so.
     expect(response.body).toMatchObject({
       status: 'degraded',
-      serving: { model_version: null, feature_store: { state: 'closed' } },
+      serving: { model_version: null, feature_store: { state: 'closed' }, response_cache: { state: 'closed' } },
       database: { status: 'up', kind: getConfig().database.kind },
       cache: { status: 'up', kind: getConfig().redis ? 'redis' : 'memory' },
     });
