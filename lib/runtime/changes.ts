@@ -11,7 +11,7 @@ import { processSingleton, takeProcessSingleton } from './singleton';
  * What other processes keep a copy of in memory. A write publishes its topic; every process
  * that holds that copy re-reads it at once instead of at its next poll.
  */
-export const CHANGE_TOPICS = ['model', 'catalog', 'curation', 'serving-settings', 'event-weights', 'experiments', 'api-keys'] as const;
+export const CHANGE_TOPICS = ['model', 'catalog', 'curation', 'serving-settings', 'event-weights', 'experiments', 'api-keys', 'users', 'user-deletions'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 type Handler = () => void;

@@ -21,7 +21,7 @@ const NEW_ITEM_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 function rulesState(): Refreshing<CurationRule[]> {
-  return processSingleton('serving-rules', () => new Refreshing(async () => activeRules(await getConnection(), new Date()), { maxAgeMs: RULES_MAX_AGE_MS, invalidatedBy: 'curation', onError: (error) => log.warn('reading curation rules failed', error) }));
+  return processSingleton('serving-rules', () => new Refreshing(async () => activeRules(await getConnection(), new Date()), { maxAgeMs: RULES_MAX_AGE_MS, staleWhileRefreshing: true, invalidatedBy: 'curation', onError: (error) => log.warn('reading curation rules failed', error) }));
 }
 
 /** Curation writes call this: the next response of every process applies them. */

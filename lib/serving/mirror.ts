@@ -19,7 +19,8 @@ export interface MirrorSource<Row extends Record<string, unknown>, Entry> {
 /**
  * A whole table's rows in memory, kept current by polling for rows updated since the last poll:
  * every web instance converges within one interval, with no coordination between them. Rows
- * deleted in the database leave only through `delete` (the deleting process, or a change message).
+ * deleted in the database leave through `delete` in the deleting process, and through a whole
+ * re-read in the others.
  */
 export class TableMirror<Row extends Record<string, unknown>, Entry extends { id: string; updatedAt: number }> {
   readonly entries = new Map<string, Entry>();
@@ -33,13 +34,15 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
     private readonly source: MirrorSource<Row, Entry>,
   ) {}
 
-  async refresh(): Promise<number> {
+  /** Rows updated since the last poll; with `whole`, every row, and rows deleted in the database leave. */
+  async refresh({ whole = false } = {}): Promise<number> {
+    const since = whole ? null : this.lastPoll;
     const [{ now } = { now: null }] = await this.conn.query<{ now: string }>('select now()::text as now');
     const rows = await this.conn.query<Row>(
-      `select ${this.source.columns} from ${this.source.table} ${this.lastPoll === null ? '' : `where updated_at >= $1::timestamptz - interval '${OVERLAP_SECONDS} seconds'`}`,
-      this.lastPoll === null ? [] : [this.lastPoll],
+      `select ${this.source.columns} from ${this.source.table} ${since === null ? '' : `where updated_at >= $1::timestamptz - interval '${OVERLAP_SECONDS} seconds'`}`,
+      since === null ? [] : [since],
     );
-    let changed = 0;
+    let changed = whole ? this.dropAllBut(rows) : 0;
     for (const row of rows) {
       const entry = this.source.toEntry(row);
       const known = this.entries.get(entry.id);
@@ -50,6 +53,17 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
     this.lastPoll = now;
     if (changed > 0) this.epoch += 1;
     return changed;
+  }
+
+  private dropAllBut(rows: Row[]): number {
+    const kept = new Set(rows.map((row) => this.source.toEntry(row).id));
+    let dropped = 0;
+    for (const id of this.entries.keys()) {
+      if (kept.has(id)) continue;
+      this.entries.delete(id);
+      dropped += 1;
+    }
+    return dropped;
   }
 
   get(id: string): Entry | undefined {

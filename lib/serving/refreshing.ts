@@ -8,7 +8,10 @@ import { onChange, type ChangeTopic } from '@/lib/runtime/changes';
  */
 export interface RefreshingOptions {
   maxAgeMs: number;
-  /** Answer with the old value while a refresh runs, for loads too slow to wait for (models). */
+  /**
+   * Answer with the old value while a periodic refresh runs: requests never wait for the database.
+   * An invalidation (a write here, or its change message) still makes readers wait for the fresh read.
+   */
   staleWhileRefreshing?: boolean;
   onError?: (error: unknown) => void;
   /** Writes publish this topic (in any process): the value is invalidated at once, not at its next poll. */

@@ -26,7 +26,7 @@ function settingsState(): Refreshing<ServingSettings> {
           return { cache, diversity };
         },
         // Two primary-key reads every few seconds: the fallback when a change message is lost.
-        { maxAgeMs: MAX_AGE_MS, invalidatedBy: 'serving-settings', onError: (error) => log.warn('reading serving settings failed', error) },
+        { maxAgeMs: MAX_AGE_MS, staleWhileRefreshing: true, invalidatedBy: 'serving-settings', onError: (error) => log.warn('reading serving settings failed', error) },
       ),
   );
 }

@@ -97,7 +97,7 @@ function catalogState(): Refreshing<CatalogMirror> {
           if (!previous) setCategoryLookup((itemId) => mirror.get(itemId)?.category ?? null);
           return mirror;
         },
-        { maxAgeMs: CATALOG_MAX_AGE_MS, invalidatedBy: 'catalog', onError: (error) => log.warn('refreshing the catalogue mirror failed', error) },
+        { maxAgeMs: CATALOG_MAX_AGE_MS, staleWhileRefreshing: true, invalidatedBy: 'catalog', onError: (error) => log.warn('refreshing the catalogue mirror failed', error) },
       ),
   );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DatabaseConnection } from '@/db';
 import { getConnection } from '@/db';
+import { onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { TableMirror } from './mirror';
@@ -32,30 +33,40 @@ export class UserMirror extends TableMirror<UserRow, UserEntry> {
 const USERS_MAX_AGE_MS = 1_000;
 
 function usersState(): Refreshing<UserMirror> {
-  return processSingleton(
-    'serving-users',
-    () =>
-      new Refreshing<UserMirror>(
-        async (previous) => {
-          const mirror = previous ?? new UserMirror(await getConnection());
-          await mirror.refresh();
-          return mirror;
-        },
-        { maxAgeMs: USERS_MAX_AGE_MS, staleWhileRefreshing: true, onError: (error) => log.warn('refreshing the users mirror failed', error) },
-      ),
-  );
+  return processSingleton('serving-users', () => {
+    const state = new Refreshing<UserMirror>(
+      async (previous) => {
+        const mirror = previous ?? new UserMirror(await getConnection());
+        await mirror.refresh();
+        return mirror;
+      },
+      { maxAgeMs: USERS_MAX_AGE_MS, staleWhileRefreshing: true, invalidatedBy: 'users', onError: (error) => log.warn('refreshing the users mirror failed', error) },
+    );
+    // Polling sees updated rows, never deleted ones: a deletion elsewhere re-reads the whole table.
+    onChange('user-deletions', () => void wholeReread(state));
+    return state;
+  });
+}
+
+async function wholeReread(state: Refreshing<UserMirror>): Promise<void> {
+  try {
+    await (await state.get()).refresh({ whole: true });
+  } catch (error) {
+    log.warn('re-reading the users mirror after a deletion failed', error);
+  }
 }
 
 export function servingUsers(): Promise<UserMirror> {
   return usersState().get();
 }
 
-/** Profile writes in this process call this, so the next response here already reflects them. */
+/** Profile writes call this, so the next response of every process reflects them. */
 export function usersChanged(): void {
-  usersState().invalidate();
+  publishChange('users');
 }
 
-/** A deleted user leaves the mirror at once: polling sees updates, not deletions. */
+/** A deleted user leaves this process's mirror at once, and every other process's at its re-read. */
 export async function forgetServingUser(userId: string): Promise<void> {
   (await servingUsers()).delete(userId);
+  publishChange('user-deletions');
 }
