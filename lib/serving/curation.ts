@@ -24,11 +24,11 @@ export function curationFor(rules: CurationRule[], segment: UserSegment, { place
   return { directives: placements ? directives : directives.filter((rule) => rule.kind !== 'pick' && rule.kind !== 'pin'), blocks: blocksOf(directives), placements };
 }
 
-export function directivesFor(rules: CurationRule[], segment: UserSegment): CurationDirective[] {
+function directivesFor(rules: CurationRule[], segment: UserSegment): CurationDirective[] {
   return rulesForUser(rules, segment).map(({ kind, targetType, target, position, boost }) => ({ kind, targetType, target, position, boost }));
 }
 
-export function blocksOf(directives: readonly CurationDirective[]): Blocks {
+function blocksOf(directives: readonly CurationDirective[]): Blocks {
   const blocks = { ids: new Set<string>(), categories: new Set<string>(), tags: new Set<string>() };
   for (const rule of directives) {
     if (rule.kind !== 'block') continue;

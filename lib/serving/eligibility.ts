@@ -21,7 +21,8 @@ export interface Blocks {
   tags: ReadonlySet<string>;
 }
 
-export const NO_BLOCKS: Blocks = { ids: new Set(), categories: new Set(), tags: new Set() };
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_BLOCKS: Blocks = { ids: NO_IDS, categories: NO_IDS, tags: NO_IDS };
 
 export interface EligibilityRules {
   now: number;
@@ -35,14 +36,14 @@ export interface EligibilityRules {
 }
 
 export function eligibilityRules(parts: Partial<Omit<EligibilityRules, 'now'>> & { now: number }): EligibilityRules {
-  return { blocks: NO_BLOCKS, excluded: new Set(), categories: null, user: null, ...parts };
+  return { blocks: NO_BLOCKS, excluded: NO_IDS, categories: null, user: null, ...parts };
 }
 
 /**
  * An item created on the fly by an event (the catalogue has not described it yet) has no title.
  * It is never served: a card without a title is no recommendation, and it would pass for new.
  */
-export function isPlaceholder(entry: CatalogEntry): boolean {
+function isPlaceholder(entry: CatalogEntry): boolean {
   return entry.title.trim().length === 0;
 }
 

@@ -8,7 +8,7 @@ import type { CatalogEntry } from './catalog';
 import { servingSnapshot, type ServingSnapshot } from './context';
 import { UnknownItemError, type Fallback, type FeedInput, type RankedList, type ServedItem } from './contract';
 import { rankWithFallbacks } from './degrade';
-import { ineligibility, type IneligibleKind } from './eligibility';
+import { ineligibility, type Ineligibility, type IneligibleKind } from './eligibility';
 import { feedScope, listDepth, type RankingRequest } from './rank';
 import { servingSettings } from './settings';
 import { servingUser, type ServingUser } from './user';
@@ -34,7 +34,7 @@ export interface FeedRanking {
    */
   rank(options?: { n?: number; depth?: number; withoutRules?: boolean }): Promise<RankedList>;
   /** Why the item may not be shown to this user at all; empty when it may. */
-  ineligibility(entry: CatalogEntry): ReturnType<typeof ineligibility>;
+  ineligibility(entry: CatalogEntry): Ineligibility[];
 }
 
 /** The user as serving sees them, and their feed ranked on demand. */

@@ -4,7 +4,7 @@ import { exactSearch } from '@/lib/models/ann';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
 import { assertKnownCategories, itemSpaceOf, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
-import { UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './contract';
+import { roundScore, UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './contract';
 import { ANONYMOUS, curationFor } from './curation';
 import { popularItems } from './degrade';
 import { eligibilityRules, isEligible, spaceEligibility, type EligibilityRules } from './eligibility';
@@ -41,7 +41,7 @@ export async function similarTo(itemId: string, query: SimilarQuery): Promise<Re
     .slice(0, query.n);
   const items = ranked.map(([candidate, score]): ServedItem => {
     const entry = space.entryOf(candidate)!;
-    return { id: entry.id, title: entry.title, category: entry.category, score: Math.round(score * 1e4) / 1e4, reasons: [{ kind: 'because_you_watched', text: `Similar to ${anchor.title || anchor.id}`, item: anchor.id }] };
+    return { id: entry.id, title: entry.title, category: entry.category, score: roundScore(score), reasons: [{ kind: 'because_you_watched', text: `Similar to ${anchor.title || anchor.id}`, item: anchor.id }] };
   });
   return listResponse('similar', query.user ?? 'anonymous', snapshot, items, null, started);
 }
@@ -77,10 +77,11 @@ export async function trending(query: TrendingQuery): Promise<RecommendationResp
   const text = { hot: 'Trending now', rising: 'Rising fast', fresh: 'New arrival' }[query.variant];
   const items: ServedItem[] = [];
   const scores = model.models.popularity.variants[query.variant].scores;
-  for (const item of topItems(model.models.popularity, query.variant, query.category ?? null, query.n * 3)) {
+  // The whole ranking (a view, no copy), walked until the page is full however many items eligibility refuses.
+  for (const item of topItems(model.models.popularity, query.variant, query.category ?? null)) {
     const entry = snapshot.catalog.get(model.models.itemIds[item]!);
     if (!isEligible(entry, rules)) continue;
-    items.push({ id: entry.id, title: entry.title, category: entry.category, score: Math.round(scores[item]! * 1e4) / 1e4, reasons: [{ kind: query.variant === 'fresh' ? 'new_arrival' : 'trending', text: query.category ? `${text} in ${query.category}` : text }] });
+    items.push({ id: entry.id, title: entry.title, category: entry.category, score: roundScore(scores[item]!), reasons: [{ kind: query.variant === 'fresh' ? 'new_arrival' : 'trending', text: query.category ? `${text} in ${query.category}` : text }] });
     if (items.length === query.n) break;
   }
   return listResponse('trending', 'anonymous', snapshot, items, null, started);

@@ -8,7 +8,10 @@ import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { POST as sessionRecommend } from '@/app/api/v1/sessions/recommend/route';
 import { PATCH as patchDiversity } from '@/app/api/v1/settings/diversity/route';
 import { GET as trending } from '@/app/api/v1/trending/route';
+import { GET as explain } from '@/app/api/v1/recommendations/explain/route';
+import { GET as whyNot } from '@/app/api/v1/recommendations/why-not/route';
 import { getConnection } from '@/db';
+import { resetConfigForTests } from '@/lib/config';
 import { call } from '@/lib/testing/http';
 import { servingWorld } from '@/lib/testing/serving-fixture';
 
@@ -156,5 +159,45 @@ describe('the page context', () => {
     expect(inCategory).toBeLessThan(20);
     const filtered = await getFeed(`user=user-00017&n=20&category=${encodeURIComponent(rare)}`);
     expect(filtered.body.items.every((item) => item.category === rare)).toBe(true);
+  });
+});
+
+describe('explain and why-not', () => {
+  it('give the same reasons, from the rules serving applies', async () => {
+    const conn = await getConnection();
+    // The most active user: their history reaches well beyond what their feed ranks.
+    const [{ user }] = (await conn.query<{ user: string }>(
+      `select u.external_id as user from events e join users u on u.id = e.user_id group by u.external_id order by count(*) desc limit 1`,
+    )) as [{ user: string }];
+    const touched = await conn.query<{ id: string }>(
+      `select i.external_id as id from events e join users u on u.id = e.user_id join items i on i.id = e.item_id
+       where u.external_id = $1 group by i.external_id having bool_and(e.type <> 'purchase') and sum(case when e.type in ('dislike', 'skip') then 1 else 0 end) = 0 limit 25`,
+      [user],
+    );
+    expect(touched.length).toBeGreaterThan(5);
+    const agree = async (seenVerdict: boolean) => {
+      for (const { id } of touched) {
+        const explained = await call(explain, 'GET', `/api/v1/recommendations/explain?user=${user}&item=${id}`);
+        const answered = await call(whyNot, 'GET', `/api/v1/recommendations/why-not?user=${user}&item=${id}&n=100`);
+        expect(explained.status).toBe(200);
+        expect(answered.status).toBe(200);
+        if (seenVerdict) expect(['seen', 'unavailable']).toContain(answered.body.verdict);
+        else expect(answered.body.verdict).not.toBe('seen');
+        // Explain looks 200 deep, why-not cuts at n: an item explain places may still be below the cut.
+        if (explained.body.would_show) expect(['shown', 'below_cut']).toContain(answered.body.verdict);
+        else if (['below_cut', 'not_a_candidate'].includes(answered.body.verdict)) expect(explained.body.excluded_because).toEqual([expect.stringMatching(/^ranked below the first/)]);
+        else expect(explained.body.excluded_because[0]).toBe(answered.body.summary);
+      }
+    };
+    await agree(true);
+    // Only purchases hide items: what the user merely viewed may be recommended again, and neither answer may say otherwise.
+    process.env.TAILOR_SEEN_EVENT_TYPES = 'purchase';
+    resetConfigForTests();
+    try {
+      await agree(false);
+    } finally {
+      delete process.env.TAILOR_SEEN_EVENT_TYPES;
+      resetConfigForTests();
+    }
   });
 });
