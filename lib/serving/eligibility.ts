@@ -73,25 +73,32 @@ export interface SpaceEligibility {
 
 /**
  * The hot path: asked for every candidate of every request, so it is index arithmetic and set
- * lookups with no allocation per call. The user's seen and turned-down items are marked in an
- * array by item index once per request.
+ * lookups with no allocation per call. The user's seen and turned-down items are resolved to item
+ * indices once per request (a few hundred at most, whatever the catalogue's size).
  */
 export function spaceEligibility(space: ItemSpace, rules: EligibilityRules): SpaceEligibility {
-  const marks = new Uint8Array(space.size);
-  if (rules.user) {
-    for (const id of rules.user.seen) mark(marks, space.indexOf(id), SEEN);
-    for (const id of rules.user.negatives) mark(marks, space.indexOf(id), NEGATIVE);
-  }
+  const seen = indicesOf(space, rules.user?.seen);
+  const negatives = indicesOf(space, rules.user?.negatives);
+  const markOf = (item: number): UserMark => (negatives.has(item) ? NEGATIVE : seen.has(item) ? SEEN : NONE);
   return {
     allowed: (item) => {
       const entry = space.entryOf(item);
-      return entry !== undefined && assess(entry, rules, marks[item] as UserMark, false, null);
+      return entry !== undefined && assess(entry, rules, markOf(item), false, null);
     },
     placeable: (item) => {
       const entry = space.entryOf(item);
-      return entry !== undefined && assess(entry, rules, marks[item] as UserMark, true, null);
+      return entry !== undefined && assess(entry, rules, markOf(item), true, null);
     },
   };
+}
+
+function indicesOf(space: ItemSpace, ids: ReadonlySet<string> | undefined): Set<number> {
+  const items = new Set<number>();
+  for (const id of ids ?? []) {
+    const item = space.indexOf(id);
+    if (item !== undefined) items.add(item);
+  }
+  return items;
 }
 
 const blockedCache = new WeakMap<ItemSpace, { key: string; items: number[] }>();
@@ -118,10 +125,6 @@ const NONE = 0;
 const SEEN = 1;
 const NEGATIVE = 2;
 type UserMark = typeof NONE | typeof SEEN | typeof NEGATIVE;
-
-function mark(marks: Uint8Array, item: number | undefined, value: UserMark): void {
-  if (item !== undefined && marks[item]! < value) marks[item] = value;
-}
 
 function userMarkById(id: string, rules: EligibilityRules): UserMark {
   if (!rules.user) return NONE;
