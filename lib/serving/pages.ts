@@ -7,7 +7,7 @@ import type { StageTimings } from '@/lib/recommend/serve';
 import { log } from '@/lib/runtime/log';
 import type { ServingSnapshot } from './context';
 import { ServingInputError, type Fallback, type FeedInput, type RankedList, type RecommendationResponse } from './contract';
-import { isServable } from './eligibility';
+import { eligibilityRules, isEligible } from './eligibility';
 import { logImpression } from './impressions';
 import type { RankingRequest } from './rank';
 import { decodeCursor, encodeCursor } from './schema';
@@ -70,9 +70,9 @@ export interface Delivery {
  * logged as an impression and counted.
  */
 export async function deliver({ input, snapshot, list, fallback, started, timings, page, responseCacheKey }: Delivery): Promise<RecommendationResponse> {
-  const now = Date.now();
+  const catalogue = eligibilityRules({ now: Date.now() });
   const offset = page?.offset ?? 0;
-  const servable = list.items.filter((item) => isServable(snapshot.catalog.get(item.id), now));
+  const servable = list.items.filter((item) => isEligible(snapshot.catalog.get(item.id), catalogue));
   const items = servable.slice(offset, offset + input.query.n);
   const recommendationId = randomUUID();
   const listId = page?.id ?? recommendationId;

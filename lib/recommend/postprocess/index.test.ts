@@ -102,4 +102,3 @@ describe('postProcess', () => {
     expect(items(list.slice(10, 20))).toEqual(items(postProcess(entries, { ...capped, count: 10, offset: 10 }, facts)));
   });
 });
-
