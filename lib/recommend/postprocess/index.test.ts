@@ -89,7 +89,15 @@ describe('postProcess', () => {
   });
 
   it('holds the category cap on every page of `pageSize` when ranking several pages at once, exploration included', () => {
-    const capped: PostProcessOptions = { ...full, count: 30, directives: [blockRecalled], pinned: [], diversity: { ...full.diversity, maxPerCategory: 2, pageSize: 10 } };
+    // Exploration wants four slots a page, all from one category ('new'): the cap leaves it two.
+    const capped: PostProcessOptions = {
+      ...full,
+      count: 30,
+      directives: [blockRecalled],
+      pinned: [],
+      exploration: { ...full.exploration!, share: 0.4 },
+      diversity: { ...full.diversity, maxPerCategory: 2, pageSize: 10 },
+    };
     const list = postProcess(entries, capped, facts);
     expect(list).toHaveLength(30);
     for (let start = 0; start < 30; start += 10) {

@@ -42,7 +42,12 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
   for (let page = 0; page < pageCount; page++) {
     let entriesOnPage = diversify(remaining, pageSize, options.diversity, facts);
     if (exploration) {
-      const unshownPool = pool.filter((item) => !shownItems.has(item) && withinCap(item, entriesOnPage, options.diversity.maxPerCategory, facts));
+      const unshownPool = withinCap(
+        pool.filter((item) => !shownItems.has(item)),
+        entriesOnPage,
+        options.diversity.maxPerCategory,
+        facts,
+      );
       entriesOnPage = insertExplorationWith(new Random(exploration.seed, page), entriesOnPage, pageSize, { ...exploration, pool: unshownPool }, facts);
     }
     if (page === 0 && pins.length > 0) entriesOnPage = placePins(entriesOnPage, pins, pageSize);
@@ -53,11 +58,20 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
   return shown.slice(offset, offset + count);
 }
 
-/** Whether one more item of this item's category keeps the page within the cap. */
-function withinCap(item: number, page: readonly ListEntry[], maxPerCategory: number | null, facts: ItemFacts): boolean {
-  const category = maxPerCategory === null ? null : facts.category(item);
-  if (category === null) return true;
-  let onPage = 0;
-  for (const entry of page) if (facts.category(entry.item) === category) onPage += 1;
-  return onPage < maxPerCategory!;
+/** The pool, in order, less what would take a category past the cap: each category keeps the room the page leaves it. */
+function withinCap(pool: number[], page: readonly ListEntry[], maxPerCategory: number | null, facts: ItemFacts): number[] {
+  if (maxPerCategory === null) return pool;
+  const taken = new Map<string, number>();
+  for (const entry of page) {
+    const category = facts.category(entry.item);
+    if (category !== null) taken.set(category, (taken.get(category) ?? 0) + 1);
+  }
+  return pool.filter((item) => {
+    const category = facts.category(item);
+    if (category === null) return true;
+    const count = taken.get(category) ?? 0;
+    if (count >= maxPerCategory) return false;
+    taken.set(category, count + 1);
+    return true;
+  });
 }
