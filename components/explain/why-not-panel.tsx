@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import type { Item } from '@/lib/catalog/schema';
 import { apiRequest, queryString } from '@/lib/console/api-client';
 import type { WhyNotVerdict } from '@/lib/recommend/why-not';
-import type { WhyNotResult } from '@/lib/serving/explanations';
+import type { WhyNotResult } from '@/lib/serving/inspect';
 import styles from './explain.module.css';
 
 const VERDICT_LABELS: Record<WhyNotVerdict, string> = {

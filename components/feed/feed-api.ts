@@ -1,6 +1,6 @@
 import { apiRequest, queryString } from '@/lib/console/api-client';
 import type { FeedEventBody } from '@/lib/feed/events';
-import type { RecommendationResponse, ServedItem } from '@/lib/serving/feed';
+import type { RecommendationResponse, ServedItem } from '@/lib/serving/contract';
 
 export type FeedItem = ServedItem;
 export type FeedPage = Pick<RecommendationResponse, 'recommendation_id' | 'items' | 'next_cursor' | 'fallback'>;

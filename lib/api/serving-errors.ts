@@ -1,4 +1,4 @@
-import { ServingInputError, UnknownItemError } from '@/lib/serving/feed';
+import { ServingInputError, UnknownItemError } from '@/lib/serving/contract';
 import { ApiError } from './errors';
 
 /** Serving refusals name the parameter (400) or the missing item (404); anything else degrades inside serving. */

@@ -1,5 +1,6 @@
 import 'server-only';
-import { isServable, type CatalogMirror } from '@/lib/serving/catalog';
+import type { CatalogMirror } from '@/lib/serving/catalog';
+import { isServable } from '@/lib/serving/eligibility';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { RecentKeys } from './recent';
 

@@ -19,6 +19,8 @@ export interface InteractionLog {
   strength: Float32Array;
   /** Epoch ms. */
   timestamp: Float64Array;
+  /** Each event's type, as its index in EVENT_TYPES; absent for datasets that have no types. */
+  type?: Uint8Array;
 }
 
 /**

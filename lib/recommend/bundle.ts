@@ -74,6 +74,7 @@ export function packRecommender(models: RecommenderModels, extras: BundleExtras,
     sections['histories.offsets'] = models.histories.offsets;
     sections['histories.items'] = models.histories.items;
     sections['histories.strengths'] = models.histories.strengths;
+    sections['histories.types'] = models.histories.types;
   }
   if (models.precomputed) {
     for (const { name } of PRECOMPUTED_SOURCES) {
@@ -165,7 +166,12 @@ function optionalServingSections(
   sections: Record<string, SectionArray>,
   section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T,
 ): { histories?: UserHistories; precomputed?: PrecomputedCandidates } {
-  const histories = 'histories.offsets' in sections ? { offsets: section('histories.offsets', Uint32Array), items: section('histories.items', Uint32Array), strengths: section('histories.strengths', Float32Array) } : undefined;
+  const histories = 'histories.offsets' in sections ? {
+          offsets: section('histories.offsets', Uint32Array),
+          items: section('histories.items', Uint32Array),
+          strengths: section('histories.strengths', Float32Array),
+          types: section('histories.types', Uint16Array),
+        } : undefined;
   const hasPrecomputed = PRECOMPUTED_SOURCES.every(({ name }) => `precomputed.${name}.offsets` in sections);
   const precomputed = hasPrecomputed
     ? (Object.fromEntries(PRECOMPUTED_SOURCES.map(({ name }) => [name, { offsets: section(`precomputed.${name}.offsets`, Uint32Array), items: section(`precomputed.${name}.items`, Uint32Array) }])) as PrecomputedCandidates)

@@ -47,7 +47,11 @@ export function precomputedList(precomputed: PrecomputedCandidates, source: Prec
   return items.subarray(offsets[user] ?? 0, offsets[user + 1] ?? 0);
 }
 
-/** The request serving builds for a user with nothing new since training: their trained positives, every trained pair seen. */
+/**
+ * The request serving builds for a user with nothing new since training: their trained positives,
+ * every trained item left out. Where `TAILOR_SEEN_EVENT_TYPES` lets some back, they return through
+ * the live sources (neighbours, popular, trending), never through these lists.
+ */
 function trainedRequest(models: RecommenderModels, histories: UserHistories, user: number): RecommendationRequest {
   const trained = trainedHistoryOf(histories, user);
   const positives: number[] = [];

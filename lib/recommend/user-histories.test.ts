@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionLog } from '@/lib/models/data';
-import { buildUserHistories, trainedHistoryOf } from './user-histories';
+import { EVENT_TYPES, type EventType } from '@/lib/events/types';
+import { buildUserHistories, trainedHistoryOf, typeMask } from './user-histories';
 
 function logOf(rows: [user: number, item: number, strength: number, at: number][]): InteractionLog {
   return {
@@ -24,8 +25,21 @@ describe('buildUserHistories', () => {
 
   it('sums each pair, keeps dislikes as non-positive sums, and lists the newest pair first', () => {
     const histories = buildUserHistories(log, 3);
-    expect(trainedHistoryOf(histories, 0)).toEqual({ items: Uint32Array.of(4, 3), strengths: Float32Array.of(1, 1) });
-    expect(trainedHistoryOf(histories, 1)).toEqual({ items: Uint32Array.of(7, 5, 9), strengths: Float32Array.of(3, -3, 1) });
+    expect(trainedHistoryOf(histories, 0)).toEqual({ items: Uint32Array.of(4, 3), strengths: Float32Array.of(1, 1), types: Uint16Array.of(0xffff, 0xffff) });
+    expect(trainedHistoryOf(histories, 1)).toEqual({ items: Uint32Array.of(7, 5, 9), strengths: Float32Array.of(3, -3, 1), types: Uint16Array.of(0xffff, 0xffff, 0xffff) });
+  });
+
+  it('keeps which event types each pair had, so serving can apply the seen setting of the day', () => {
+    const view: EventType = 'view';
+    const like: EventType = 'like';
+    const purchase: EventType = 'purchase';
+    const types: EventType[] = [view, purchase, like, view, view, view];
+    const histories = buildUserHistories({ ...log, type: Uint8Array.from(types, (type) => EVENT_TYPES.indexOf(type)) }, 3);
+    const pairTypes = trainedHistoryOf(histories, 1).types;
+    expect(pairTypes[0]! & typeMask([purchase])).toBe(0);
+    expect(pairTypes[0]! & typeMask([like])).not.toBe(0);
+    expect(pairTypes[0]! & typeMask([view])).not.toBe(0);
+    expect(trainedHistoryOf(histories, 0).types[1]! & typeMask([purchase])).not.toBe(0);
   });
 
   it('gives a user without events an empty history, and keeps only the newest pairs past the limit', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { whyNot, type WhyNotFacts } from './why-not';
 
-const NOW = Date.parse('2026-05-01T12:00:00Z');
+const hidden = { verdict: 'unavailable', text: 'the item is hidden in the catalogue' } as const;
+const blockedHorror = { verdict: 'blocked', text: "blocked by a curation rule on category 'Horror'" } as const;
+const seen = { verdict: 'seen', text: 'the user has already seen it' } as const;
 const facts = (overrides: Partial<WhyNotFacts> = {}): WhyNotFacts => ({
-  now: NOW,
-  item: { hidden: false, publishedAt: null, expiresAt: null },
-  blockedBy: [],
-  strength: undefined,
-  seen: false,
+  ineligible: [],
   modelActive: true,
   cut: 20,
   feedPosition: null,
@@ -23,21 +21,18 @@ describe('why not this one?', () => {
     expect(whyNot(facts({ feedPosition: 3, score: 0.9 }))).toMatchObject({ verdict: 'shown', summary: 'It is in the feed, at position 3 of 20.' });
   });
 
-  it('puts the catalogue first: hidden, expired and unpublished items, with further reasons as details', () => {
-    const answer = whyNot(facts({ item: { hidden: true, publishedAt: null, expiresAt: NOW - 1_000 }, blockedBy: ["category 'Horror'"], seen: true }));
+  it('answers with the first rule that keeps the item out, the others as details', () => {
+    const answer = whyNot(facts({ ineligible: [hidden, { verdict: 'unavailable', text: 'the item expired at 2026-05-01T11:59:59.000Z' }, blockedHorror, seen] }));
     expect(answer.verdict).toBe('unavailable');
     expect(answer.summary).toBe('the item is hidden in the catalogue');
-    expect(answer.details).toEqual(['the item expired at 2026-05-01T11:59:59.000Z', "blocked by a curation rule on category 'Horror'"]);
-    expect(whyNot(facts({ item: { hidden: false, publishedAt: NOW + 60_000, expiresAt: null } })).summary).toBe('the item is not published until 2026-05-01T12:01:00.000Z');
+    expect(answer.details).toEqual(['the item expired at 2026-05-01T11:59:59.000Z', "blocked by a curation rule on category 'Horror'", seen.text]);
+    expect(whyNot(facts({ ineligible: [blockedHorror, seen] }))).toMatchObject({ verdict: 'blocked', summary: blockedHorror.text });
+    expect(whyNot(facts({ ineligible: [{ verdict: 'disliked', text: 'disliked' }] })).verdict).toBe('disliked');
+    expect(whyNot(facts({ ineligible: [seen] })).verdict).toBe('seen');
   });
 
-  it('names the curation rule that blocks it', () => {
-    expect(whyNot(facts({ blockedBy: ["tag 'spoilers'"], seen: true }))).toMatchObject({ verdict: 'blocked', summary: "blocked by a curation rule on tag 'spoilers'" });
-  });
-
-  it('tells a dislike from an item merely seen', () => {
-    expect(whyNot(facts({ strength: -1, seen: true })).verdict).toBe('disliked');
-    expect(whyNot(facts({ strength: 3, seen: true })).verdict).toBe('seen');
+  it('says the item is shown when it is, even when a rule would keep it out of the ranked part (a pin)', () => {
+    expect(whyNot(facts({ ineligible: [seen], feedPosition: 1 })).verdict).toBe('shown');
   });
 
   it('says when there is no model to rank with', () => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * "Why not this one?": the first thing, in serving order, that keeps an item out of a user's
- * feed. Pure: the serving layer gathers the facts (lib/serving/why-not.ts).
+ * feed. Pure: the serving layer gathers the facts (lib/serving/inspect.ts), the reasons an
+ * item may not be shown among them, from the same rules serving applies (lib/serving/eligibility.ts).
  */
 
 const feedSize = z.coerce.number().int().min(1).max(100).default(20);
@@ -20,15 +21,15 @@ export const whyNotQuerySchema = z
 
 export type WhyNotVerdict = 'shown' | 'unavailable' | 'blocked' | 'disliked' | 'seen' | 'no_model' | 'below_cut' | 'not_a_candidate';
 
+/** A reason the item may not be shown at all, as serving's eligibility rules give it, and the verdict it leads to. */
+export interface IneligibleReason {
+  verdict: 'unavailable' | 'blocked' | 'disliked' | 'seen';
+  text: string;
+}
+
 export interface WhyNotFacts {
-  now: number;
-  item: { hidden: boolean; publishedAt: number | null; expiresAt: number | null };
-  /** Curation block rules that match the item for this user, e.g. `category 'Horror'`. */
-  blockedBy: string[];
-  /** The item's summed interaction strength from the user's history; undefined when they never touched it. */
-  strength: number | undefined;
-  /** The user has an interaction with it of a type that hides items (views, purchases, …). */
-  seen: boolean;
+  /** Every reason the item may not be shown to the user, in the order the rules are checked. */
+  ineligible: IneligibleReason[];
   modelActive: boolean;
   /** How many items the feed shows. */
   cut: number;
@@ -49,29 +50,13 @@ export interface WhyNotAnswer {
   details: string[];
 }
 
-const iso = (epochMs: number) => new Date(epochMs).toISOString();
-
-/** Reasons the catalogue gives on its own: nothing about the user can bring such an item back. */
-function unavailability(facts: WhyNotFacts): string[] {
-  const { item, now } = facts;
-  const reasons: string[] = [];
-  if (item.hidden) reasons.push('the item is hidden in the catalogue');
-  if (item.publishedAt !== null && item.publishedAt > now) reasons.push(`the item is not published until ${iso(item.publishedAt)}`);
-  if (item.expiresAt !== null && item.expiresAt <= now) reasons.push(`the item expired at ${iso(item.expiresAt)}`);
-  return reasons;
-}
-
 export function whyNot(facts: WhyNotFacts): WhyNotAnswer {
-  const unavailable = unavailability(facts);
-  const blocked = facts.blockedBy.map((rule) => `blocked by a curation rule on ${rule}`);
-  const all = [...unavailable, ...blocked];
+  const all = facts.ineligible.map((reason) => reason.text);
   const answer = (verdict: WhyNotVerdict, summary: string): WhyNotAnswer => ({ verdict, summary, details: all.filter((reason) => reason !== summary) });
 
   if (facts.feedPosition !== null && facts.feedPosition <= facts.cut) return answer('shown', `It is in the feed, at position ${facts.feedPosition} of ${facts.cut}.`);
-  if (unavailable.length > 0) return answer('unavailable', unavailable[0]!);
-  if (blocked.length > 0) return answer('blocked', blocked[0]!);
-  if (facts.strength !== undefined && facts.strength <= 0) return answer('disliked', 'the user disliked or skipped it, so it is never shown to them again');
-  if (facts.seen) return answer('seen', 'the user has already seen it; seen items are not recommended again');
+  const [first] = facts.ineligible;
+  if (first) return answer(first.verdict, first.text);
   if (!facts.modelActive) return answer('no_model', 'no model is active yet: the feed shows popular items only');
   const position = facts.feedPosition ?? facts.rankedPosition;
   if (position !== null) return answer('below_cut', belowCut(facts, position));

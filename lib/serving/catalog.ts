@@ -16,11 +16,6 @@ export interface CatalogEntry {
   updatedAt: number;
 }
 
-/** Hidden, expired and not-yet-published items are never served. */
-export function isServable(entry: CatalogEntry | undefined, now: number): entry is CatalogEntry {
-  return entry !== undefined && !entry.hidden && (entry.publishedAt === null || entry.publishedAt <= now) && (entry.expiresAt === null || entry.expiresAt > now);
-}
-
 export function toCatalogItem(entry: CatalogEntry): CatalogItem {
   return { title: entry.title, description: entry.description, category: entry.category, tags: entry.tags, publishedAt: entry.publishedAt };
 }

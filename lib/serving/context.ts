@@ -1,16 +1,17 @@
 import 'server-only';
 import { getConnection } from '@/db';
 import { activeRules, type CurationRule } from '@/lib/curation/store';
-import { rulesForUser } from '@/lib/curation/segments';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights } from '@/lib/events/types';
 import { embedItem } from '@/lib/models/content';
 import { currentEventWeights, getFeatureStore } from '@/lib/realtime';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
-import type { CurationDirective, ItemFacts } from '@/lib/recommend/postprocess';
+import type { ItemFacts } from '@/lib/recommend/postprocess';
 import { publishChange } from '@/lib/runtime/changes';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { log } from '@/lib/runtime/log';
-import { isServable, toCatalogItem, type CatalogEntry, type CatalogMirror } from './catalog';
+import { toCatalogItem, type CatalogEntry, type CatalogMirror } from './catalog';
+import { ServingInputError } from './contract';
+import { isServable } from './eligibility';
 import type { ServingModel } from './model';
 import { Refreshing } from './refreshing';
 import { servingCatalog, servingModel } from './state';
@@ -122,6 +123,11 @@ export interface UserSegment {
   attributes: Record<string, unknown>;
 }
 
-export function directivesFor(rules: CurationRule[], user: UserSegment): CurationDirective[] {
-  return rulesForUser(rules, user).map(({ kind, targetType, target, position, boost }) => ({ kind, targetType, target, position, boost }));
+/** A 400 naming the categories neither the model nor the catalogue knows. */
+export function assertKnownCategories(categories: readonly string[] | undefined, snapshot: ServingSnapshot): void {
+  if (!categories || categories.length === 0) return;
+  const known = new Set(snapshot.model?.models.popularity.categories ?? []);
+  for (const entry of snapshot.catalog.entries.values()) if (entry.category) known.add(entry.category);
+  const unknown = categories.filter((category) => !known.has(category));
+  if (unknown.length > 0) throw new ServingInputError('category', `unknown category: ${unknown.join(', ')}`);
 }

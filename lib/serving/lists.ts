@@ -4,10 +4,11 @@ import { recordRecommendationServed } from '@/lib/metrics/record';
 import { exactSearch } from '@/lib/models/ann';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
-import { isServable } from './catalog';
-import { itemSpaceOf, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
-import { ServingInputError, UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './feed';
-import { popularFallback } from './fallback';
+import { assertKnownCategories, itemSpaceOf, servingSnapshot, type ItemSpace, type ServingSnapshot } from './context';
+import { roundScore, UnknownItemError, type Fallback, type RecommendationResponse, type ServedItem } from './contract';
+import { ANONYMOUS, curationFor } from './curation';
+import { popularItems } from './degrade';
+import { eligibilityRules, isEligible, spaceEligibility, type EligibilityRules } from './eligibility';
 import { logImpression } from './impressions';
 import { borrowedNeighbourScores } from './look-alikes';
 import type { SimilarQuery, TrendingQuery } from './schema';
@@ -24,8 +25,10 @@ export async function similarTo(itemId: string, query: SimilarQuery): Promise<Re
   const anchor = snapshot.catalog.get(itemId);
   if (!anchor) throw new UnknownItemError(itemId);
   const { model } = snapshot;
-  if (!model) return listResponse('similar', query.user ?? 'anonymous', snapshot, (await popularFallback({ userId: '', query: { item: itemId } }, snapshot, query.n)).items, 'no_model', started);
+  const rules = listRules(snapshot, { excluded: new Set([itemId]) });
+  if (!model) return listResponse('similar', query.user ?? 'anonymous', snapshot, await popularItems(snapshot, rules, query.n), 'no_model', started);
   const space = itemSpaceOf(model, snapshot.catalog);
+  const eligible = spaceEligibility(space, rules);
   const item = space.indexOf(itemId)!;
   const blended = new Map<number, number>();
   const add = (candidates: { item: number; score: number }[], weight: number) => {
@@ -39,14 +42,13 @@ export async function similarTo(itemId: string, query: SimilarQuery): Promise<Re
     for (const [candidate, score] of borrowedNeighbourScores(model, space, item, neighbours, content)) blended.set(candidate, NEIGHBOUR_WEIGHT * score);
   }
   add(content, CONTENT_WEIGHT);
-  const now = Date.now();
   const ranked = [...blended]
-    .filter(([candidate]) => isServable(space.entryOf(candidate), now))
+    .filter(([candidate]) => eligible.allowed(candidate))
     .sort((a, b) => b[1] - a[1])
     .slice(0, query.n);
   const items = ranked.map(([candidate, score]): ServedItem => {
     const entry = space.entryOf(candidate)!;
-    return { id: entry.id, title: entry.title, category: entry.category, score: Math.round(score * 1e4) / 1e4, reasons: [{ kind: 'because_you_watched', text: `Similar to ${anchor.title || anchor.id}`, item: anchor.id }] };
+    return { id: entry.id, title: entry.title, category: entry.category, score: roundScore(score), reasons: [{ kind: 'because_you_watched', text: `Similar to ${anchor.title || anchor.id}`, item: anchor.id }] };
   });
   return listResponse('similar', query.user ?? 'anonymous', snapshot, items, null, started);
 }
@@ -76,21 +78,25 @@ export async function trending(query: TrendingQuery): Promise<RecommendationResp
   const started = performance.now();
   const snapshot = await servingSnapshot();
   const { model } = snapshot;
-  const known = new Set(model?.models.popularity.categories ?? []);
-  for (const entry of snapshot.catalog.entries.values()) if (entry.category) known.add(entry.category);
-  if (query.category && !known.has(query.category)) throw new ServingInputError('category', `unknown category: ${query.category}`);
-  if (!model) return listResponse('trending', 'anonymous', snapshot, (await popularFallback({ userId: '', query: { category: query.category ? [query.category] : undefined } }, snapshot, query.n)).items, 'no_model', started);
-  const now = Date.now();
+  assertKnownCategories(query.category ? [query.category] : undefined, snapshot);
+  const rules = listRules(snapshot, { categories: query.category ? new Set([query.category]) : null });
+  if (!model) return listResponse('trending', 'anonymous', snapshot, await popularItems(snapshot, rules, query.n), 'no_model', started);
   const text = { hot: 'Trending now', rising: 'Rising fast', fresh: 'New arrival' }[query.variant];
   const items: ServedItem[] = [];
   const scores = model.models.popularity.variants[query.variant].scores;
-  for (const item of topItems(model.models.popularity, query.variant, query.category ?? null, query.n * 3)) {
+  // The whole ranking (a view, no copy), walked until the page is full however many items eligibility refuses.
+  for (const item of topItems(model.models.popularity, query.variant, query.category ?? null)) {
     const entry = snapshot.catalog.get(model.models.itemIds[item]!);
-    if (!isServable(entry, now)) continue;
-    items.push({ id: entry.id, title: entry.title, category: entry.category, score: Math.round(scores[item]! * 1e4) / 1e4, reasons: [{ kind: query.variant === 'fresh' ? 'new_arrival' : 'trending', text: query.category ? `${text} in ${query.category}` : text }] });
+    if (!isEligible(entry, rules)) continue;
+    items.push({ id: entry.id, title: entry.title, category: entry.category, score: roundScore(scores[item]!), reasons: [{ kind: query.variant === 'fresh' ? 'new_arrival' : 'trending', text: query.category ? `${text} in ${query.category}` : text }] });
     if (items.length === query.n) break;
   }
   return listResponse('trending', 'anonymous', snapshot, items, null, started);
+}
+
+/** Lists that are not personal still honour curation blocks: those for everyone, and those for new users, as an unknown caller is one. */
+function listRules(snapshot: ServingSnapshot, request: Pick<EligibilityRules, 'excluded'> | Pick<EligibilityRules, 'categories'>): EligibilityRules {
+  return eligibilityRules({ now: Date.now(), blocks: curationFor(snapshot.rules, ANONYMOUS).blocks, ...request });
 }
 
 function listResponse(surface: 'similar' | 'trending', userId: string, snapshot: ServingSnapshot, items: ServedItem[], fallback: Fallback | null, started: number): RecommendationResponse {

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { EventType, EventWeights } from '@/lib/events/types';
 import { getFeatureStore } from '@/lib/realtime';
-import { trainedHistoryOf } from '@/lib/recommend/user-histories';
+import { getConfig } from '@/lib/config';
+import { trainedHistoryOf, typeMask } from '@/lib/recommend/user-histories';
 import type { ServingModel } from './model';
 import { readBackHistory } from './read-back';
 import { servingUsers } from './users';
@@ -25,6 +26,8 @@ export interface StoredUser {
   attributes: Record<string, unknown>;
   /** Summed strength per item in the model's training data (non-positive for dislikes and skips). */
   trained: Map<string, number>;
+  /** Items of the training data touched with an event type that counts as seen. */
+  trainedSeen: Set<string>;
   /** Epoch ms the training data runs to: real-time events after it are news. */
   trainedUntil: number;
   /** Events the feature store lost (it is younger than the model's data), read back from the database once. */
@@ -40,20 +43,26 @@ export async function loadStoredUser(userId: string, model: ServingModel | null)
     known: profile !== undefined,
     preferredCategories: profile?.preferredCategories ?? [],
     attributes: profile?.attributes ?? {},
-    trained: trainedStrengths(model, userId),
+    ...trainedInteractions(model, userId),
     trainedUntil,
     readBack: profile && completeSince > trainedUntil ? await readBackHistory(userId, trainedUntil, completeSince) : [],
   };
 }
 
-function trainedStrengths(model: ServingModel | null, userId: string): Map<string, number> {
-  const strengths = new Map<string, number>();
+function trainedInteractions(model: ServingModel | null, userId: string): Pick<StoredUser, 'trained' | 'trainedSeen'> {
+  const trained = new Map<string, number>();
+  const trainedSeen = new Set<string>();
   const histories = model?.models.histories;
   const user = model?.userIndex.get(userId);
-  if (!histories || user === undefined) return strengths;
-  const { items, strengths: values } = trainedHistoryOf(histories, user);
-  items.forEach((item, p) => strengths.set(model!.models.itemIds[item]!, values[p]!));
-  return strengths;
+  if (!histories || user === undefined) return { trained, trainedSeen };
+  const { items, strengths, types } = trainedHistoryOf(histories, user);
+  const seenMask = typeMask(getConfig().seenEventTypes);
+  items.forEach((item, p) => {
+    const itemId = model!.models.itemIds[item]!;
+    trained.set(itemId, strengths[p]!);
+    if ((types[p]! & seenMask) !== 0) trainedSeen.add(itemId);
+  });
+  return { trained, trainedSeen };
 }
 
 /** Summed strength per item, as training sums it: positive totals are history, non-positive ones are negatives. */

@@ -43,7 +43,7 @@ export async function loadTrainingData(conn: DatabaseConnection, weights: EventW
       if (item === undefined) continue;
       const typeIndex = EVENT_TYPES.indexOf(event.type);
       const strength = event.type === 'rate' && event.value !== null ? typeWeights[typeIndex]! * Number(event.value) : typeWeights[typeIndex]!;
-      log.push(users.indexOf(event.user_id), item, strength, Number(event.at));
+      log.push(users.indexOf(event.user_id), item, strength, Number(event.at), typeIndex);
     }
     onProgress?.(log.length, total);
     if (page.length > 0) lastId = Number(page[page.length - 1]!.id);
@@ -105,10 +105,11 @@ function growableLog(expected: number) {
   let item = new Uint32Array(capacity);
   let strength = new Float32Array(capacity);
   let timestamp = new Float64Array(capacity);
+  let type = new Uint8Array(capacity);
   let length = 0;
   const grow = () => {
     capacity *= 2;
-    const resize = <T extends Uint32Array | Float32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+    const resize = <T extends Uint8Array | Uint32Array | Float32Array | Float64Array>(array: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(array);
       return next;
@@ -117,21 +118,30 @@ function growableLog(expected: number) {
     item = resize(item, (n) => new Uint32Array(n));
     strength = resize(strength, (n) => new Float32Array(n));
     timestamp = resize(timestamp, (n) => new Float64Array(n));
+    type = resize(type, (n) => new Uint8Array(n));
   };
   return {
     get length() {
       return length;
     },
-    push(u: number, i: number, s: number, t: number) {
+    push(u: number, i: number, s: number, t: number, typeIndex: number) {
       if (length === capacity) grow();
       user[length] = u;
       item[length] = i;
       strength[length] = s;
       timestamp[length] = t;
+      type[length] = typeIndex;
       length += 1;
     },
     finish(): InteractionLog {
-      return { length, user: user.subarray(0, length), item: item.subarray(0, length), strength: strength.subarray(0, length), timestamp: timestamp.subarray(0, length) };
+      return {
+        length,
+        user: user.subarray(0, length),
+        item: item.subarray(0, length),
+        strength: strength.subarray(0, length),
+        timestamp: timestamp.subarray(0, length),
+        type: type.subarray(0, length),
+      };
     },
   };
 }

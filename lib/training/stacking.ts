@@ -97,6 +97,7 @@ function filterLog(log: InteractionLog, keep: (row: number) => boolean): Interac
     item: Uint32Array.from(rows, (row) => log.item[row]!),
     strength: Float32Array.from(rows, (row) => log.strength[row]!),
     timestamp: Float64Array.from(rows, (row) => log.timestamp[row]!),
+    ...(log.type && { type: Uint8Array.from(rows, (row) => log.type![row]!) }),
   };
 }
 

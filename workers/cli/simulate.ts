@@ -12,7 +12,7 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { generateWorld, type DemoWorld, type DemoWorldParamsInput } from '@/lib/demo/world';
 import { MAX_EVENT_BATCH } from '@/lib/events/schema';
 import type { ExperimentResultsJson } from '@/lib/experiments/results';
-import type { RecommendationResponse } from '@/lib/serving/feed';
+import type { RecommendationResponse } from '@/lib/serving/contract';
 import { sessionsPerDayFor, VisitSchedule, type Visit } from '@/lib/simulation/schedule';
 import { itemIndexById, reactToList, visitRandom, type SimulatedEvent } from '@/lib/simulation/user-behaviour';
 import { parseCommandLine, USAGE_EXIT_CODE, UsageError } from './args';

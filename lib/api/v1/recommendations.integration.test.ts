@@ -217,7 +217,7 @@ describe('explain', () => {
     expect(hidden.status).toBe(200);
     const notShown = await call(explain, 'GET', `/api/v1/recommendations/explain?user=user-00040&item=${top}`);
     expect(notShown.body.would_show).toBe(false);
-    expect(notShown.body.excluded_because).toContain('the item is hidden');
+    expect(notShown.body.excluded_because).toContain('the item is hidden in the catalogue');
   });
 });
 

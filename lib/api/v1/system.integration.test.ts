@@ -51,6 +51,8 @@ describe('serving before any model exists', () => {
   it('answers the feed with popular items, naming the fallback', async () => {
     const events = ['a', 'a', 'b'].map((item, n) => ({ event_id: `first-${n}`, user_id: `early-${n}`, item_id: `popular-${item}`, type: 'click' }));
     expect((await call(postEvents, 'POST', '/api/v1/events', { body: events })).status).toBe(200);
+    // Events create placeholder items, which are never served: the catalogue describes these.
+    await (await getConnection()).query(`update items set title = 'Title of ' || external_id, updated_at = now() where external_id like 'popular-%'`);
     const response = await call(feed, 'GET', '/api/v1/recommendations?user=someone&n=5');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ fallback: 'no_model', model_version: null });

@@ -87,4 +87,26 @@ describe('postProcess', () => {
     expect(page(plain, 40)).toEqual([]);
     expect(postProcess(entries, { ...plain, count: 0 }, facts)).toEqual([]);
   });
+
+  it('holds the category cap on every page of `pageSize` when ranking several pages at once, exploration included', () => {
+    // Exploration wants four slots a page, all from one category ('new'): the cap leaves it two.
+    const capped: PostProcessOptions = {
+      ...full,
+      count: 30,
+      directives: [blockRecalled],
+      pinned: [],
+      exploration: { ...full.exploration!, share: 0.4 },
+      diversity: { ...full.diversity, maxPerCategory: 2, pageSize: 10 },
+    };
+    const list = postProcess(entries, capped, facts);
+    expect(list).toHaveLength(30);
+    for (let start = 0; start < 30; start += 10) {
+      const counts = new Map<string, number>();
+      for (const entry of list.slice(start, start + 10)) counts.set(facts.category(entry.item)!, (counts.get(facts.category(entry.item)!) ?? 0) + 1);
+      // Four ranked categories and the new items: two of each fill a page of ten.
+      expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    }
+    // The same pages as asking for each page on its own.
+    expect(items(list.slice(10, 20))).toEqual(items(postProcess(entries, { ...capped, count: 10, offset: 10 }, facts)));
+  });
 });

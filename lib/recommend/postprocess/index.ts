@@ -14,40 +14,64 @@ export type { CurationDirective, DiversityOptions, ExplorationOptions, ItemFacts
  * [offset, offset + count).
  *
  * Requests are stateless, yet pages must neither repeat nor skip items. So every request rebuilds
- * the pages before its own, page by page (pages of `count` from the top): each page takes the
- * next ranked entries not yet shown, gets its exploration items (its own random stream of the
- * seed), and page one gets the pins; whatever a page pushed off stays for the next. Page k comes
- * out the same whichever later page was asked for, provided `count` does not change between
- * requests. Pinned items belong to the first page only and never appear on later ones; blocked
- * items never appear, even when pinned or in the exploration pool.
+ * the pages before its own, page by page (pages of `diversity.pageSize`, else of `count`, from
+ * the top): each page is diversified from the ranked entries not yet shown (so the category cap
+ * holds on every page), gets its exploration items (its own random stream of the seed), and page
+ * one gets the pins; whatever a page pushed off stays for the next. Page k comes out the same
+ * whichever later page was asked for, provided the page size does not change between requests.
+ * Pinned items belong to the first page only and never appear on later ones; blocked items never
+ * appear, even when pinned or in the exploration pool. Exploration never takes a category past
+ * the cap; a pin is placed whatever the cap says.
  */
 export function postProcess(entries: readonly ListEntry[], options: PostProcessOptions, facts: ItemFacts): ListEntry[] {
   const count = Math.max(0, Math.floor(options.count));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   if (count === 0) return [];
+  const pageSize = Math.max(1, Math.floor(options.diversity.pageSize ?? count));
   const blocked = blockedBy(options.directives, facts);
   const pinnedAnywhere = new Set(options.pinned.map((pin) => pin.item));
   const pins = options.pinned.filter((pin) => !blocked(pin.item));
   const candidates = applyBlocks(entries, options.directives, facts).filter((entry) => !pinnedAnywhere.has(entry.item));
-  const pageCount = Math.ceil((offset + count) / count);
-  // Diversity is prefix-stable, so selecting every page up to this one keeps earlier pages as they were.
-  const ranked = diversify(applyBoosts(candidates, options.directives, facts), pageCount * count, options.diversity, facts);
+  const pageCount = Math.ceil((offset + count) / pageSize);
   const exploration = options.exploration;
   const pool = exploration ? exploration.pool.filter((item) => !blocked(item) && !pinnedAnywhere.has(item)) : [];
 
   const shown: ListEntry[] = [];
   const shownItems = new Set<number>();
-  let remaining = ranked;
+  let remaining = applyBoosts(candidates, options.directives, facts);
   for (let page = 0; page < pageCount; page++) {
-    let entriesOnPage = remaining.slice(0, count);
+    let entriesOnPage = diversify(remaining, pageSize, options.diversity, facts);
     if (exploration) {
-      const unshownPool = pool.filter((item) => !shownItems.has(item));
-      entriesOnPage = insertExplorationWith(new Random(exploration.seed, page), entriesOnPage, count, { ...exploration, pool: unshownPool }, facts);
+      const unshownPool = withinCap(
+        pool.filter((item) => !shownItems.has(item)),
+        entriesOnPage,
+        options.diversity.maxPerCategory,
+        facts,
+      );
+      entriesOnPage = insertExplorationWith(new Random(exploration.seed, page), entriesOnPage, pageSize, { ...exploration, pool: unshownPool }, facts);
     }
-    if (page === 0 && pins.length > 0) entriesOnPage = placePins(entriesOnPage, pins, count);
+    if (page === 0 && pins.length > 0) entriesOnPage = placePins(entriesOnPage, pins, pageSize);
     for (const entry of entriesOnPage) shownItems.add(entry.item);
     shown.push(...entriesOnPage);
     remaining = remaining.filter((entry) => !shownItems.has(entry.item));
   }
   return shown.slice(offset, offset + count);
+}
+
+/** The pool, in order, less what would take a category past the cap: each category keeps the room the page leaves it. */
+function withinCap(pool: number[], page: readonly ListEntry[], maxPerCategory: number | null, facts: ItemFacts): number[] {
+  if (maxPerCategory === null) return pool;
+  const taken = new Map<string, number>();
+  for (const entry of page) {
+    const category = facts.category(entry.item);
+    if (category !== null) taken.set(category, (taken.get(category) ?? 0) + 1);
+  }
+  return pool.filter((item) => {
+    const category = facts.category(item);
+    if (category === null) return true;
+    const count = taken.get(category) ?? 0;
+    if (count >= maxPerCategory) return false;
+    taken.set(category, count + 1);
+    return true;
+  });
 }

@@ -35,8 +35,13 @@ export interface CurationDirective {
 export interface DiversityOptions {
   /** Weight of relevance against novelty in MMR: 1 = relevance only. */
   lambda: number;
-  /** At most this many items per category while others remain; null = no cap. */
+  /** At most this many items per category on a page while others remain; null = no cap. */
   maxPerCategory: number | null;
+  /**
+   * The page a client is shown, when the list is ranked several pages deep at once: each page is
+   * diversified (and capped) on its own. Defaults to the requested count.
+   */
+  pageSize?: number;
   /** E.g. cosine of content vectors, in [-1, 1]. Without it, only the category cap diversifies. */
   similarity?: (a: number, b: number) => number;
 }

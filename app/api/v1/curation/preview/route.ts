@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
 import { parseQuery } from '@/lib/api/validate';
 import { feedPreviewQuerySchema, toCurationRuleJson } from '@/lib/curation/schema';
-import { previewFeed } from '@/lib/serving/feed';
+import { previewFeed } from '@/lib/serving/inspect';
 
 export const dynamic = 'force-dynamic';
 

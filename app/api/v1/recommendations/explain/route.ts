@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
 import { withServingErrors } from '@/lib/api/serving-errors';
 import { parseQuery } from '@/lib/api/validate';
-import { explainItem } from '@/lib/serving/feed';
+import { explainItem } from '@/lib/serving/inspect';
 import { explainQuerySchema } from '@/lib/serving/schema';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { route } from '@/lib/api/route';
 import { withServingErrors } from '@/lib/api/serving-errors';
 import { parseQuery } from '@/lib/api/validate';
 import { whyNotQuerySchema } from '@/lib/recommend/why-not';
-import { explainWhyNot } from '@/lib/serving/explanations';
+import { explainWhyNot } from '@/lib/serving/inspect';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/route';
 import { parseQuery } from '@/lib/api/validate';
 import { explainFeedQuerySchema } from '@/lib/recommend/why-not';
-import { explainFeed } from '@/lib/serving/explanations';
+import { explainFeed } from '@/lib/serving/inspect';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,173 @@
+import 'server-only';
+import { rulesForUser } from '@/lib/curation/segments';
+import type { CurationRule } from '@/lib/curation/types';
+import { resolveStrategy } from '@/lib/experiments/serving';
+import type { Reason, ScoreBreakdown } from '@/lib/recommend/explain';
+import { whyNot, type IneligibleReason, type WhyNotAnswer } from '@/lib/recommend/why-not';
+import type { CatalogEntry } from './catalog';
+import { servingSnapshot, type ServingSnapshot } from './context';
+import { UnknownItemError, type Fallback, type FeedInput, type RankedList, type ServedItem } from './contract';
+import { rankWithFallbacks } from './degrade';
+import { ineligibility, type Ineligibility, type IneligibleKind } from './eligibility';
+import { feedScope, listDepth, type RankingRequest } from './rank';
+import { servingSettings } from './settings';
+import { servingUser, type ServingUser } from './user';
+
+/**
+ * Looking at a user's feed without serving it: explain (where an item stands and why), why-not
+ * and the curation preview. Nothing here is cached, logged as an impression or counted as an
+ * experiment exposure, and every answer comes from the same ranking and eligibility rules the
+ * feed is served with.
+ */
+
+/** The largest page a request may ask for; explanations rank this deep. */
+const MAX_PAGE = 100;
+/** Deep enough that every candidate of the default strategy is ranked: past it, an item was never proposed. */
+const ALL_CANDIDATES_DEPTH = 1_000;
+
+export interface FeedRanking {
+  snapshot: ServingSnapshot;
+  user: ServingUser;
+  /**
+   * The feed as a request for `n` items would rank it now (or ranked `depth` deep), optionally
+   * without the curation rules.
+   */
+  rank(options?: { n?: number; depth?: number; withoutRules?: boolean }): Promise<RankedList>;
+  /** Why the item may not be shown to this user at all; empty when it may. */
+  ineligibility(entry: CatalogEntry): Ineligibility[];
+}
+
+/** The user as serving sees them, and their feed ranked on demand. */
+export async function feedRanking(userId: string, { explain = true } = {}): Promise<FeedRanking> {
+  const snapshot = await servingSnapshot();
+  const input: FeedInput = { userId, surface: 'feed', query: { n: MAX_PAGE, context: 'home', explain } };
+  const user = await servingUser(input, snapshot.model, snapshot.weights, { requireStored: true });
+  const strategy = await resolveStrategy({ id: userId, ...user.segment }, { recordExposure: false });
+  const { diversity } = await servingSettings();
+  const request: RankingRequest = { input, snapshot, user, strategy, diversity };
+  const { rules } = feedScope(request, Date.now());
+  return {
+    snapshot,
+    user,
+    rank: async ({ n = MAX_PAGE, depth = listDepth(n), withoutRules = false } = {}) =>
+      (await rankWithFallbacks({ ...request, input: { ...input, query: { ...input.query, n } }, snapshot: withoutRules ? { ...snapshot, rules: [] } : snapshot }, depth)).list,
+    ineligibility: (entry) => ineligibility(entry, rules),
+  };
+}
+
+export interface ExplainedFeed {
+  user: string;
+  items: ServedItem[];
+  fallback: Fallback | null;
+  model_version: number | null;
+}
+
+/** The user's first `n` items with reasons, sources and score breakdowns. */
+export async function explainFeed(userId: string, n: number): Promise<ExplainedFeed> {
+  const { snapshot, rank } = await feedRanking(userId);
+  const { items, fallback } = await rank({ n });
+  return { user: userId, items: items.slice(0, n), fallback, model_version: snapshot.model?.versionId ?? null };
+}
+
+export interface ItemExplanation {
+  user: string;
+  item: { id: string; title: string; category: string | null };
+  would_show: boolean;
+  /** 1-based position in the user's feed, when it is among the items ranked for it. */
+  position: number | null;
+  score: number | null;
+  reasons: Reason[];
+  /** Why it would not be shown, when it would not. */
+  excluded_because: string[];
+  breakdown: ScoreBreakdown | null;
+  model_version: number | null;
+}
+
+/** Why this item would or would not be shown to this user: its place in their feed, its score and its parts. */
+export async function explainItem(userId: string, itemId: string): Promise<ItemExplanation> {
+  const ranking = await feedRanking(userId);
+  const { snapshot } = ranking;
+  const entry = snapshot.catalog.get(itemId);
+  if (!entry) throw new UnknownItemError(itemId);
+  const base = { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, model_version: snapshot.model?.versionId ?? null };
+  const list = await ranking.rank();
+  const index = list.items.findIndex((item) => item.id === itemId);
+  if (index >= 0) {
+    const shown = list.items[index]!;
+    return { ...base, would_show: true, position: index + 1, score: shown.score, reasons: shown.reasons, excluded_because: [], breakdown: shown.explanation ?? null };
+  }
+  const excluded = [...ranking.ineligibility(entry).map((reason) => reason.text), ...(snapshot.model ? [] : ['no model is active'])];
+  return { ...base, would_show: false, position: null, score: null, reasons: [], excluded_because: excluded.length > 0 ? excluded : [`ranked below the first ${list.items.length} items for this user`], breakdown: null };
+}
+
+export interface WhyNotResult extends WhyNotAnswer {
+  user: string;
+  item: { id: string; title: string; category: string | null };
+  cut: number;
+  /** The item as ranked, when it was: its score, sources and score breakdown. */
+  ranked: ServedItem | null;
+  last_shown: ServedItem | null;
+  model_version: number | null;
+}
+
+const VERDICT_OF: Record<IneligibleKind, IneligibleReason['verdict']> = {
+  hidden: 'unavailable',
+  unpublished: 'unavailable',
+  expired: 'unavailable',
+  placeholder: 'unavailable',
+  excluded: 'unavailable',
+  filtered: 'unavailable',
+  blocked: 'blocked',
+  disliked: 'disliked',
+  seen: 'seen',
+};
+
+/** Why `itemId` is not among the first `cut` items of `userId`'s feed, as serving ranks it now. */
+export async function explainWhyNot(userId: string, itemId: string, cut: number): Promise<WhyNotResult> {
+  const ranking = await feedRanking(userId);
+  const { snapshot } = ranking;
+  const entry = snapshot.catalog.get(itemId);
+  if (!entry) throw new UnknownItemError(itemId);
+  const feed = await ranking.rank({ n: cut });
+  const feedIndex = feed.items.findIndex((item) => item.id === itemId);
+  const deep = feedIndex >= 0 || !snapshot.model ? null : await ranking.rank({ n: cut, depth: ALL_CANDIDATES_DEPTH });
+  const deepIndex = deep?.items.findIndex((item) => item.id === itemId) ?? -1;
+  const ranked = feedIndex >= 0 ? feed.items[feedIndex]! : deepIndex >= 0 ? deep!.items[deepIndex]! : null;
+  const lastShown = feed.items[Math.min(cut, feed.items.length) - 1] ?? null;
+
+  const answer = whyNot({
+    ineligible: ranking.ineligibility(entry).map((reason) => ({ verdict: VERDICT_OF[reason.kind], text: reason.text })),
+    modelActive: snapshot.model !== null,
+    cut,
+    feedPosition: feedIndex >= 0 ? feedIndex + 1 : null,
+    rankedPosition: deepIndex >= 0 ? deepIndex + 1 : null,
+    rankedCount: deep?.items.length ?? feed.items.length,
+    score: ranked?.score ?? null,
+    lastShownScore: lastShown?.score ?? null,
+  });
+  return { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, cut, ...answer, ranked, last_shown: lastShown, model_version: snapshot.model?.versionId ?? null };
+}
+
+export interface FeedPreview {
+  user: string;
+  model_version: number | null;
+  fallback: Fallback | null;
+  /** The rules in force for this user now, in the order serving applies them. */
+  rules: CurationRule[];
+  curated: ServedItem[];
+  uncurated: ServedItem[];
+}
+
+/** The user's first page computed now, with the curation rules and without them, for editors to see what their rules change. */
+export async function previewFeed(userId: string, n: number): Promise<FeedPreview> {
+  const { snapshot, user, rank } = await feedRanking(userId, { explain: false });
+  const [curated, uncurated] = await Promise.all([rank({ n }), rank({ n, withoutRules: true })]);
+  return {
+    user: userId,
+    model_version: curated.modelVersion,
+    fallback: curated.fallback,
+    rules: rulesForUser(snapshot.rules, user.segment),
+    curated: curated.items.slice(0, n),
+    uncurated: uncurated.items.slice(0, n),
+  };
+}

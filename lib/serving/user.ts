@@ -1,0 +1,81 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import type { EventWeights } from '@/lib/events/types';
+import type { RealtimeProfile } from '@/lib/realtime/profile';
+import { readRealtime, type RealtimeRead, type UserSegment } from './context';
+import type { FeedInput } from './contract';
+import type { ServingModel } from './model';
+import { loadStoredUser, strengthsOf, type Interaction, type StoredUser } from './user-context';
+
+/** Everything serving knows about the user of one request, gathered once and read by every stage. */
+export interface ServingUser {
+  id: string;
+  surface: FeedInput['surface'];
+  /** Whom curation rules and experiments address. */
+  segment: UserSegment;
+  /** Stated preferences, then the category this session keeps to. */
+  preferredCategories: string[];
+  /** Summed strength per item id: what the model was trained on and the events since, together. */
+  strengths: Map<string, number>;
+  /** Items touched with an event type that counts as seen (and a session's items): not recommended again. */
+  seen: Set<string>;
+  /** Items whose summed strength is not positive (disliked, skipped): never shown again. */
+  negatives: Set<string>;
+  /** Changes with every event the user sends: response caches key on it. */
+  profileVersion: number;
+  /** The real-time store did not answer: the user was served from stored data alone. */
+  degraded: boolean;
+}
+
+/**
+ * Reads the stored user (one `loadStoredUser` call, from memory in steady state) and the
+ * real-time profile side by side. Serving tolerates a failed stored read (the user is served as
+ * new); explanations pass `requireStored` so they never explain a user they could not read.
+ */
+export async function servingUser(input: FeedInput, model: ServingModel | null, weights: EventWeights, { requireStored = false } = {}): Promise<ServingUser> {
+  if (input.surface === 'session') return buildServingUser(input, null, { profile: null, degraded: false }, weights, Date.now());
+  const stored = loadStoredUser(input.userId, model);
+  const [realtime, user] = await Promise.all([readRealtime(input.userId), requireStored ? stored : stored.catch(() => null)]);
+  return buildServingUser(input, user, realtime, weights, Date.now());
+}
+
+/**
+ * Pure: the parts merged the way training sums them. Real-time events count from where the
+ * training data ends, so nothing is counted twice.
+ */
+export function buildServingUser(input: FeedInput, stored: StoredUser | null, realtime: RealtimeRead, weights: EventWeights, now: number): ServingUser {
+  const { profile } = realtime;
+  const trainedUntil = stored?.trainedUntil ?? 0;
+  const events: Interaction[] = [...(profile?.recent ?? []).filter((event) => event.at > trainedUntil), ...(stored?.readBack ?? [])];
+  const strengths = strengthsOf(events, weights, new Map(stored?.trained));
+  const seenTypes = new Set(getConfig().seenEventTypes);
+  const seen = new Set<string>(stored?.trainedSeen);
+  for (const event of events) if (seenTypes.has(event.type)) seen.add(event.itemId);
+  for (const itemId of input.sessionItems ?? []) {
+    strengths.set(itemId, Math.max(strengths.get(itemId) ?? 0, weights.view));
+    seen.add(itemId);
+  }
+  const negatives = new Set<string>();
+  for (const [itemId, strength] of strengths) if (strength <= 0) negatives.add(itemId);
+  return {
+    id: input.userId,
+    surface: input.surface,
+    segment: { isNew: !stored?.known || strengths.size === 0, attributes: stored?.attributes ?? {} },
+    preferredCategories: [...(stored?.preferredCategories ?? []), ...sessionInterest(profile, now)],
+    strengths,
+    seen,
+    negatives,
+    profileVersion: profile?.version ?? 0,
+    degraded: realtime.degraded,
+  };
+}
+
+/** Browsing a category in this session (a few views in a row) counts as a stated interest, for now. */
+const SESSION_INTEREST_VIEWS = 2;
+const SESSION_MAX_AGE_MS = 30 * 60_000;
+
+function sessionInterest(profile: RealtimeProfile | null, now: number): string[] {
+  const session = profile?.session;
+  if (!session?.category || session.views < SESSION_INTEREST_VIEWS || now - session.lastAt > SESSION_MAX_AGE_MS) return [];
+  return [session.category];
+}
