@@ -8,7 +8,7 @@ import { treeCpuMs, watchProcessTree, type TreeUsage } from './process-tree';
  * ceiling. After each phase the server is left to drain before the next one starts.
  */
 
-export const WARM_USERS = 300;
+const WARM_USERS = 300;
 /** The warm-up is a gentle closed loop, so that it leaves no backlog behind. */
 const WARM_CONNECTIONS = 4;
 const WARM_MAX_SECONDS = 60;
@@ -168,6 +168,7 @@ async function healthLatency(url: string): Promise<number> {
     return Infinity;
   }
 }
+
 /** Users `first`, `first + 1`, … each requested once. */
 function freshUsers(first: number, userCount: number) {
   let next = first;

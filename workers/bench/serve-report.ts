@@ -30,7 +30,8 @@ export function printReport(runs: ModeRun[]): void {
     [
       'answered/s: 200 responses per second; errors: other statuses and requests unanswered after 5 s.',
       'server CPU: user + system time of the server process and all its descendants, from the start of a phase until',
-      'the server drained (drain s: requests the client gave up on still run), per request sent. PostgreSQL and Redis are not included.',
+      'the server drained, per request sent; PostgreSQL and Redis are not included. drain s: from the end of the load until',
+      'the server had been idle for a whole second (1.0: idle at once); requests the client gave up on still run to the end.',
       'RSS per process: the largest resident set of each process during the phase, in the order of this table:',
     ].join('\n'),
   );
