@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { PhaseResult } from './serve-phases';
 
 /** What `bench:serve` prints: the phases of both modes side by side, then the targets of issue 10. */
@@ -23,7 +24,7 @@ const TARGETS = {
 const numbers = new Intl.NumberFormat('en-US');
 
 export function printReport(runs: ModeRun[]): void {
-  console.log('\n=== bench:serve results (a shared 2-core machine: figures are noisy; the load generator runs on the same cores) ===');
+  console.log(`\n=== bench:serve results (${availableParallelism()} cores, shared by the server and the load generator) ===`);
   for (const run of runs) console.log(`${run.mode}: ${run.world}`);
   console.table(runs.flatMap((run) => run.phases.map((phase) => phaseRow(run, phase))));
   console.log(
