@@ -4,6 +4,8 @@ import { needsBuild, runNextBuild } from './build';
 
 export interface ServerProcess {
   url: string;
+  /** The process started (with `tsx`, a launcher whose child is the server). */
+  pid: number;
   /** Everything the server printed so far, line by line. */
   output: string[];
   stop(): Promise<void>;
@@ -32,7 +34,7 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
-  return { url, output, stop: () => stopProcess(child) };
+  return { url, pid: child.pid!, output, stop: () => stopProcess(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {

@@ -1,8 +1,10 @@
 import http from 'node:http';
 
 export interface LoadResult {
-  /** Requests completed per second over the run. */
+  /** Requests completed per second over the run, errors included. */
   achievedRate: number;
+  /** Successful (200) responses per second over the run. */
+  okRate: number;
   requests: number;
   errors: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
@@ -63,15 +65,23 @@ export async function fixedRate(options: LoadOptions & { rate: number }): Promis
   return summarise(samples, (performance.now() - started) / 1000);
 }
 
-/** Closed loop: `connections` clients each send the next request as soon as one answers: the ceiling. */
-export async function maxRate(options: LoadOptions & { connections: number }): Promise<LoadResult> {
+/**
+ * Closed loop: `connections` clients each send the next request as soon as one answers: the
+ * ceiling. It stops after `durationSeconds`, or once `maxRequests` have been sent.
+ */
+export async function maxRate(options: LoadOptions & { connections: number; maxRequests?: number }): Promise<LoadResult> {
   const base = new URL(options.url);
   const samples: Sample[] = [];
   const deadline = performance.now() + options.durationSeconds * 1000;
+  const maxRequests = options.maxRequests ?? Infinity;
+  let sent = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.connections }, async () => {
-      while (performance.now() < deadline) samples.push(await send(base, options.path()));
+      while (performance.now() < deadline && sent < maxRequests) {
+        sent++;
+        samples.push(await send(base, options.path()));
+      }
     }),
   );
   return summarise(samples, (performance.now() - started) / 1000);
@@ -96,10 +106,12 @@ function summarise(samples: Sample[], seconds: number): LoadResult {
       return [stage, { mean: values.reduce((sum, value) => sum + value, 0) / values.length, p99: sorted[Math.floor(0.99 * (sorted.length - 1))]! }];
     }),
   );
+  const errors = samples.filter((sample) => !sample.ok).length;
   return {
     achievedRate: samples.length / seconds,
+    okRate: (samples.length - errors) / seconds,
     requests: samples.length,
-    errors: samples.filter((sample) => !sample.ok).length,
+    errors,
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies[latencies.length - 1] ?? 0 },
     serverTiming,
   };
