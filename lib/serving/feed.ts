@@ -29,7 +29,7 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
 
   const cacheKey = cache.response_seconds > 0 ? responseKey(request) : null;
   const cached = await cachedResponse(cacheKey);
-  const { list, timings } = cached ? { list: cached, timings: {} } : await rankWithFallbacks(request, listDepth(input.query.n));
-
-  return deliver({ input, snapshot, list, fallback: servedFallback(list, user.degraded), started, timings, responseCacheKey: cached ? null : cacheKey });
+  if (cached) return deliver({ input, snapshot, list: cached.list, fallback: servedFallback(cached.list, user.degraded), started, timings: {}, stored: cached });
+  const { list, timings } = await rankWithFallbacks(request, listDepth(input.query.n));
+  return deliver({ input, snapshot, list, fallback: servedFallback(list, user.degraded), started, timings, responseCacheKey: cacheKey });
 }

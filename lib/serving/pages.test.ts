@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { getCache } from '@/lib/cache';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
 import { catalogEntry, catalogOf, feedInputOf, rankingRequestOver, servingUserOf } from '@/lib/testing/serving-space';
 import type { ServingSnapshot } from './context';
 import { ServingInputError, type RankedList } from './contract';
-import { deliver, pageOf, responseKey } from './pages';
+import { cachedResponse, deliver, pageOf, responseKey } from './pages';
 import type { RankingRequest } from './rank';
 
 function snapshotOf(entries = [catalogEntry('a'), catalogEntry('b'), catalogEntry('hidden', { hidden: true }), catalogEntry('c'), catalogEntry('d')]): ServingSnapshot {
@@ -61,5 +62,22 @@ describe('pages', () => {
     const first = await deliver({ input: input({ n: 2 }), snapshot: snapshotOf(), list, fallback: null, started: performance.now(), timings: {} });
     await new Promise((resolve) => setTimeout(resolve, 10));
     await expect(pageOf('someone-else', first.next_cursor!)).rejects.toMatchObject({ field: 'cursor' });
+  });
+
+  it('answers a repeat from the list the first response stored, writing nothing', async () => {
+    const key = `rec:test:${Math.random()}`;
+    const first = await deliver({ input: input({ n: 2 }), snapshot: snapshotOf(), list, fallback: null, started: performance.now(), timings: {}, responseCacheKey: key });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const set = vi.spyOn(getCache(), 'set');
+    try {
+      const cached = (await cachedResponse(key))!;
+      expect(cached.list).toEqual(list);
+      const repeat = await deliver({ input: input({ n: 2 }), snapshot: snapshotOf(), list: cached.list, fallback: null, started: performance.now(), timings: {}, stored: cached });
+      expect(repeat.items.map((item) => item.id)).toEqual(['a', 'b']);
+      expect(repeat.next_cursor).toBe(first.next_cursor);
+      expect(set).not.toHaveBeenCalled();
+    } finally {
+      set.mockRestore();
+    }
   });
 });

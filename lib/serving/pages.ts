@@ -27,19 +27,26 @@ export function responseKey({ input, snapshot, user, strategy, diversity }: Rank
   return `rec:${input.userId}:${user.profileVersion}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
 }
 
-/** The list a previous response stored for this key, counted as a cache hit or miss. */
-export async function cachedResponse(key: string | null): Promise<RankedList | null> {
-  if (key === null) return null;
-  const cached = await readCached<RankedList>(key);
-  recordRecommendationCache(cached !== null);
-  return cached;
+export interface StoredList {
+  /** The id the list is stored under: the recommendation id of the response that ranked it. */
+  id: string;
+  list: RankedList;
 }
 
-export interface ListPage {
-  /** The id the list is stored under: the first page's recommendation id. */
-  id: string;
+/**
+ * The list a previous response ranked for this key, counted as a cache hit or miss. The key
+ * names the stored list rather than holding a copy, so a hit writes nothing.
+ */
+export async function cachedResponse(key: string | null): Promise<StoredList | null> {
+  if (key === null) return null;
+  const id = await readCached<string>(key);
+  const list = id === null ? null : await readCached<RankedList>(listKey(id));
+  recordRecommendationCache(list !== null);
+  return list && { id: id!, list };
+}
+
+export interface ListPage extends StoredList {
   offset: number;
-  list: RankedList;
 }
 
 /** The stored list a cursor continues; a 400 when the cursor is not ours, expired or someone else's. */
@@ -60,6 +67,8 @@ export interface Delivery {
   timings: Partial<StageTimings>;
   /** Set for later pages: the stored list and where this page starts. */
   page?: ListPage;
+  /** Set for a first page answered from the response cache: the list is stored already. */
+  stored?: StoredList;
   /** Set when the list was just ranked: repeats of this request are answered from it. */
   responseCacheKey?: string | null;
 }
@@ -69,19 +78,18 @@ export interface Delivery {
  * served, even from a cache. First pages store the list for the pages after them; every page is
  * logged as an impression and counted.
  */
-export async function deliver({ input, snapshot, list, fallback, started, timings, page, responseCacheKey }: Delivery): Promise<RecommendationResponse> {
+export async function deliver({ input, snapshot, list, fallback, started, timings, page, stored, responseCacheKey }: Delivery): Promise<RecommendationResponse> {
   const catalogue = eligibilityRules({ now: Date.now() });
   const offset = page?.offset ?? 0;
   const servable = list.items.filter((item) => isEligible(snapshot.catalog.get(item.id), catalogue));
   const items = servable.slice(offset, offset + input.query.n);
   const recommendationId = randomUUID();
-  const listId = page?.id ?? recommendationId;
-  if (!page) {
-    // Serialised once for both entries: the list for its pages, and the response for repeats.
-    const serialised = JSON.stringify(list);
+  const listId = page?.id ?? stored?.id ?? recommendationId;
+  if (!page && !stored) {
+    // The list once, for its pages; the response key only names it, for repeats of this request.
     const { cache: ttls } = await servingSettings();
-    void writeCached(listKey(listId), serialised, ttls.list_seconds);
-    if (responseCacheKey) void writeCached(responseCacheKey, serialised, ttls.response_seconds);
+    void writeCached(listKey(listId), JSON.stringify(list), ttls.list_seconds);
+    if (responseCacheKey) void writeCached(responseCacheKey, JSON.stringify(listId), ttls.response_seconds);
   }
   const nextOffset = offset + items.length;
   const total = performance.now() - started;

@@ -38,9 +38,9 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
 
   const shown: ListEntry[] = [];
   const shownItems = new Set<number>();
-  let remaining = applyBoosts(candidates, options.directives, facts);
+  let remaining = byScore(applyBoosts(candidates, options.directives, facts));
   for (let page = 0; page < pageCount; page++) {
-    let entriesOnPage = diversify(remaining, pageSize, options.diversity, facts);
+    let entriesOnPage = diversify(pagePool(remaining, pageSize, options.diversity.maxPerCategory), pageSize, options.diversity, facts);
     if (exploration) {
       const unshownPool = withinCap(
         pool.filter((item) => !shownItems.has(item)),
@@ -56,6 +56,24 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
     remaining = remaining.filter((entry) => !shownItems.has(entry.item));
   }
   return shown.slice(offset, offset + count);
+}
+
+/** Best first; equal scores keep their order. */
+function byScore(entries: ListEntry[]): ListEntry[] {
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.score - a.entry.score || a.index - b.index).map(({ entry }) => entry);
+}
+
+/**
+ * Diversity trades relevance for variety among the best few entries for a page: one much further
+ * down would never win, and MMR's cost grows with every entry it weighs. Editorial entries stay
+ * in reach. Under a category cap the page may have to reach deeper, so it weighs everything left.
+ */
+const POOL_PER_SLOT = 2;
+
+function pagePool(remaining: ListEntry[], pageSize: number, maxPerCategory: number | null): ListEntry[] {
+  const size = pageSize * POOL_PER_SLOT;
+  if (maxPerCategory !== null || remaining.length <= size) return remaining;
+  return [...remaining.slice(0, size), ...remaining.slice(size).filter((entry) => entry.placement === 'editorial')];
 }
 
 /** The pool, in order, less what would take a category past the cap: each category keeps the room the page leaves it. */
