@@ -1,4 +1,4 @@
-import { CircuitBreaker, withTimeout, type CircuitHealth } from '@/lib/runtime/circuit-breaker';
+import { CircuitBreaker, READ_TIMEOUT_MS, withTimeout, type CircuitHealth } from '@/lib/runtime/circuit-breaker';
 import { log } from '@/lib/runtime/log';
 import type { Cache } from './types';
 
@@ -34,7 +34,7 @@ export class CacheTimeoutError extends Error {
  * `get` answers null and `set` drops the value instead of failing.
  */
 export function resilientCache(cache: Cache, options: CacheResilienceOptions = {}): ResilientCache {
-  const { readTimeoutMs = 5, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now } = options;
+  const { readTimeoutMs = READ_TIMEOUT_MS, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now } = options;
   const breaker = new CircuitBreaker({ name: 'response cache', whileOpen: 'serving without the response cache', failureThreshold, cooldownMs, now });
   // The in-process cache answers at once: a timer per call would be pure cost.
   const timed = <T>(operation: string, ms: number, attempt: () => Promise<T>): Promise<T> =>

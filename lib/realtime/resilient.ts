@@ -1,5 +1,5 @@
 import type { EventWeights } from '@/lib/events/types';
-import { CircuitBreaker, withTimeout, type CircuitHealth, type CircuitState, type Guarded } from '@/lib/runtime/circuit-breaker';
+import { CircuitBreaker, READ_TIMEOUT_MS, withTimeout, type CircuitHealth, type CircuitState, type Guarded } from '@/lib/runtime/circuit-breaker';
 import { log } from '@/lib/runtime/log';
 import { applyEvents, type FeatureStore, type RealtimeEvent, type RealtimeProfile } from './profile';
 
@@ -34,7 +34,7 @@ export class FeatureStoreTimeoutError extends Error {
  * request at most `timeoutMs`, and must never fail an ingest whose events are already durable.
  */
 export function resilient(store: FeatureStore, options: ResilienceOptions = {}): ResilientFeatureStore {
-  const { timeoutMs = 5, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now = Date.now } = options;
+  const { timeoutMs = READ_TIMEOUT_MS, writeTimeoutMs = 250, failureThreshold = 5, cooldownMs = 5_000, now = Date.now } = options;
   const breaker = new CircuitBreaker({ name: 'feature store', whileOpen: 'serving without real-time features', failureThreshold, cooldownMs, now });
   const timed = <T>(operation: string, ms: number, attempt: () => Promise<T>) => withTimeout(ms, attempt, () => new FeatureStoreTimeoutError(operation, ms));
   // Writes to the in-process store finish at once: a timer per write (one per user of every

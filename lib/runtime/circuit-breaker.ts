@@ -111,3 +111,10 @@ export function withTimeout<T>(ms: number, attempt: () => Promise<T>, timeoutErr
       );
   });
 }
+
+/**
+ * Long enough that a busy process's own event-loop lag does not pass for a slow store (under load
+ * an answer already received waits its turn, and at 5 ms the circuit opened on a healthy Redis);
+ * short enough that a store that hangs costs a few requests 25 ms before the circuit opens.
+ */
+export const READ_TIMEOUT_MS = 25;

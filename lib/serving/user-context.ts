@@ -1,6 +1,7 @@
 import 'server-only';
 import type { EventType, EventWeights } from '@/lib/events/types';
 import { getFeatureStore } from '@/lib/realtime';
+import { log } from '@/lib/runtime/log';
 import { getConfig } from '@/lib/config';
 import { trainedHistoryOf, typeMask } from '@/lib/recommend/user-histories';
 import type { ServingModel } from './model';
@@ -32,6 +33,8 @@ export interface StoredUser {
   trainedUntil: number;
   /** Events the feature store lost (it is younger than the model's data), read back from the database once. */
   readBack: Interaction[];
+  /** Reading them back failed: the user is served without them, and the response says it is degraded. */
+  readBackFailed: boolean;
 }
 
 /** Builds the user's stored context; touches the database only when the feature store has lost events since training. */
@@ -45,8 +48,17 @@ export async function loadStoredUser(userId: string, model: ServingModel | null)
     attributes: profile?.attributes ?? {},
     ...trainedInteractions(model, userId),
     trainedUntil,
-    readBack: profile && completeSince > trainedUntil ? await readBackHistory(userId, trainedUntil, completeSince) : [],
+    ...(profile && completeSince > trainedUntil ? await readBack(userId, trainedUntil, completeSince) : { readBack: [], readBackFailed: false }),
   };
+}
+
+async function readBack(userId: string, from: number, to: number): Promise<Pick<StoredUser, 'readBack' | 'readBackFailed'>> {
+  try {
+    return { readBack: await readBackHistory(userId, from, to), readBackFailed: false };
+  } catch (error) {
+    log.warn(`reading back events the feature store lost failed for user ${userId}; serving without them`, (error as Error).message);
+    return { readBack: [], readBackFailed: true };
+  }
 }
 
 function trainedInteractions(model: ServingModel | null, userId: string): Pick<StoredUser, 'trained' | 'trainedSeen'> {

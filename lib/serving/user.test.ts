@@ -21,6 +21,7 @@ const stored: StoredUser = {
   trainedSeen: new Set(['watched', 'bought', 'bad']),
   trainedUntil: TRAINED_UNTIL,
   readBack: [],
+  readBackFailed: false,
 };
 const profile = (overrides: Partial<RealtimeProfile> = {}): RealtimeProfile => ({
   recent: [
@@ -69,6 +70,8 @@ describe('the serving user', () => {
     const user = buildServingUser(input(), { ...stored, readBack: [{ itemId: 'lost', type: 'rate', value: 4 }] }, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW);
     expect(user.strengths.get('lost')).toBe(4 * DEFAULT_EVENT_WEIGHTS.rate);
     expect(user.seen.has('lost')).toBe(true);
+    expect(user.degraded).toBe(false);
+    expect(buildServingUser(input(), { ...stored, readBackFailed: true }, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).degraded).toBe(true);
   });
 
   it("serves an anonymous session from its items alone, as a new user", () => {

@@ -23,7 +23,7 @@ export interface ServingUser {
   negatives: Set<string>;
   /** Changes with every event the user sends: response caches key on it. */
   profileVersion: number;
-  /** The real-time store did not answer: the user was served from stored data alone. */
+  /** The real-time store did not answer, or what it lost could not be read back: the user was served on part of their history. */
   degraded: boolean;
 }
 
@@ -66,7 +66,7 @@ export function buildServingUser(input: FeedInput, stored: StoredUser | null, re
     seen,
     negatives,
     profileVersion: profile?.version ?? 0,
-    degraded: realtime.degraded,
+    degraded: realtime.degraded || (stored?.readBackFailed ?? false),
   };
 }
 
