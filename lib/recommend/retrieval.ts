@@ -26,16 +26,16 @@ export function exactRetriever(vectors: Float32Array, dims: number): VectorRetri
 export function annRetriever(index: AnnIndex, skipCount: (skip: Uint8Array) => number): VectorRetriever {
   return {
     search(query, n, skip) {
-      const { items } = index.search(query, n + skipCount(skip));
-      const kept: number[] = [];
-      for (const item of items) {
-        if (skip[item]) continue;
-        kept.push(item);
-        if (kept.length === n) break;
-      }
-      return Uint32Array.from(kept);
+      return firstUnskipped(index.search(query, n + skipCount(skip)).items, skip, n);
     },
   };
+}
+
+/** The first `n` items of a ranked list that the mask does not skip, in order. */
+export function firstUnskipped(items: ArrayLike<number>, skip: Uint8Array, n: number): Uint32Array {
+  const kept: number[] = [];
+  for (let i = 0; i < items.length && kept.length < n; i++) if (!skip[items[i]!]) kept.push(items[i]!);
+  return Uint32Array.from(kept);
 }
 
 /** How many items a skip mask excludes: seen items are few, so counting them is cheap next to a search. */

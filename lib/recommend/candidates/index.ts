@@ -1,3 +1,4 @@
+import { firstUnskipped } from '../retrieval';
 import { collaborativeSource } from './collaborative';
 import { contentSource } from './content';
 import { easeSource } from './ease';
@@ -27,7 +28,8 @@ export function collectCandidates(context: CandidateContext, quotas: SourceQuota
     const quota = quotas[source.name];
     if (quota <= 0) continue;
     const precomputed = context.precomputed?.(source.name);
-    const list = precomputed ? unseen(precomputed, context.signals.seen, quota) : source.generate(context, quota);
+    // A precomputed list less what the user has seen since it was computed.
+    const list = precomputed ? firstUnskipped(precomputed, context.signals.seen, quota) : source.generate(context, quota);
     list.forEach((item, rank) => {
       let ranks = rankBySource.get(item);
       if (!ranks) rankBySource.set(item, (ranks = new Float32Array(CANDIDATE_SOURCES.length)));
@@ -39,15 +41,4 @@ export function collectCandidates(context: CandidateContext, quotas: SourceQuota
   let row = 0;
   for (const ranks of rankBySource.values()) sourceRanks.set(ranks, row++ * CANDIDATE_SOURCES.length);
   return { items, sourceRanks };
-}
-
-/** A precomputed list less what the user has seen since it was computed. */
-function unseen(list: Uint32Array, seen: Uint8Array, quota: number): Uint32Array {
-  const kept: number[] = [];
-  for (const item of list) {
-    if (seen[item]) continue;
-    kept.push(item);
-    if (kept.length === quota) break;
-  }
-  return Uint32Array.from(kept);
 }
