@@ -147,12 +147,18 @@ export const modelVersions = pgTable(
   (t) => [uniqueIndex('model_versions_one_active').on(t.status).where(sql`${t.status} = 'active'`), index('model_versions_created_idx').on(t.createdAt)],
 );
 
-export const modelArtifacts = pgTable('model_artifacts', {
-  versionId: integer('version_id')
-    .primaryKey()
-    .references(() => modelVersions.id, { onDelete: 'cascade' }),
-  bytes: bytea('bytes').notNull(),
-});
+/** A bundle in parts: one value of hundreds of megabytes is more than a client can send or read back. */
+export const modelArtifacts = pgTable(
+  'model_artifacts',
+  {
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull().default(0),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.part] })],
+);
 
 export const trainingRuns = pgTable(
   'training_runs',

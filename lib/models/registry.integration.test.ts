@@ -50,6 +50,15 @@ describe('model registry', () => {
     await expect(promoteVersion(conn, damaged.id)).rejects.toBeInstanceOf(RegistryError);
   });
 
+  it('stores a large artifact in the database in parts and reads it back whole', async () => {
+    const conn = await getConnection();
+    const large = packBundle({ meta: { marker: 7 }, sections: { weights: Float32Array.from({ length: 1_000 }, (_, i) => i) } });
+    const stored = await registerVersion(conn, { ...version(7), bytes: large }, null, 1_000);
+    const parts = await conn.db.select({ part: modelArtifacts.part }).from(modelArtifacts).where(eq(modelArtifacts.versionId, stored.id));
+    expect(parts.length).toBe(Math.ceil(large.byteLength / 1_000));
+    expect(Buffer.from(await readVerifiedArtifact(conn, stored)).equals(Buffer.from(large))).toBe(true);
+  });
+
   it('keeps artifacts in a directory when configured, and notices a tampered file', async () => {
     const conn = await getConnection();
     const stored = await registerVersion(conn, version(5), modelDir);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, desc, eq, isNotNull, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lt, ne } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { modelArtifacts, modelVersions, type ModelVersionRow } from '@/db/schema';
 import { publishChange } from '@/lib/runtime/changes';
@@ -28,7 +28,7 @@ export class RegistryError extends Error {
 }
 
 /** Stores the artifact first, then the row that points at it: a version never names missing bytes. */
-export async function registerVersion(conn: DatabaseConnection, version: NewModelVersion, modelDir: string | null): Promise<ModelVersionRow> {
+export async function registerVersion(conn: DatabaseConnection, version: NewModelVersion, modelDir: string | null, partBytes = ARTIFACT_PART_BYTES): Promise<ModelVersionRow> {
   const checksum = bundleChecksum(version.bytes);
   const location = modelDir ? await writeArtifactFile(modelDir, checksum, version.bytes) : 'db';
   return conn.db.transaction(async (tx) => {
@@ -47,10 +47,19 @@ export async function registerVersion(conn: DatabaseConnection, version: NewMode
       })
       .returning();
     if (!row) throw new Error('inserting a model version returned no row');
-    if (location === 'db') await tx.insert(modelArtifacts).values({ versionId: row.id, bytes: version.bytes });
+    if (location === 'db') {
+      // One part at a time: a statement carries at most one part's bytes.
+      const parts = Math.max(1, Math.ceil(version.bytes.byteLength / partBytes));
+      for (let part = 0; part < parts; part++) {
+        await tx.insert(modelArtifacts).values({ versionId: row.id, part, bytes: version.bytes.subarray(part * partBytes, (part + 1) * partBytes) });
+      }
+    }
     return row;
   });
 }
+
+/** Bundles of large catalogues run to hundreds of megabytes: stored in the database, they go in parts of this size. */
+export const ARTIFACT_PART_BYTES = 64 * 1024 * 1024;
 
 async function writeArtifactFile(modelDir: string, checksum: string, bytes: Uint8Array): Promise<string> {
   await mkdir(modelDir, { recursive: true });
@@ -77,9 +86,9 @@ async function readArtifact(conn: DatabaseConnection, version: ModelVersionRow):
       throw new RegistryError(`model version ${version.id}: artifact file ${version.artifactLocation} is missing`, 'corrupt');
     }));
   }
-  const [row] = await conn.db.select({ bytes: modelArtifacts.bytes }).from(modelArtifacts).where(eq(modelArtifacts.versionId, version.id));
-  if (!row) throw new RegistryError(`model version ${version.id}: artifact is missing`, 'corrupt');
-  return new Uint8Array(row.bytes);
+  const parts = await conn.db.select({ bytes: modelArtifacts.bytes }).from(modelArtifacts).where(eq(modelArtifacts.versionId, version.id)).orderBy(asc(modelArtifacts.part));
+  if (parts.length === 0) throw new RegistryError(`model version ${version.id}: artifact is missing`, 'corrupt');
+  return parts.length === 1 ? new Uint8Array(parts[0]!.bytes) : new Uint8Array(Buffer.concat(parts.map((part) => part.bytes)));
 }
 
 export async function getVersion(conn: DatabaseConnection, id: number): Promise<ModelVersionRow | null> {
