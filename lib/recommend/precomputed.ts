@@ -16,6 +16,9 @@ import { trainedHistoryOf, type UserHistories } from './user-histories';
 export const PRECOMPUTED_SOURCES = [collaborativeSource, easeSource, contentSource] as const;
 export type PrecomputedSourceName = (typeof PRECOMPUTED_SOURCES)[number]['name'];
 
+/** How often, in users, precomputation reports its progress. */
+const PROGRESS_EVERY = 1_000;
+
 /** Per precomputed source, each known user's list, best first (compressed sparse rows over users). */
 export type PrecomputedCandidates = Record<PrecomputedSourceName, { offsets: Uint32Array; items: Uint32Array }>;
 
@@ -24,12 +27,19 @@ export function isPrecomputed(name: CandidateSourceName): name is PrecomputedSou
 }
 
 /** Runs each precomputed source for every user of the models, as a request with their trained history would. */
-export function precomputeCandidates(models: RecommenderModels, histories: UserHistories, retrievers: Retrievers, quotas: Record<CandidateSourceName, number>): PrecomputedCandidates {
+export function precomputeCandidates(
+  models: RecommenderModels,
+  histories: UserHistories,
+  retrievers: Retrievers,
+  quotas: Record<CandidateSourceName, number>,
+  onProgress?: (done: number) => void,
+): PrecomputedCandidates {
   const userCount = models.userIds.length;
   const lists = PRECOMPUTED_SOURCES.map(() => ({ offsets: new Uint32Array(userCount + 1), chunks: [] as Uint32Array[], length: 0 }));
   for (let user = 0; user < userCount; user++) {
     const request = trainedRequest(models, histories, user);
     const signals = userSignals(models, request);
+    if (user % PROGRESS_EVERY === 0) onProgress?.(user / userCount);
     PRECOMPUTED_SOURCES.forEach((source: CandidateSource, s) => {
       const list = lists[s]!;
       const items = quotas[source.name] > 0 ? source.generate({ models, request, signals, retrievers }, quotas[source.name]) : new Uint32Array(0);

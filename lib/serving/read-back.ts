@@ -1,11 +1,10 @@
 import 'server-only';
 import { getConnection } from '@/db';
 import type { EventType } from '@/lib/events/types';
+import { RECENT_LIMIT } from '@/lib/realtime';
 import { processSingleton } from '@/lib/runtime/singleton';
 import type { Interaction } from './user-context';
 
-/** As many events as the feature store keeps per user: what it would hold had it not been lost. */
-const READ_BACK_LIMIT = 300;
 /** Users whose read-back this process keeps; beyond it the oldest are read again on their next request. */
 const MAX_USERS = 100_000;
 /** Past this many users active in the lost window, every user is read back rather than listing them. */
@@ -35,7 +34,8 @@ export async function readBackHistory(userId: string, from: number, to: number):
     return known.events;
   }
   const active = await usersActiveBetween(from, to);
-  const events = active && !active.has(userId) ? [] : await queryEvents(userId, from, to);
+  if (active && !active.has(userId)) return [];
+  const events = await queryEvents(userId, from, to);
   cache.set(userId, { from, to, events });
   if (cache.size > MAX_USERS) cache.delete(cache.keys().next().value!);
   return events;
@@ -73,7 +73,7 @@ async function queryEvents(userId: string, from: number, to: number): Promise<In
      from users u
      join lateral (select item_id, type, value from events
                    where user_id = u.id and occurred_at > to_timestamp($2::float8 / 1000) and occurred_at <= to_timestamp($3::float8 / 1000)
-                   order by occurred_at desc, id desc limit ${READ_BACK_LIMIT}) e on true
+                   order by occurred_at desc, id desc limit ${RECENT_LIMIT}) e on true
      join items i on i.id = e.item_id
      where u.external_id = $1`,
     [userId, from, to],

@@ -28,7 +28,8 @@ export function collectCandidates(context: CandidateContext, quotas: SourceQuota
     const quota = quotas[source.name];
     if (quota <= 0) continue;
     const precomputed = context.precomputed?.(source.name);
-    // A precomputed list less what the user has seen since it was computed.
+    // A precomputed list less what the user has seen since it was computed. It was cut at the
+    // default quota: a strategy asking a precomputed source for more gets that many.
     const list = precomputed ? firstUnskipped(precomputed, context.signals.seen, quota) : source.generate(context, quota);
     list.forEach((item, rank) => {
       let ranks = rankBySource.get(item);
