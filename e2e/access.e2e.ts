@@ -30,6 +30,7 @@ const REFUSED_REQUESTS: Record<Exclude<Role, 'admin'>, { method: string; path: s
     { method: 'POST', path: '/api/v1/items', json: { id: 'pm-item', title: 'Refused' } },
     { method: 'POST', path: '/api/v1/models/train' },
     { method: 'GET', path: '/api/v1/admin/keys' },
+    { method: 'GET', path: '/api/v1/users?q=user' },
   ],
   editor: [
     { method: 'POST', path: '/api/v1/experiments', json: {} },
@@ -40,6 +41,7 @@ const REFUSED_REQUESTS: Record<Exclude<Role, 'admin'>, { method: string; path: s
     { method: 'POST', path: '/api/v1/curation/rules', json: { kind: 'block', target_type: 'category', target: 'Comedy' } },
     { method: 'PATCH', path: '/api/v1/settings/event-weights', json: {} },
     { method: 'POST', path: '/api/v1/admin/users', json: {} },
+    { method: 'GET', path: '/api/v1/users/user-00007/export' },
   ],
 };
 
@@ -89,6 +91,30 @@ describe.each(Object.keys(EXPECTED) as Role[])('the %s role', (role) => {
   });
 });
 
+describe('Explain for a role that may not read end users', () => {
+  it('shows the feed and a redacted profile, without history or live session', async () => {
+    const page = await signedInPage(browser, baseUrl, accounts.pm);
+    await page.goto(`${baseUrl}/explain?user=user-00007`);
+    await expect.poll(() => page.locator('section[aria-labelledby="profile-heading"]').textContent(), { timeout: 30_000 }).toContain('only admins see them');
+    await expect.poll(() => page.locator('table[aria-label="Feed"] tbody tr').count(), { timeout: 30_000 }).toBe(20);
+    expect(await page.locator('section[aria-labelledby="history-heading"]').count()).toBe(0);
+    expect(await page.locator('section[aria-labelledby="live-heading"]').count()).toBe(0);
+    await screenshot(page, 'explain-redacted');
+    await page.context().close();
+  });
+});
+
+describe('a session cookie on a request from another site', () => {
+  it('is refused before anything changes', async () => {
+    const cookie = await signInForCookie(baseUrl, accounts.admin);
+    const response = await rawFetch(baseUrl, '/api/v1/curation/rules', { method: 'POST', cookie, origin: 'https://evil.example', json: { kind: 'block', target_type: 'category', target: 'Cross-site check' } });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.message).toContain('evil.example');
+    const rules = await (await rawFetch(baseUrl, '/api/v1/curation/rules', { cookie })).json();
+    expect(JSON.stringify(rules)).not.toContain('Cross-site check');
+  });
+});
+
 describe('signing out', () => {
   it('ends the session', async () => {
     const page = await signedInPage(browser, baseUrl, accounts.operator);
@@ -107,5 +133,12 @@ describe('the public API without credentials', () => {
     expect(catalog.status).toBe(401);
     expect((await rawFetch(baseUrl, '/api/v1/items', { bearer: inject('adminKey') })).status).toBe(200);
     expect((await rawFetch(baseUrl, '/api/v1/items', { bearer: 'tlr_wrong-key-000000000' })).status).toBe(401);
+    expect((await rawFetch(baseUrl, '/api/v1/me', { bearer: 'tlr_wrong-key-000000000' })).status).toBe(401);
+  });
+
+  it('may not rewrite a user’s profile or consent, nor ask why-not', async () => {
+    const put = await rawFetch(baseUrl, '/api/v1/users/user-00007', { method: 'PUT', json: { data_sharing: 'minimal' } });
+    expect(put.status).toBe(401);
+    expect((await rawFetch(baseUrl, '/api/v1/recommendations/why-not?user=user-00007&item=x')).status).toBe(401);
   });
 });

@@ -8,6 +8,8 @@ interface FetchOptions {
   json?: unknown;
   cookie?: string;
   bearer?: string;
+  /** The page that sends the request, as a browser says it in `Origin`. */
+  origin?: string;
 }
 
 /** A JSON request that must succeed; its body, parsed. */
@@ -19,7 +21,7 @@ export async function apiFetch<T = unknown>(baseUrl: string, path: string, optio
 }
 
 /** A request whose status the test checks itself. */
-export function rawFetch(baseUrl: string, path: string, { method = 'GET', json, cookie, bearer }: FetchOptions = {}): Promise<Response> {
+export function rawFetch(baseUrl: string, path: string, { method = 'GET', json, cookie, bearer, origin }: FetchOptions = {}): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
     method,
     redirect: 'manual',
@@ -27,6 +29,7 @@ export function rawFetch(baseUrl: string, path: string, { method = 'GET', json, 
       ...(json !== undefined && { 'content-type': 'application/json' }),
       ...(cookie && { cookie }),
       ...(bearer && { authorization: `Bearer ${bearer}` }),
+      ...(origin && { origin }),
     },
     body: json === undefined ? undefined : JSON.stringify(json),
   });

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
 import { apiRequest, queryString } from '@/lib/console/api-client';
 import type { ServedItem } from '@/lib/serving/contract';
-import type { ExplainedFeed } from '@/lib/serving/inspect';
+import type { ExplainedFeed, RedactedProfile } from '@/lib/serving/inspect';
 import type { User } from '@/lib/users/schema';
 import type { HistoryEntry, LiveProfile } from '@/lib/users/store';
 import styles from './explain.module.css';
@@ -18,12 +18,69 @@ import { WhyNotPanel } from './why-not-panel';
 const FEED_SIZE = 20;
 const HISTORY_SIZE = 15;
 
-export function ExplainView({ user }: { user: string | null }) {
+/** `canReadUsers`: the viewer may read end users' data (admins); others see a redacted profile and the feed. */
+export function ExplainView({ user, canReadUsers }: { user: string | null; canReadUsers: boolean }) {
   return (
     <>
-      <UserPicker user={user} basePath="/explain" />
-      {user ? <UserExplanation key={user} user={user} /> : <EmptyState title="Pick a user">Type part of a user id above to see their profile, live session and feed.</EmptyState>}
+      <UserPicker user={user} basePath="/explain" suggest={canReadUsers} />
+      {user ? (
+        canReadUsers ? (
+          <UserExplanation key={user} user={user} />
+        ) : (
+          <RedactedExplanation key={user} user={user} />
+        )
+      ) : (
+        <EmptyState title="Pick a user">{canReadUsers ? 'Type part of a user id above to see their profile, live session and feed.' : 'Type a user id above to see their feed and why.'}</EmptyState>
+      )}
     </>
+  );
+}
+
+function useExplainedFeed(user: string) {
+  return useQuery({ queryKey: ['explain', user, 'feed'], queryFn: () => apiRequest<ExplainedFeed>(`/api/v1/recommendations/explain/feed${queryString({ user, n: FEED_SIZE })}`) });
+}
+
+/** For roles that may explain a feed but not read end users' data: no preferences, attributes, history or live session. */
+function RedactedExplanation({ user }: { user: string }) {
+  const feed = useExplainedFeed(user);
+  return (
+    <>
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <QueryState query={feed}>{(data) => <RedactedFacts profile={data.profile} user={user} />}</QueryState>
+      </section>
+      <FeedSection feed={feed} />
+      <WhyNotPanel user={user} feedSize={FEED_SIZE} />
+    </>
+  );
+}
+
+function RedactedFacts({ user, profile }: { user: string; profile: RedactedProfile }) {
+  return (
+    <>
+      <dl className={styles.definition}>
+        <dt>User</dt>
+        <dd>
+          <code>{user}</code>
+        </dd>
+        <dt>Data sharing</dt>
+        <dd>{profile.data_sharing ? <span className="badge badge-muted">{profile.data_sharing}</span> : <span className="subtle">no profile stored</span>}</dd>
+        <dt>Interactions</dt>
+        <dd>{profile.interactions} items</dd>
+      </dl>
+      <p className="subtle">Preferences, attributes, history and the live session are end-user data: only admins see them.</p>
+    </>
+  );
+}
+
+function FeedSection({ feed }: { feed: ReturnType<typeof useExplainedFeed> }) {
+  return (
+    <section className="card" aria-labelledby="feed-heading" style={{ marginTop: 16 }}>
+      <h2 id="feed-heading">Feed</h2>
+      <QueryState query={feed} loadingLabel="Ranking this user's feed…" isEmpty={(data) => data.items.length === 0} empty={{ title: 'Nothing to recommend', body: 'The feed for this user is empty.' }}>
+        {(data) => <FeedExplanation feed={data} />}
+      </QueryState>
+    </section>
   );
 }
 
@@ -33,7 +90,7 @@ function UserExplanation({ user }: { user: string }) {
     queryFn: () => apiRequest<User & { history: HistoryEntry[] }>(`/api/v1/users/${encodeURIComponent(user)}${queryString({ history: HISTORY_SIZE })}`),
   });
   const live = useQuery({ queryKey: ['users', user, 'live'], queryFn: () => apiRequest<LiveProfile>(`/api/v1/users/${encodeURIComponent(user)}/live`) });
-  const feed = useQuery({ queryKey: ['explain', user, 'feed'], queryFn: () => apiRequest<ExplainedFeed>(`/api/v1/recommendations/explain/feed${queryString({ user, n: FEED_SIZE })}`) });
+  const feed = useExplainedFeed(user);
   return (
     <>
       <div className="grid grid-2">
@@ -54,12 +111,7 @@ function UserExplanation({ user }: { user: string }) {
           {(data) => <HistoryTable history={data.history} />}
         </QueryState>
       </section>
-      <section className="card" aria-labelledby="feed-heading" style={{ marginTop: 16 }}>
-        <h2 id="feed-heading">Feed</h2>
-        <QueryState query={feed} loadingLabel="Ranking this user's feed…" isEmpty={(data) => data.items.length === 0} empty={{ title: 'Nothing to recommend', body: 'The feed for this user is empty.' }}>
-          {(data) => <FeedExplanation feed={data} />}
-        </QueryState>
-      </section>
+      <FeedSection feed={feed} />
       <WhyNotPanel user={user} feedSize={FEED_SIZE} />
     </>
   );

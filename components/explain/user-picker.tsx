@@ -6,15 +6,15 @@ import { useDeferredValue, useState, type FormEvent } from 'react';
 import { apiRequest, queryString } from '@/lib/console/api-client';
 import type { UserSummary } from '@/lib/users/store';
 
-/** Type part of an id; matching users are offered as you type. */
-export function UserPicker({ user, basePath }: { user: string | null; basePath: string }) {
+/** Type part of an id; with `suggest` (the viewer may search end users), matching users are offered as you type. */
+export function UserPicker({ user, basePath, suggest = true }: { user: string | null; basePath: string; suggest?: boolean }) {
   const router = useRouter();
   const [text, setText] = useState(user ?? '');
   const search = useDeferredValue(text.trim());
   const matches = useQuery({
     queryKey: ['users', 'search', search],
     queryFn: () => apiRequest<{ users: UserSummary[] }>(`/api/v1/users${queryString({ q: search, limit: 10 })}`),
-    enabled: search.length > 0,
+    enabled: suggest && search.length > 0,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

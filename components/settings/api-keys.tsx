@@ -24,7 +24,8 @@ interface ApiKey {
 
 const SCOPE_HINTS: Record<ApiKeyScope, string> = {
   recommend: 'read recommendations',
-  events: 'send events and user profiles',
+  events: 'send events',
+  users: 'read, write, export and delete end users’ profiles and consent',
   catalog: 'manage items and curation',
   admin: 'everything, including keys and users',
 };

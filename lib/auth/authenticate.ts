@@ -7,6 +7,7 @@ import { verifyApiKey } from './api-keys';
 import { getConsoleUser } from './console-users';
 import { bearerToken } from './key-format';
 import { can, refusal, type Principal } from './principal';
+import { crossSiteRefusal } from './same-origin';
 import { getAuthSecret } from './secret';
 import type { Permission } from './types';
 
@@ -14,13 +15,18 @@ export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.s
 
 /**
  * The principal behind a request. A bearer key must be valid (a wrong key is an error, not
- * anonymous access); a session cookie that no longer decodes, or whose user is gone, is ignored.
+ * anonymous access); a session cookie that no longer decodes, or whose user is gone, is ignored;
+ * a session cookie on a state-changing request from another site is refused (CSRF).
  */
 export async function authenticate(request: Request): Promise<Principal> {
   const token = bearerToken(request.headers.get('authorization'));
   if (token !== null) return principalOfKey(token);
   const sessionToken = sessionCookie(request.headers.get('cookie'));
-  return (sessionToken && (await principalOfSession(sessionToken))) || anonymous();
+  const principal = sessionToken ? await principalOfSession(sessionToken) : null;
+  if (!principal) return anonymous();
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) throw ApiError.forbidden(crossSite);
+  return principal;
 }
 
 /** The principal behind a request, when it may do `permission`; otherwise a 401 or 403. */

@@ -22,6 +22,8 @@ describe('roles', () => {
       expect(roleCan(role, 'access:manage')).toBe(false);
       expect(roleCan(role, 'settings:write')).toBe(false);
       expect(roleCan(role, 'users:delete')).toBe(false);
+      expect(roleCan(role, 'users:read')).toBe(false);
+      expect(roleCan(role, 'feeds:explain')).toBe(true);
     }
   });
 });
@@ -35,6 +37,13 @@ describe('scopes', () => {
     expect(scopesGrant(['catalog', 'events'], 'models:operate')).toBe(false);
     expect(scopesGrant(['admin'], 'models:operate')).toBe(true);
     expect(scopesGrant([], 'recommend')).toBe(false);
+  });
+
+  it('keep profiles, consent and explanations away from the scopes a browser app embeds', () => {
+    for (const permission of ['users:write', 'users:read', 'feeds:explain'] as const) expect(scopesGrant(['recommend', 'events'], permission)).toBe(false);
+    expect(scopesGrant(['users'], 'users:write')).toBe(true);
+    expect(scopesGrant(['users'], 'feeds:explain')).toBe(false);
+    expect(scopesGrant(['admin'], 'feeds:explain')).toBe(true);
   });
 });
 

@@ -2,8 +2,9 @@ import { PERMISSIONS, type ApiKeyScope, type Permission, type Role } from './typ
 
 const EVERYTHING: readonly Permission[] = PERMISSIONS;
 
-// Every role watches the dashboards and may ask why a user sees what they see.
-const COMMON: readonly Permission[] = ['metrics:read', 'recommend', 'users:read', 'catalog:read'];
+// Every role watches the dashboards and may ask why a user sees what they see. Reading an end
+// user's profile, history and live session is the admin's alone: explanations show a redacted profile.
+const COMMON: readonly Permission[] = ['metrics:read', 'recommend', 'feeds:explain', 'catalog:read'];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(EVERYTHING),
@@ -15,8 +16,10 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 
 const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   recommend: ['recommend'],
-  // Clients that send events also keep their users' profiles up to date.
-  events: ['events:write', 'users:write'],
+  // Sending events is what a browser app does with an embedded key; it must not rewrite a
+  // profile or consent, which is a backend's job with the `users` scope.
+  events: ['events:write'],
+  users: ['users:read', 'users:write', 'users:delete'],
   catalog: ['catalog:read', 'catalog:write', 'curation:read', 'curation:write'],
   admin: EVERYTHING,
 };

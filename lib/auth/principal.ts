@@ -1,5 +1,5 @@
 import { roleCan, scopesGrant } from './permissions';
-import type { ApiKeyScope, Permission, Role } from './types';
+import { API_KEY_SCOPES, type ApiKeyScope, type Permission, type Role } from './types';
 
 /** Who is asking: a signed-in console user, the holder of an API key, or nobody in particular. */
 export type Principal =
@@ -35,9 +35,8 @@ export function refusal(principal: Principal, permission: Permission): { status:
   }
 }
 
-const SCOPES_IN_ORDER: ApiKeyScope[] = ['recommend', 'events', 'catalog', 'admin'];
-
 function scopeHint(permission: Permission): string {
-  const scope = SCOPES_IN_ORDER.find((candidate) => scopesGrant([candidate], permission)) ?? 'admin';
+  // Scopes are listed narrowest first, so the hint names the least a caller needs.
+  const scope = API_KEY_SCOPES.find((candidate) => scopesGrant([candidate], permission)) ?? 'admin';
   return `the '${scope}' scope`;
 }

@@ -2,25 +2,15 @@ import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getConnection } from '@/db';
-import { getCache } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
 import { verifyCredentials } from './console-users';
-import { isSignInBlocked, recordSignInFailure, recordSignInSuccess, type WindowCounter } from './rate-limit';
+import { isSignInBlocked, recordSignInFailure, recordSignInSuccess } from './rate-limit';
+import { signInCounter } from './sign-in-counter';
 import { signInSchema } from './schema';
 import { getAuthSecret } from './secret';
 
 export const TOO_MANY_ATTEMPTS = 'Too many sign-in attempts. Wait 15 minutes and try again.';
 export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
-
-function signInCounter(): WindowCounter {
-  // Past the response cache's circuit: a limit that cannot be read must not read as zero attempts.
-  const cache = getCache().inner;
-  return {
-    increment: (key, windowSeconds) => cache.increment(key, windowSeconds),
-    read: async (key) => Number((await cache.get(key)) ?? 0),
-    reset: (key) => cache.delete(key),
-  };
-}
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.['x-forwarded-for'];

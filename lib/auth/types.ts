@@ -5,7 +5,7 @@ export const ROLES = ['admin', 'pm', 'editor', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What an API key may be used for. */
-export const API_KEY_SCOPES = ['recommend', 'events', 'catalog', 'admin'] as const;
+export const API_KEY_SCOPES = ['recommend', 'events', 'users', 'catalog', 'admin'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'models:read',
   'models:operate',
   'metrics:read',
+  'feeds:explain',
   'users:read',
   'users:write',
   'users:delete',

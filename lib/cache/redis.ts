@@ -1,9 +1,10 @@
 import 'server-only';
 import { Redis } from 'ioredis';
+import { log } from '@/lib/runtime/log';
 import type { Cache } from './types';
 
 export function createRedisClient(url: string, keyPrefix: string): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     keyPrefix,
     // Commands wait for a (re)connection, but never long: callers degrade instead of hanging.
     maxRetriesPerRequest: 1,
@@ -12,6 +13,16 @@ export function createRedisClient(url: string, keyPrefix: string): Redis {
     // Commands issued in one tick share a round trip: the feed's reads, ingest's profile updates.
     enableAutoPipelining: true,
   });
+  // Without a listener ioredis prints every reconnection failure; one line per new error is enough.
+  let lastError = '';
+  client.on('error', (error: Error) => {
+    if (error.message !== lastError) log.warn('redis connection error', error.message);
+    lastError = error.message;
+  });
+  client.on('ready', () => {
+    lastError = '';
+  });
+  return client;
 }
 
 export class RedisCache implements Cache {

@@ -7,7 +7,7 @@ export const CONSOLE_SECTIONS = [
   { href: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { href: '/curation', label: 'Curation', permission: 'curation:read' },
   { href: '/experiments', label: 'Experiments', permission: 'experiments:read' },
-  { href: '/explain', label: 'Explain', permission: 'users:read' },
+  { href: '/explain', label: 'Explain', permission: 'feeds:explain' },
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/users', label: 'Users', permission: 'users:delete' },
   { href: '/settings', label: 'Settings', permission: 'settings:read' },

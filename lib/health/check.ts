@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConnection } from '@/db';
 import { getCache } from '@/lib/cache';
+import { signInCounter, type SignInCountingHealth } from '@/lib/auth/sign-in-counter';
 import { getConfig } from '@/lib/config';
 import { getFeatureStore } from '@/lib/realtime';
 import { servingModel, servingStateErrors } from '@/lib/serving/state';
@@ -20,6 +21,8 @@ export interface Health {
   uptime_seconds: number;
   database: DependencyHealth;
   cache: DependencyHealth;
+  /** Where sign-in attempts are counted: in-process while the shared cache is down. */
+  sign_in_limits: SignInCountingHealth;
   serving: ServingHealth;
 }
 
@@ -63,6 +66,7 @@ export async function checkHealth(): Promise<Health> {
     database,
     cache,
     serving,
+    sign_in_limits: signInCounter().health(),
   };
 }
 

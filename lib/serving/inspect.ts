@@ -12,6 +12,7 @@ import { ineligibility, type Ineligibility, type IneligibleKind } from './eligib
 import { feedScope, listDepth, type RankingRequest } from './rank';
 import { servingSettings } from './settings';
 import { servingUser, type ServingUser } from './user';
+import { servingUsers, type UserEntry } from './users';
 
 /**
  * Looking at a user's feed without serving it: explain (where an item stands and why), why-not
@@ -57,6 +58,8 @@ export async function feedRanking(userId: string, { explain = true } = {}): Prom
 
 export interface ExplainedFeed {
   user: string;
+  /** What anyone who may explain a feed may know of the user: no preferences, attributes or history. */
+  profile: RedactedProfile;
   items: ServedItem[];
   fallback: Fallback | null;
   model_version: number | null;
@@ -64,9 +67,19 @@ export interface ExplainedFeed {
 
 /** The user's first `n` items with reasons, sources and score breakdowns. */
 export async function explainFeed(userId: string, n: number): Promise<ExplainedFeed> {
-  const { snapshot, rank } = await feedRanking(userId);
+  const [{ snapshot, user, rank }, users] = await Promise.all([feedRanking(userId), servingUsers()]);
   const { items, fallback } = await rank({ n });
-  return { user: userId, items: items.slice(0, n), fallback, model_version: snapshot.model?.versionId ?? null };
+  const entry = users.get(userId);
+  const profile = { known: entry !== undefined, data_sharing: entry?.dataSharing ?? null, interactions: user.strengths.size };
+  return { user: userId, profile, items: items.slice(0, n), fallback, model_version: snapshot.model?.versionId ?? null };
+}
+
+export interface RedactedProfile {
+  /** A profile is stored for this id. */
+  known: boolean;
+  data_sharing: UserEntry['dataSharing'] | null;
+  /** Items the user has interacted with, in training and since. */
+  interactions: number;
 }
 
 export interface ItemExplanation {

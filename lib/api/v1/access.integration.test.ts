@@ -11,6 +11,13 @@ import { GET as getHealth } from '@/app/api/v1/health/route';
 import { GET as listItems, POST as postItems } from '@/app/api/v1/items/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
 import { POST as train } from '@/app/api/v1/models/train/route';
+import { GET as getExplainItem } from '@/app/api/v1/recommendations/explain/route';
+import { GET as getExplainFeed } from '@/app/api/v1/recommendations/explain/feed/route';
+import { GET as getWhyNot } from '@/app/api/v1/recommendations/why-not/route';
+import { GET as exportUser } from '@/app/api/v1/users/[id]/export/route';
+import { GET as getLiveProfile } from '@/app/api/v1/users/[id]/live/route';
+import { GET as getUser, PUT as putUser } from '@/app/api/v1/users/[id]/route';
+import { GET as listUsers } from '@/app/api/v1/users/route';
 import { POST as completeSetupRoute } from '@/app/api/v1/setup/route';
 import { getConnection } from '@/db';
 import { createConsoleUser, countConsoleUsers } from '@/lib/auth/console-users';
@@ -18,6 +25,7 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { getAuthOptions, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from '@/lib/auth/session';
 import { issueSetupPath } from '@/lib/auth/setup';
 import type { Role } from '@/lib/auth/types';
+import { closeCache } from '@/lib/cache';
 import { resetConfigForTests } from '@/lib/config';
 import { call } from '@/lib/testing/http';
 
@@ -31,6 +39,16 @@ async function sessionCookie(role: Role): Promise<string> {
   const token = await encode({ token: { sub: String(user!.id) }, secret: await getAuthSecret() });
   sessions[role] = `next-auth.session-token=${token}`;
   return sessions[role];
+}
+
+async function getUserRow(id: string) {
+  const [row] = await (await getConnection()).query<{ data_sharing: string }>(`select data_sharing from users where external_id = $1`, [id]);
+  return row;
+}
+
+async function countRuns(): Promise<number> {
+  const [row] = await (await getConnection()).query<{ count: number }>(`select count(*)::int as count from training_runs`);
+  return row!.count;
 }
 
 const asRole = async (role: Role) => ({ headers: { cookie: await sessionCookie(role) } });
@@ -69,7 +87,92 @@ describe('anonymous requests', () => {
     const items = await call(listItems, 'GET', '/api/v1/items');
     expect(items.status).toBe(401);
     expect(items.body.error.message).toContain("'catalog'");
-    expect((await call(getMe, 'GET', '/api/v1/me')).body.permissions).toEqual(['recommend', 'events:write', 'users:write']);
+    expect((await call(getMe, 'GET', '/api/v1/me')).body.permissions).toEqual(['recommend', 'events:write']);
+  });
+
+  it('may not rewrite a profile or consent, nor ask why a user does not see an item', async () => {
+    const before = await getUserRow('u-anon');
+    const put = await call(putUser, 'PUT', '/api/v1/users/u-anon', { body: { data_sharing: 'minimal' }, params: { id: 'u-anon' } });
+    expect(put.status).toBe(401);
+    expect(put.body.error.message).toContain("'users' scope");
+    expect(await getUserRow('u-anon')).toEqual(before);
+    const whyNot = await call(getWhyNot, 'GET', '/api/v1/recommendations/why-not?user=u-anon&item=i-1');
+    expect(whyNot.status).toBe(401);
+    expect((await call(getExplainFeed, 'GET', '/api/v1/recommendations/explain/feed?user=u-anon')).status).toBe(401);
+    expect((await call(getExplainItem, 'GET', '/api/v1/recommendations/explain?user=u-anon&item=i-1')).status).toBe(401);
+  });
+
+  it('are refused with a 401 on /me for a garbage or revoked key, never answered as anonymous', async () => {
+    const garbage = await call(getMe, 'GET', '/api/v1/me', withKey('tlr_garbage'));
+    expect(garbage.status).toBe(401);
+    expect((await call(getMe, 'GET', '/api/v1/me', { headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
+  });
+});
+
+describe('end-user data', () => {
+  const reads = [
+    { name: 'list', handler: listUsers, path: '/api/v1/users?q=u-' },
+    { name: 'profile', handler: getUser, path: '/api/v1/users/u-anon' },
+    { name: 'export', handler: exportUser, path: '/api/v1/users/u-anon/export' },
+    { name: 'live profile', handler: getLiveProfile, path: '/api/v1/users/u-anon/live' },
+  ];
+
+  it.each(['pm', 'editor', 'operator'] as const)('is not readable by the %s role', async (role) => {
+    const session = await asRole(role);
+    for (const { handler, path } of reads) {
+      const result = await call(handler, 'GET', path, { params: { id: 'u-anon' }, ...session });
+      expect(result.status, path).toBe(403);
+    }
+  });
+
+  it('is readable by admins', async () => {
+    await call(postEvents, 'POST', '/api/v1/events', { body: { event_id: 'data-1', user_id: 'u-anon', item_id: 'i-1', type: 'view' } });
+    const admin = await asRole('admin');
+    for (const { handler, path } of reads) expect((await call(handler, 'GET', path, { params: { id: 'u-anon' }, ...admin })).status, path).toBe(200);
+  });
+
+  it('lets other roles explain a feed with a redacted profile', async () => {
+    const session = await asRole('pm');
+    const explained = await call(getExplainFeed, 'GET', '/api/v1/recommendations/explain/feed?user=u-anon&n=5', session);
+    expect(explained.status).toBe(200);
+    expect(Object.keys(explained.body.profile).sort()).toEqual(['data_sharing', 'interactions', 'known']);
+    expect((await call(getWhyNot, 'GET', '/api/v1/recommendations/why-not?user=u-anon&item=i-1', session)).status).not.toBe(403);
+  });
+
+  it('is written with the users scope, not the events scope a browser app embeds', async () => {
+    const admin = await asRole('admin');
+    const browser = await call(createKey, 'POST', '/api/v1/admin/keys', { body: { name: 'browser app', scopes: ['recommend', 'events'] }, ...admin });
+    const backend = await call(createKey, 'POST', '/api/v1/admin/keys', { body: { name: 'profile sync', scopes: ['users'] }, ...admin });
+    const body = { preferences: { categories: ['Drama'] }, data_sharing: 'enhanced' };
+    const refused = await call(putUser, 'PUT', '/api/v1/users/u-scoped', { body, params: { id: 'u-scoped' }, ...withKey(browser.body.secret) });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain("'users' scope");
+    expect(await getUserRow('u-scoped')).toBeUndefined();
+    const written = await call(putUser, 'PUT', '/api/v1/users/u-scoped', { body, params: { id: 'u-scoped' }, ...withKey(backend.body.secret) });
+    expect(written.status).toBe(201);
+    expect((await getUserRow('u-scoped'))?.data_sharing).toBe('enhanced');
+    expect((await call(exportUser, 'GET', '/api/v1/users/u-scoped/export', { params: { id: 'u-scoped' }, ...withKey(backend.body.secret) })).status).toBe(200);
+  });
+});
+
+describe('cross-site requests with a session cookie', () => {
+  it('are refused when they change state, and change nothing', async () => {
+    const admin = await asRole('admin');
+    const before = await countRuns();
+    const foreign = await call(train, 'POST', '/api/v1/models/train', { headers: { ...admin.headers, origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toContain('evil.example');
+    const crossSite = await call(postItems, 'POST', '/api/v1/items', { body: { id: 'csrf-item' }, headers: { ...admin.headers, 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect(await countRuns()).toBe(before);
+    const [items] = await (await getConnection()).query<{ count: number }>(`select count(*)::int as count from items where external_id = 'csrf-item'`);
+    expect(items!.count).toBe(0);
+  });
+
+  it('go through from the console’s own origin', async () => {
+    const admin = await asRole('admin');
+    const own = await call(postItems, 'POST', '/api/v1/items', { body: { id: 'same-origin-item' }, headers: { ...admin.headers, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } });
+    expect(own.status).toBe(201);
   });
 });
 
@@ -201,5 +304,29 @@ describe('sign-in', () => {
     await expect(authorize('ghost@access.test', PASSWORD)).rejects.toThrow(WRONG_CREDENTIALS);
     for (let attempt = 0; attempt < 5; attempt += 1) await expect(authorize('pm@access.test', 'wrong-password')).rejects.toThrow(WRONG_CREDENTIALS);
     await expect(authorize('pm@access.test', PASSWORD)).rejects.toThrow(TOO_MANY_ATTEMPTS);
+  });
+});
+
+describe.runIf(process.env.TAILOR_TEST_SERVICES)('sign-in while Redis is down', () => {
+  it('counts attempts in the process, still locks, and says so in health', async () => {
+    await sessionCookie('editor');
+    const redisUrl = process.env.REDIS_URL;
+    await closeCache();
+    process.env.REDIS_URL = 'redis://127.0.0.1:1';
+    resetConfigForTests();
+    try {
+      const options = await getAuthOptions();
+      const provider = options.providers[0] as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> } };
+      const attempt = (password: string) => provider.options.authorize({ email: 'editor@access.test', password }, { headers: { 'x-forwarded-for': '198.51.100.9' } });
+      await expect(attempt(PASSWORD)).resolves.toMatchObject({ role: 'editor' });
+      for (let failure = 0; failure < 5; failure += 1) await expect(attempt('wrong-password')).rejects.toThrow(WRONG_CREDENTIALS);
+      await expect(attempt(PASSWORD)).rejects.toThrow(TOO_MANY_ATTEMPTS);
+      const health = await call(getHealth, 'GET', '/api/v1/health');
+      expect(health.body.sign_in_limits.counting).toBe('in-process');
+    } finally {
+      await closeCache();
+      process.env.REDIS_URL = redisUrl;
+      resetConfigForTests();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { explainQuerySchema } from '@/lib/serving/schema';
 export const dynamic = 'force-dynamic';
 
 /** Why an item would or would not be shown to a user: position, score breakdown, reasons. */
-export const GET = route('recommend', async (request) => {
+export const GET = route('feeds:explain', async (request) => {
   const { user, item } = parseQuery(explainQuerySchema, new URL(request.url).searchParams);
   return Response.json(await withServingErrors(() => explainItem(user, item)), { headers: { 'cache-control': 'no-store' } });
 });
