@@ -122,7 +122,8 @@ describe('catalog as an editor', () => {
 describe('curation as an editor', () => {
   it('pins an item for a segment: first in the preview with rules, not forced there without', async () => {
     await modelServing();
-    const user = 'user-00001';
+    // A returning user: user-00001 shares minimal data in this world, so serving treats them as new.
+    const user = 'user-00002';
     const uncurated = await apiFetch<{ uncurated: { id: string }[] }>(baseUrl, `/api/v1/curation/preview?user=${user}&n=20`, { bearer: adminKey });
     const served = new Set(uncurated.uncurated.map((item) => item.id));
     const pinned = (await trendingIds()).find((id) => !served.has(id))!;

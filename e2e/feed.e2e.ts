@@ -89,14 +89,15 @@ describe('demo feed at /feed', () => {
   it('posts a click when a card opens, shows similar items, and the next feed leaves the clicked item out', async () => {
     const { page, calls } = await visitor();
     await page.goto(`${baseUrl}/feed`);
-    await watchAs(page, 'user-00011');
+    // A standard user: a minimal one (user-00011 in this world) is not personalized from their clicks.
+    await watchAs(page, 'user-00012');
     const before = await feedLoaded(page);
     const clicked = before[0]!;
     const posted = page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.request().method() === 'POST');
     await cards(page).first().locator('a').click();
     expect((await posted).status()).toBe(200);
     const click = eventsPosted(calls).at(-1)!;
-    expect(click).toMatchObject({ type: 'click', user_id: 'user-00011', item_id: clicked });
+    expect(click).toMatchObject({ type: 'click', user_id: 'user-00012', item_id: clicked });
     expect(typeof click.recommendation_id).toBe('string');
 
     await page.waitForURL(`${baseUrl}/feed/item/${clicked}`);
@@ -157,7 +158,7 @@ describe('demo feed at /feed', () => {
   it("puts an editor's pin first in that user's feed only", async () => {
     const userId = 'user-00033';
     const segment = `feed_e2e=${Date.now()}`;
-    await apiFetch(baseUrl, `/api/v1/users/${userId}`, { method: 'PUT', bearer: adminKey, json: { preferences: { attributes: { feed_e2e: segment.split('=')[1] } } } });
+    await apiFetch(baseUrl, `/api/v1/users/${userId}`, { method: 'PUT', bearer: adminKey, json: { preferences: { attributes: { feed_e2e: segment.split('=')[1] } }, data_sharing: 'enhanced' } });
     const { page } = await visitor();
     await page.goto(`${baseUrl}/feed`);
     await watchAs(page, userId);

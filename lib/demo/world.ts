@@ -3,7 +3,7 @@ import type { ItemInput } from '@/lib/catalog/schema';
 import type { NewEvent } from '@/lib/events/schema';
 import type { EventType } from '@/lib/events/types';
 import { AliasTable, Random, WeightedChoice } from '@/lib/math/random';
-import type { DataSharing, UserInput } from '@/lib/users/schema';
+import type { DataSharing, UserRecord } from '@/lib/users/schema';
 import { CATEGORY_VOCABULARIES, LANGUAGES, SHARED_TAGS, type CategoryFamily, type CategoryVocabulary } from './vocabulary';
 
 /**
@@ -53,7 +53,7 @@ export interface CategoryInterest {
 }
 
 export interface WorldUser {
-  input: UserInput;
+  input: UserRecord;
   /** Hidden ground truth: what the user likes (unit length); affinity is its dot product with an item vector. */
   taste: Float32Array;
   /**

@@ -37,6 +37,19 @@ export interface TrainingData {
   positives: SparseMatrix;
   /** The moment the data describes; trending and item age are measured from here. */
   now: number;
+  /** Events that count only in item popularity and trending, never as a user's row. */
+  anonymous?: AnonymousEvents;
+}
+
+/**
+ * The events of users who share minimal data (lib/users/privacy.ts). `log.user` numbers these users
+ * among themselves, apart from `userIds`, so all-time popularity still counts each once per item;
+ * no model learns a row, a history or a list for them.
+ */
+export interface AnonymousEvents {
+  log: InteractionLog;
+  /** users × items, as `positives` is: summed strength per pair, only pairs whose sum is positive. */
+  positives: SparseMatrix;
 }
 
 export function buildPositives(userCount: number, itemCount: number, log: InteractionLog): SparseMatrix {

@@ -148,3 +148,19 @@ describe('rising', () => {
     expect(topItems(computePopularity(years, { hotHalfLifeDays: 365 }), 'hot', null)[0]).toBe(0);
   });
 });
+
+describe('anonymous events (users sharing minimal data)', () => {
+  it('count in every variant exactly as the same events of users with rows', () => {
+    const items = [item('A', 2 * DAY), item('A', 200 * DAY), item('B', 200 * DAY)];
+    const events = [...spread(0, 4, HOUR, 2 * HOUR, 0), ...spread(1, 3, 20 * DAY, 30 * DAY, 4), { user: 7, item: 2, strength: 2, ago: HOUR }, { user: 7, item: 2, strength: -3, ago: HOUR }];
+    const withRows = computePopularity(trainingData(items, events));
+    const anonymous = trainingData(items, events);
+    const empty = trainingData(items, []);
+    const asAnonymous = computePopularity({ ...empty, anonymous: { log: anonymous.log, positives: anonymous.positives } });
+    for (const variant of ['allTime', 'hot', 'rising', 'fresh'] as const) {
+      expect(Array.from(asAnonymous.variants[variant].scores)).toEqual(Array.from(withRows.variants[variant].scores));
+      expect(Array.from(asAnonymous.variants[variant].items)).toEqual(Array.from(withRows.variants[variant].items));
+    }
+    expect(withRows.variants.allTime.scores[0]).toBe(4);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TrainingData } from './data';
+import type { InteractionLog, TrainingData } from './data';
 import type { ItemScorer } from './types';
 
 /**
@@ -119,6 +119,7 @@ export function popularityScorer(model: PopularityModel): ItemScorer {
 function distinctPositiveUsers(data: TrainingData): Float32Array {
   const counts = new Float32Array(data.itemIds.length);
   for (const item of data.positives.indices) counts[item]! += 1;
+  for (const item of data.anonymous?.positives.indices ?? []) counts[item]! += 1;
   return counts;
 }
 
@@ -133,7 +134,7 @@ interface Engagement {
   total: Float64Array;
 }
 
-/** One pass over the log for every time-based variant. */
+/** One pass over the logs (the users' and the anonymous one) for every time-based variant. */
 function recentEngagement(data: TrainingData, params: PopularityParams): Engagement {
   const itemCount = data.itemIds.length;
   const engagement: Engagement = {
@@ -142,7 +143,12 @@ function recentEngagement(data: TrainingData, params: PopularityParams): Engagem
     baseline: new Float64Array(itemCount),
     total: new Float64Array(itemCount),
   };
-  const { log, now } = data;
+  addEngagement(engagement, data.log, data.now, params);
+  if (data.anonymous) addEngagement(engagement, data.anonymous.log, data.now, params);
+  return engagement;
+}
+
+function addEngagement(engagement: Engagement, log: InteractionLog, now: number, params: PopularityParams): void {
   const decayPerMs = Math.LN2 / (params.hotHalfLifeDays * DAY_MS);
   const windowMs = params.risingWindowDays * DAY_MS;
   const baselineEndMs = windowMs + params.risingBaselineDays * DAY_MS;
@@ -157,7 +163,6 @@ function recentEngagement(data: TrainingData, params: PopularityParams): Engagem
     if (ageMs < windowMs) engagement.recent[item]! += strength;
     else if (ageMs < baselineEndMs) engagement.baseline[item]! += strength;
   }
-  return engagement;
 }
 
 /**

@@ -14,7 +14,9 @@ import { decodeCursor, encodeCursor } from './schema';
 import { servingSettings } from './settings';
 
 /**
- * Cached per user, profile version (so the user's own events invalidate it), model version,
+ * Cached per user, profile version (so the user's own events invalidate it), stored profile
+ * (preferences, attributes, data-sharing level: a change takes effect at the next request), the
+ * segment rules see (an enhanced user's time of day moves on), model version,
  * catalogue epoch, curation rules, strategy and variant, diversity settings and the whole request
  * shape, page size included (the list is ranked to the page size's depth, its cap held per page).
  */
@@ -24,7 +26,8 @@ export function responseKey({ input, snapshot, user, strategy, diversity }: Rank
   const rules = murmur3(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
   const variant = `${strategy.strategyKey}@${strategy.strategyVersion}:${strategy.experiment ?? ''}:${strategy.variant ?? ''}`;
   const settings = murmur3(JSON.stringify(diversity));
-  return `rec:${input.userId}:${user.profileVersion}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
+  const profile = `${user.profileVersion}:${user.dataSharing}@${user.profileUpdatedAt}:${murmur3(JSON.stringify(user.segment))}`;
+  return `rec:${input.userId}:${profile}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
 }
 
 export interface StoredList {

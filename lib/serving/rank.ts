@@ -7,6 +7,7 @@ import type { CurationDirective } from '@/lib/recommend/postprocess';
 import type { RecommendationRequest } from '@/lib/recommend/request';
 import { serveRecommendations, type ServedEntry, type StageTimings } from '@/lib/recommend/serve';
 import { effectiveLambda, type DiversityDefaults } from '@/lib/settings/serving';
+import { sharingPolicy } from '@/lib/users/privacy';
 import { itemSpaceOf, type ItemSpace, type ServingSnapshot } from './context';
 import { ANCHOR_STRENGTH, contextPolicy, FAVOURED_BOOST, type ContextPolicy } from './context-policy';
 import { roundScore, type FeedInput, type RankedList, type ServedItem } from './contract';
@@ -95,7 +96,8 @@ export function prepareRanking(request: RankingRequest, model: ServingModel): Pr
     scope,
     eligibility: spaceEligibility(space, scope.rules),
     recommendation: {
-      user: user.surface === 'session' ? null : (model.userIndex.get(user.id) ?? null),
+      // Without behavioural sharing the user's trained row (factors, precomputed lists) is not theirs to use.
+      user: user.surface === 'session' || !sharingPolicy(user.dataSharing).behaviour ? null : (model.userIndex.get(user.id) ?? null),
       history,
       seen,
       preferredCategories: [...user.preferredCategories, ...scope.policy.interests],

@@ -18,6 +18,8 @@ export const feedQuerySchema = z
     exclude: idList.optional(),
     cursor: z.string().max(512).optional(),
     explain: flag.default(false),
+    /** The client's device class (as events' `context.device`): a context signal for enhanced users only. */
+    device: z.string().trim().min(1).max(64).optional(),
   })
   .strict()
   .refine((query) => query.context !== 'item' || query.item !== undefined, { message: 'context=item needs item', path: ['item'] });

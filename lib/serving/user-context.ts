@@ -3,6 +3,8 @@ import type { EventType, EventWeights } from '@/lib/events/types';
 import { getFeatureStore } from '@/lib/realtime';
 import { log } from '@/lib/runtime/log';
 import { getConfig } from '@/lib/config';
+import { DEFAULT_DATA_SHARING, sharingPolicy } from '@/lib/users/privacy';
+import type { DataSharing } from '@/lib/users/schema';
 import { trainedHistoryOf, typeMask } from '@/lib/recommend/user-histories';
 import type { ServingModel } from './model';
 import { readBackHistory } from './read-back';
@@ -23,6 +25,10 @@ export interface Interaction {
  */
 export interface StoredUser {
   known: boolean;
+  /** The user's data-sharing level: what the rest of this may hold, and what serving may use. */
+  dataSharing: DataSharing;
+  /** Epoch ms of the profile's last write: a response cached before it is stale. */
+  updatedAt: number;
   preferredCategories: string[];
   attributes: Record<string, unknown>;
   /** Summed strength per item in the model's training data (non-positive for dislikes and skips). */
@@ -37,18 +43,26 @@ export interface StoredUser {
   readBackFailed: boolean;
 }
 
-/** Builds the user's stored context; touches the database only when the feature store has lost events since training. */
+/**
+ * Builds the user's stored context; touches the database only when the feature store has lost
+ * events since training. A user sharing minimal data has no behavioural part: nothing trained,
+ * nothing read back.
+ */
 export async function loadStoredUser(userId: string, model: ServingModel | null): Promise<StoredUser> {
   const [users, completeSince] = await Promise.all([servingUsers(), getFeatureStore().completeSince()]);
   const profile = users.get(userId);
+  const dataSharing = profile?.dataSharing ?? DEFAULT_DATA_SHARING;
+  const behaviour = sharingPolicy(dataSharing).behaviour;
   const trainedUntil = model?.models.histories ? model.models.now : 0;
   return {
     known: profile !== undefined,
+    dataSharing,
+    updatedAt: profile?.updatedAt ?? 0,
     preferredCategories: profile?.preferredCategories ?? [],
     attributes: profile?.attributes ?? {},
-    ...trainedInteractions(model, userId),
+    ...(behaviour ? trainedInteractions(model, userId) : { trained: new Map(), trainedSeen: new Set() }),
     trainedUntil,
-    ...(profile && completeSince > trainedUntil ? await readBack(userId, trainedUntil, completeSince) : { readBack: [], readBackFailed: false }),
+    ...(behaviour && profile && completeSince > trainedUntil ? await readBack(userId, trainedUntil, completeSince) : { readBack: [], readBackFailed: false }),
   };
 }
 

@@ -11,6 +11,8 @@ const input = (overrides: Partial<FeedInput> = {}): FeedInput => ({ userId: 'u1'
 const TRAINED_UNTIL = NOW - 10_000;
 const stored: StoredUser = {
   known: true,
+  dataSharing: 'standard',
+  updatedAt: NOW - 60_000,
   preferredCategories: ['Comedy'],
   attributes: { country: 'de' },
   trained: new Map([
@@ -48,7 +50,7 @@ describe('the serving user', () => {
     expect(user.strengths.get('bad')).toBe(DEFAULT_EVENT_WEIGHTS.view + DEFAULT_EVENT_WEIGHTS.dislike);
     expect(user.negatives).toEqual(new Set(['bad']));
     expect(user.seen).toEqual(new Set(['watched', 'bought', 'bad']));
-    expect(user).toMatchObject({ id: 'u1', profileVersion: 7, degraded: false, segment: { isNew: false, attributes: { country: 'de' } } });
+    expect(user).toMatchObject({ id: 'u1', profileVersion: 7, degraded: false, segment: { isNew: false, attributes: {} }, dataSharing: 'standard', profileUpdatedAt: NOW - 60_000 });
   });
 
   it('counts as seen only the configured event types', () => {
@@ -60,10 +62,32 @@ describe('the serving user', () => {
     expect(buildServingUser(input(), trainedOnPurchases, { profile: recent, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).seen).toEqual(new Set(['bought', 'fresh-buy']));
   });
 
-  it('adds a session that keeps to one category to the stated interests, while it is recent', () => {
-    expect(buildServingUser(input(), stored, { profile: profile(), degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).preferredCategories).toEqual(['Comedy', 'Drama']);
+  it('adds a session that keeps to one category to the stated interests of an enhanced user, while it is recent', () => {
+    const enhanced = { ...stored, dataSharing: 'enhanced' as const };
+    expect(buildServingUser(input(), enhanced, { profile: profile(), degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).preferredCategories).toEqual(['Comedy', 'Drama']);
     const stale = profile({ session: { id: 's', category: 'Drama', views: 3, startedAt: 0, lastAt: NOW - 31 * 60_000 } });
-    expect(buildServingUser(input(), stored, { profile: stale, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).preferredCategories).toEqual(['Comedy']);
+    expect(buildServingUser(input(), enhanced, { profile: stale, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).preferredCategories).toEqual(['Comedy']);
+    expect(buildServingUser(input(), stored, { profile: profile(), degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW).preferredCategories).toEqual(['Comedy']);
+  });
+
+  it("gives segments an enhanced user's attributes with the request's device and their local time of day; nobody else's", () => {
+    const enhanced = { ...stored, dataSharing: 'enhanced' as const, attributes: { country: 'de', timezone: 'Asia/Tokyo' } };
+    // 14:00 UTC is 23:00 in Tokyo.
+    const at = Date.UTC(2026, 11, 2, 14);
+    const user = buildServingUser(input({ query: { n: 20, context: 'home', explain: false, device: 'tv' } }), enhanced, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, at);
+    expect(user.segment.attributes).toEqual({ country: 'de', timezone: 'Asia/Tokyo', device: 'tv', time_of_day: 'evening' });
+    const utc = buildServingUser(input(), { ...enhanced, attributes: { timezone: 'Nowhere/Special' } }, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, at);
+    expect(utc.segment.attributes).toMatchObject({ time_of_day: 'afternoon' });
+    expect(buildServingUser(input({ query: { n: 20, context: 'home', explain: false, device: 'tv' } }), stored, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, at).segment.attributes).toEqual({});
+  });
+
+  it('serves a minimal user on stated preferences alone: no trained or real-time history, nothing seen, a new user', () => {
+    const minimal: StoredUser = { ...stored, dataSharing: 'minimal', trained: new Map(), trainedSeen: new Set() };
+    const user = buildServingUser(input(), minimal, { profile: profile(), degraded: true }, DEFAULT_EVENT_WEIGHTS, NOW);
+    expect(user.strengths.size).toBe(0);
+    expect(user.seen.size).toBe(0);
+    expect(user.negatives.size).toBe(0);
+    expect(user).toMatchObject({ segment: { isNew: true, attributes: {} }, preferredCategories: ['Comedy'], profileVersion: 0, degraded: false, dataSharing: 'minimal' });
   });
 
   it('adds what was read back after the feature store lost events', () => {

@@ -2,6 +2,8 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import type { EventWeights } from '@/lib/events/types';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
+import { DEFAULT_DATA_SHARING, sharingPolicy, timeOfDay } from '@/lib/users/privacy';
+import type { DataSharing } from '@/lib/users/schema';
 import { readRealtime, type RealtimeRead, type UserSegment } from './context';
 import type { FeedInput } from './contract';
 import type { ServingModel } from './model';
@@ -23,6 +25,10 @@ export interface ServingUser {
   negatives: Set<string>;
   /** Changes with every event the user sends: response caches key on it. */
   profileVersion: number;
+  /** The data-sharing level served: what of the above may come from the user's behaviour and context. */
+  dataSharing: DataSharing;
+  /** When the stored profile (preferences, attributes, level) last changed: response caches key on it too. */
+  profileUpdatedAt: number;
   /** The real-time store did not answer, or what it lost could not be read back: the user was served on part of their history. */
   degraded: boolean;
 }
@@ -41,10 +47,16 @@ export async function servingUser(input: FeedInput, model: ServingModel | null, 
 
 /**
  * Pure: the parts merged the way training sums them. Real-time events count from where the
- * training data ends, so nothing is counted twice.
+ * training data ends, so nothing is counted twice. The data-sharing level decides which parts
+ * count (lib/users/privacy.ts): minimal ignores the real-time profile (its loaded stored user
+ * carries no trained history either), and only enhanced uses the session, device, time of day and
+ * attributes. A stored user that could not be read is served at the default level: a minimal
+ * user's events never reach the real-time store, so that reveals nothing of theirs.
  */
 export function buildServingUser(input: FeedInput, stored: StoredUser | null, realtime: RealtimeRead, weights: EventWeights, now: number): ServingUser {
-  const { profile } = realtime;
+  const dataSharing = stored?.dataSharing ?? DEFAULT_DATA_SHARING;
+  const policy = sharingPolicy(dataSharing);
+  const profile = policy.behaviour ? realtime.profile : null;
   const trainedUntil = stored?.trainedUntil ?? 0;
   const events: Interaction[] = [...(profile?.recent ?? []).filter((event) => event.at > trainedUntil), ...(stored?.readBack ?? [])];
   const strengths = strengthsOf(events, weights, new Map(stored?.trained));
@@ -60,14 +72,27 @@ export function buildServingUser(input: FeedInput, stored: StoredUser | null, re
   return {
     id: input.userId,
     surface: input.surface,
-    segment: { isNew: !stored?.known || strengths.size === 0, attributes: stored?.attributes ?? {} },
-    preferredCategories: [...(stored?.preferredCategories ?? []), ...sessionInterest(profile, now)],
+    segment: { isNew: !stored?.known || strengths.size === 0, attributes: policy.context ? contextAttributes(input, stored, now) : {} },
+    preferredCategories: [...(stored?.preferredCategories ?? []), ...(policy.context ? sessionInterest(profile, now) : [])],
     strengths,
     seen,
     negatives,
     profileVersion: profile?.version ?? 0,
-    degraded: realtime.degraded || (stored?.readBackFailed ?? false),
+    dataSharing,
+    profileUpdatedAt: stored?.updatedAt ?? 0,
+    degraded: (policy.behaviour && realtime.degraded) || (stored?.readBackFailed ?? false),
   };
+}
+
+/**
+ * What attribute rules of curation segments and experiments see for an enhanced user: their stored
+ * attributes, with the request's context over them (`device` from the request, `time_of_day` in
+ * their `timezone` attribute).
+ */
+function contextAttributes(input: FeedInput, stored: StoredUser | null, now: number): Record<string, unknown> {
+  const attributes = stored?.attributes ?? {};
+  const timeZone = typeof attributes.timezone === 'string' ? attributes.timezone : null;
+  return { ...attributes, time_of_day: timeOfDay(now, timeZone), ...(input.query.device !== undefined && { device: input.query.device }) };
 }
 
 /** Browsing a category in this session (a few views in a row) counts as a stated interest, for now. */

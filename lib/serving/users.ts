@@ -4,6 +4,7 @@ import { getConnection } from '@/db';
 import { onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
+import { DEFAULT_DATA_SHARING, sharingPolicy } from '@/lib/users/privacy';
 import { TableMirror } from './mirror';
 import { Refreshing } from './refreshing';
 
@@ -58,6 +59,23 @@ async function wholeReread(state: Refreshing<UserMirror>): Promise<void> {
 
 export function servingUsers(): Promise<UserMirror> {
   return usersState().get();
+}
+
+/**
+ * The events whose users share their behaviour: those a real-time profile may hold. A minimal
+ * user's events are stored (they count in popularity and experiment metrics) but kept out of it.
+ * A user the mirror does not know yet is at the default level. When the mirror cannot be read,
+ * the levels are unknown, and no event is let through.
+ */
+export async function eventsOfBehaviourSharers<T extends { userId: string }>(events: T[]): Promise<T[]> {
+  let users: UserMirror;
+  try {
+    users = await servingUsers();
+  } catch (error) {
+    log.warn('reading the users mirror failed; these events skip the real-time store', error);
+    return [];
+  }
+  return events.filter((event) => sharingPolicy(users.get(event.userId)?.dataSharing ?? DEFAULT_DATA_SHARING).behaviour);
 }
 
 /** Profile writes call this, so the next response of every process reflects them. */

@@ -28,7 +28,8 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
   try {
     const weights = await readSetting(conn, eventWeightsSetting);
     const { data, lastEventId } = await loadTrainingData(conn, weights, (done, total) => report({ stage: 'loading events', fraction: LOADING_SHARE * (total ? done / total : 1) }));
-    if (data.log.length === 0) throw new Error('there are no events to learn from yet');
+    if (data.log.length === 0) throw new Error(data.anonymous?.log.length ? 'only users sharing minimal data have events: there is no behaviour to learn from yet' : 'there are no events to learn from yet');
+    const anonymousEvents = data.anonymous?.log.length ?? 0;
     const output = await trainInThread(data, (progress) => report({ stage: progress.stage, fraction: LOADING_SHARE + (1 - LOADING_SHARE) * progress.fraction }));
     const version = await registerVersion(
       conn,
@@ -36,7 +37,7 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
         bytes: output.bundle,
         params: output.params,
         metrics: output.metrics,
-        counts: { users: data.userIds.length, items: data.itemIds.length, events: data.log.length, last_event_id: lastEventId },
+        counts: { users: data.userIds.length, items: data.itemIds.length, events: data.log.length + anonymousEvents, anonymous_events: anonymousEvents, last_event_id: lastEventId },
         dataFrom: new Date(output.dataFrom),
         dataTo: new Date(output.dataTo),
         trainingRunId: runId,

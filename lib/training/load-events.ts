@@ -17,7 +17,8 @@ type EventPage = {
 /**
  * Reads the events table into training data: dense user and item indices, signed strengths from
  * the event-type weights, and the catalogue's text for the content model. Pages through events by
- * id so memory holds typed arrays, never millions of row objects.
+ * id so memory holds typed arrays, never millions of row objects. The events of users sharing
+ * minimal data go to the anonymous log: popularity and trending count them, no user row holds them.
  */
 export interface LoadedEvents {
   data: TrainingData;
@@ -28,8 +29,10 @@ export interface LoadedEvents {
 export async function loadTrainingData(conn: DatabaseConnection, weights: EventWeights, onProgress?: (done: number, total: number) => void): Promise<LoadedEvents> {
   const items = await loadItems(conn);
   const [{ total } = { total: 0 }] = await conn.query<{ total: number }>('select count(*)::int as total from events');
+  const anonymousUsers = await minimalSharers(conn);
   const users = new IndexMap();
   const log = growableLog(total);
+  const anonymous = { users: new IndexMap(), log: growableLog(0) };
   const typeWeights = EVENT_TYPES.map((type) => weights[type]);
   let lastId = 0;
   for (;;) {
@@ -43,16 +46,18 @@ export async function loadTrainingData(conn: DatabaseConnection, weights: EventW
       if (item === undefined) continue;
       const typeIndex = EVENT_TYPES.indexOf(event.type);
       const strength = event.type === 'rate' && event.value !== null ? typeWeights[typeIndex]! * Number(event.value) : typeWeights[typeIndex]!;
-      log.push(users.indexOf(event.user_id), item, strength, Number(event.at), typeIndex);
+      if (anonymousUsers.has(event.user_id)) anonymous.log.push(anonymous.users.indexOf(event.user_id), item, strength, Number(event.at), typeIndex);
+      else log.push(users.indexOf(event.user_id), item, strength, Number(event.at), typeIndex);
     }
-    onProgress?.(log.length, total);
+    onProgress?.(log.length + anonymous.log.length, total);
     if (page.length > 0) lastId = Number(page[page.length - 1]!.id);
     if (page.length < PAGE) break;
   }
   const userIds = await externalIdsOf(conn, 'users', users.keys());
   const finished = log.finish();
+  const anonymousLog = anonymous.log.finish();
   let now = 0;
-  for (let row = 0; row < finished.length; row++) now = Math.max(now, finished.timestamp[row]!);
+  for (const part of [finished, anonymousLog]) for (let row = 0; row < part.length; row++) now = Math.max(now, part.timestamp[row]!);
   const data: TrainingData = {
     userIds,
     itemIds: items.externalIds,
@@ -60,8 +65,15 @@ export async function loadTrainingData(conn: DatabaseConnection, weights: EventW
     log: finished,
     positives: buildPositives(userIds.length, items.externalIds.length, finished),
     now: Math.max(now, Date.now()),
+    anonymous: { log: anonymousLog, positives: buildPositives(anonymous.users.keys().length, items.externalIds.length, anonymousLog) },
   };
   return { data, lastEventId: lastId };
+}
+
+/** Internal ids of the users whose events must not become a user row (lib/users/privacy.ts). */
+async function minimalSharers(conn: DatabaseConnection): Promise<Set<number>> {
+  const rows = await conn.query<{ id: number }>(`select id from users where data_sharing = 'minimal'`);
+  return new Set(rows.map((row) => Number(row.id)));
 }
 
 class IndexMap {

@@ -39,13 +39,21 @@ export function trainInThread(data: TrainingData, onProgress: (progress: TrainPr
   });
 }
 
-/** Typed arrays survive structured cloning; class instances do not, so the matrix travels as its parts. */
+/** Typed arrays survive structured cloning; class instances do not, so the matrices travel as their parts. */
 export function toTransferable(data: TrainingData) {
-  const { positives, ...rest } = data;
-  return { ...rest, positives: { rows: positives.rows, cols: positives.cols, indptr: positives.indptr, indices: positives.indices, values: positives.values } };
+  const { positives, anonymous, ...rest } = data;
+  return { ...rest, positives: partsOf(positives), anonymous: anonymous && { log: anonymous.log, positives: partsOf(anonymous.positives) } };
 }
 
 export function fromTransferable(raw: ReturnType<typeof toTransferable>): TrainingData {
-  const { rows, cols, indptr, indices, values } = raw.positives;
-  return { ...raw, positives: new SparseMatrix(rows, cols, indptr, indices, values) };
+  const { positives, anonymous, ...rest } = raw;
+  return { ...rest, positives: matrixOf(positives), anonymous: anonymous && { log: anonymous.log, positives: matrixOf(anonymous.positives) } };
+}
+
+function partsOf({ rows, cols, indptr, indices, values }: SparseMatrix) {
+  return { rows, cols, indptr, indices, values };
+}
+
+function matrixOf({ rows, cols, indptr, indices, values }: ReturnType<typeof partsOf>): SparseMatrix {
+  return new SparseMatrix(rows, cols, indptr, indices, values);
 }

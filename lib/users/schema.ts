@@ -3,22 +3,34 @@ import { externalId, pageLimit } from '@/lib/api/fields';
 
 export const DATA_SHARING_LEVELS = ['minimal', 'standard', 'enhanced'] as const;
 
+/**
+ * A `PUT` of a user: every field left out keeps its stored value (`preferences.categories` and
+ * `preferences.attributes` each on their own), and a new user starts from the defaults: no
+ * categories, no attributes, `standard` sharing.
+ */
 export const userInputSchema = z
   .object({
     id: externalId,
     preferences: z
       .object({
-        categories: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-        attributes: z.record(z.string(), z.unknown()).default({}),
+        categories: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+        attributes: z.record(z.string(), z.unknown()).optional(),
       })
       .strict()
-      .default({ categories: [], attributes: {} }),
-    data_sharing: z.enum(DATA_SHARING_LEVELS).default('standard'),
+      .optional(),
+    data_sharing: z.enum(DATA_SHARING_LEVELS).optional(),
   })
   .strict();
 
 export type UserInput = z.infer<typeof userInputSchema>;
 export type DataSharing = (typeof DATA_SHARING_LEVELS)[number];
+
+/** A whole profile, as imports and the demo world write it. */
+export interface UserRecord {
+  id: string;
+  preferences: { categories: string[]; attributes: Record<string, unknown> };
+  data_sharing: DataSharing;
+}
 
 export interface User {
   id: string;

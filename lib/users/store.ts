@@ -5,7 +5,7 @@ import { events, impressions, items, users, type UserRow } from '@/db/schema';
 import { forgetUserIdentity } from '@/lib/events/store';
 import type { EventType } from '@/lib/events/types';
 import { affinityAt, getFeatureStore, type RecentInteraction, type SessionContext } from '@/lib/realtime';
-import type { User, UserInput, UserListQuery } from './schema';
+import type { DataSharing, User, UserInput, UserListQuery, UserRecord } from './schema';
 
 export function toUser(row: UserRow): User {
   return {
@@ -17,25 +17,32 @@ export function toUser(row: UserRow): User {
   };
 }
 
-export async function upsertUser(conn: DatabaseConnection, input: UserInput): Promise<{ user: User; created: boolean }> {
-  const values = {
-    externalId: input.id,
-    preferredCategories: input.preferences.categories,
-    attributes: input.preferences.attributes,
-    dataSharing: input.data_sharing,
+export interface UpsertedUser {
+  user: User;
+  created: boolean;
+  /** The level before this write (null for a new user): lowering it is what forgetting hooks on. */
+  previousDataSharing: DataSharing | null;
+}
+
+/** Creates the user or updates the fields the input names; omitted fields keep their stored values. */
+export async function upsertUser(conn: DatabaseConnection, input: UserInput): Promise<UpsertedUser> {
+  const given = {
+    ...(input.preferences?.categories !== undefined && { preferredCategories: input.preferences.categories }),
+    ...(input.preferences?.attributes !== undefined && { attributes: input.preferences.attributes }),
+    ...(input.data_sharing !== undefined && { dataSharing: input.data_sharing }),
   };
-  const [existing] = await conn.db.select({ id: users.id }).from(users).where(eq(users.externalId, input.id)).limit(1);
+  const [existing] = await conn.db.select({ dataSharing: users.dataSharing }).from(users).where(eq(users.externalId, input.id)).limit(1);
   const [row] = await conn.db
     .insert(users)
-    .values(values)
-    .onConflictDoUpdate({ target: users.externalId, set: { ...values, updatedAt: new Date() } })
+    .values({ externalId: input.id, ...given })
+    .onConflictDoUpdate({ target: users.externalId, set: { ...given, updatedAt: new Date() } })
     .returning();
   if (!row) throw new Error(`upsert of user ${input.id} returned no row`);
-  return { user: toUser(row), created: !existing };
+  return { user: toUser(row), created: !existing, previousDataSharing: existing?.dataSharing ?? null };
 }
 
 /** Bulk form for imports and the demo world: one statement per batch. */
-export async function upsertUsers(conn: DatabaseConnection, inputs: UserInput[]): Promise<void> {
+export async function upsertUsers(conn: DatabaseConnection, inputs: UserRecord[]): Promise<void> {
   if (inputs.length === 0) return;
   const unique = [...new Map(inputs.map((user) => [user.id, user])).values()];
   await conn.query(

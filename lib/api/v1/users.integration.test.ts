@@ -8,13 +8,15 @@ import { call } from '@/lib/testing/http';
 const at = (id: string) => ({ params: { id } });
 
 describe('users API', () => {
-  it('upserts preferences and data-sharing level', async () => {
+  it('upserts preferences and data-sharing level, keeping the fields a PUT leaves out', async () => {
     const created = await call(PUT, 'PUT', '/api/v1/users/ada', { body: { preferences: { categories: ['Sci-Fi'], attributes: { language: 'en' } } }, ...at('ada') });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'ada', preferences: { categories: ['Sci-Fi'], attributes: { language: 'en' } }, data_sharing: 'standard' });
     const updated = await call(PUT, 'PUT', '/api/v1/users/ada', { body: { data_sharing: 'minimal' }, ...at('ada') });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ data_sharing: 'minimal', preferences: { categories: [] } });
+    expect(updated.body).toMatchObject({ data_sharing: 'minimal', preferences: { categories: ['Sci-Fi'], attributes: { language: 'en' } } });
+    const preferences = await call(PUT, 'PUT', '/api/v1/users/ada', { body: { preferences: { categories: [] } }, ...at('ada') });
+    expect(preferences.body).toMatchObject({ data_sharing: 'minimal', preferences: { categories: [], attributes: { language: 'en' } } });
   });
 
   it('returns recent history, newest first', async () => {
