@@ -32,6 +32,16 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.redis.del(...keys);
   }
 
+  async deletePrefix(prefix: string): Promise<void> {
+    // SCAN matches whole key names: the client's own key prefix is added to the pattern and taken
+    // off the names found, as DEL adds it again.
+    const own = this.redis.options.keyPrefix ?? '';
+    const stream = this.redis.scanStream({ match: `${escapeGlob(own + prefix)}*`, count: 1_000 });
+    for await (const found of stream as AsyncIterable<string[]>) {
+      if (found.length > 0) await this.redis.del(...found.map((key) => key.slice(own.length)));
+    }
+  }
+
   async increment(key: string, ttlSeconds: number): Promise<number> {
     // The window starts with the first increment and is not extended by later ones.
     const results = await this.redis.multi().set(key, '0', 'PX', Math.round(ttlSeconds * 1000), 'NX').incr(key).exec();
@@ -47,4 +57,8 @@ export class RedisCache implements Cache {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -70,7 +70,7 @@ describe('pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const set = vi.spyOn(getCache(), 'set');
     try {
-      const cached = (await cachedResponse(key))!;
+      const cached = (await cachedResponse(key, 'u1'))!;
       expect(cached.list).toEqual(list);
       const repeat = await deliver({ input: input({ n: 2 }), snapshot: snapshotOf(), list: cached.list, fallback: null, started: performance.now(), timings: {}, stored: cached });
       expect(repeat.items.map((item) => item.id)).toEqual(['a', 'b']);

@@ -24,7 +24,7 @@ export function responseKey({ input, snapshot, user, strategy, diversity }: Rank
   const rules = murmur3(snapshot.rules.map((rule) => `${rule.id}@${new Date(rule.updatedAt).getTime()}`).join(','));
   const variant = `${strategy.strategyKey}@${strategy.strategyVersion}:${strategy.experiment ?? ''}:${strategy.variant ?? ''}`;
   const settings = murmur3(JSON.stringify(diversity));
-  return `rec:${input.userId}:${user.profileVersion}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
+  return `${RESPONSE_PREFIX}${userPart(input.userId)}:${user.profileVersion}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
 }
 
 export interface StoredList {
@@ -37,10 +37,10 @@ export interface StoredList {
  * The list a previous response ranked for this key, counted as a cache hit or miss. The key
  * names the stored list rather than holding a copy, so a hit writes nothing.
  */
-export async function cachedResponse(key: string | null): Promise<StoredList | null> {
+export async function cachedResponse(key: string | null, userId: string): Promise<StoredList | null> {
   if (key === null) return null;
   const id = await readCached<string>(key);
-  const list = id === null ? null : await readCached<RankedList>(listKey(id));
+  const list = id === null ? null : await readCached<RankedList>(listKey(userId, id));
   recordRecommendationCache(list !== null);
   return list && { id: id!, list };
 }
@@ -53,7 +53,7 @@ export interface ListPage extends StoredList {
 export async function pageOf(userId: string, token: string): Promise<ListPage> {
   const cursor = decodeCursor(token);
   if (!cursor) throw new ServingInputError('cursor', 'cursor is malformed: pass next_cursor from a previous response unchanged');
-  const list = await readCached<RankedList>(listKey(cursor.r));
+  const list = await readCached<RankedList>(listKey(userId, cursor.r));
   if (!list || list.userId !== userId) throw new ServingInputError('cursor', 'cursor has expired or belongs to another user; request the first page again');
   return { id: cursor.r, offset: cursor.o, list };
 }
@@ -88,7 +88,7 @@ export async function deliver({ input, snapshot, list, fallback, started, timing
   if (!page && !stored) {
     // The list once, for its pages; the response key only names it, for repeats of this request.
     const { cache: ttls } = await servingSettings();
-    void writeCached(listKey(listId), JSON.stringify(list), ttls.list_seconds);
+    void writeCached(listKey(input.userId, listId), JSON.stringify(list), ttls.list_seconds);
     if (responseCacheKey) void writeCached(responseCacheKey, JSON.stringify(listId), ttls.response_seconds);
   }
   const nextOffset = offset + items.length;
@@ -120,7 +120,20 @@ export async function deliver({ input, snapshot, list, fallback, started, timing
   };
 }
 
-const listKey = (id: string) => `reclist:${id}`;
+const RESPONSE_PREFIX = 'rec:';
+const LIST_PREFIX = 'reclist:';
+/** Encoded, so that no user's part of a key begins another's: `a` and `a:b` have disjoint prefixes. */
+const userPart = (userId: string) => encodeURIComponent(userId);
+const listKey = (userId: string, id: string) => `${LIST_PREFIX}${userPart(userId)}:${id}`;
+
+/**
+ * A forgotten user's cached responses and stored lists go: their cursors stop working, and
+ * nothing cached names them. Every key is under the user's prefix, so this needs no index.
+ */
+export async function forgetUserPages(userId: string): Promise<void> {
+  const cache = getCache();
+  await Promise.all([cache.deletePrefix(`${RESPONSE_PREFIX}${userPart(userId)}:`), cache.deletePrefix(`${LIST_PREFIX}${userPart(userId)}:`)]);
+}
 
 async function readCached<T>(key: string): Promise<T | null> {
   try {
