@@ -63,5 +63,7 @@ export async function pruneForgotten(conn: DatabaseConnection): Promise<void> {
  * dropped: `hash` and `at` are the row's user hash and recording time, as SQL expressions.
  */
 export function notForgottenBefore(hash: string, at: string): string {
-  return `not exists (select 1 from forgotten_users f where f.user_hash = ${hash} and f.scope = 'user' and f.forgotten_at >= ${at})`;
+  // A scalar subquery rather than `not exists`, which the planner turns into an anti-join that
+  // reorders the rows: the first of two rows with one key must stay the one inserted.
+  return `coalesce((select f.forgotten_at from forgotten_users f where f.user_hash = ${hash} and f.scope = 'user'), '-infinity'::timestamptz) < ${at}`;
 }
