@@ -42,8 +42,8 @@ export class MemoryCache implements Cache {
     for (const key of keys) this.entries.delete(key);
   }
 
-  async deletePrefix(prefix: string): Promise<void> {
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  async deletePrefixes(prefixes: readonly string[]): Promise<void> {
+    for (const key of this.entries.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.entries.delete(key);
   }
 
   async increment(key: string, ttlSeconds: number): Promise<number> {

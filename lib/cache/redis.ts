@@ -32,13 +32,15 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.redis.del(...keys);
   }
 
-  async deletePrefix(prefix: string): Promise<void> {
+  async deletePrefixes(prefixes: readonly string[]): Promise<void> {
+    if (prefixes.length === 0) return;
     // SCAN matches whole key names: the client's own key prefix is added to the pattern and taken
-    // off the names found, as DEL adds it again.
+    // off the names found, as DEL adds it again. One walk serves every prefix, by their common start.
     const own = this.redis.options.keyPrefix ?? '';
-    const stream = this.redis.scanStream({ match: `${escapeGlob(own + prefix)}*`, count: 1_000 });
+    const stream = this.redis.scanStream({ match: `${escapeGlob(own + commonStart(prefixes))}*`, count: 1_000 });
     for await (const found of stream as AsyncIterable<string[]>) {
-      if (found.length > 0) await this.redis.del(...found.map((key) => key.slice(own.length)));
+      const keys = found.map((key) => key.slice(own.length)).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+      if (keys.length > 0) await this.redis.del(...keys);
     }
   }
 
@@ -57,6 +59,12 @@ export class RedisCache implements Cache {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function commonStart(texts: readonly string[]): string {
+  let start = texts[0]!;
+  for (const text of texts) while (!text.startsWith(start)) start = start.slice(0, -1);
+  return start;
 }
 
 function escapeGlob(text: string): string {

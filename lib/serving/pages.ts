@@ -131,8 +131,7 @@ const listKey = (userId: string, id: string) => `${LIST_PREFIX}${userPart(userId
  * nothing cached names them. Every key is under the user's prefix, so this needs no index.
  */
 export async function forgetUserPages(userId: string): Promise<void> {
-  const cache = getCache();
-  await Promise.all([cache.deletePrefix(`${RESPONSE_PREFIX}${userPart(userId)}:`), cache.deletePrefix(`${LIST_PREFIX}${userPart(userId)}:`)]);
+  await getCache().deletePrefixes([`${RESPONSE_PREFIX}${userPart(userId)}:`, `${LIST_PREFIX}${userPart(userId)}:`]);
 }
 
 async function readCached<T>(key: string): Promise<T | null> {

@@ -28,15 +28,15 @@ export async function forgetUser(conn: DatabaseConnection, userId: string, by: P
   // The tombstone comes first: from here a late write of the user's, from any process, is dropped.
   const userHash = await recordForgotten(conn, userId, 'user');
   await settlePendingWrites();
-  // If the real-time store cannot forget, the deletion fails here and can be retried.
-  await getFeatureStore().forget(userId);
+  // If the real-time store or the cache cannot forget, the deletion fails here and can be retried.
+  await Promise.all([getFeatureStore().forget(userId), forgetUserPages(userId)]);
   const deleted = await deleteUserRows(conn, userId);
   // After the rows are gone, so that a process re-reading its users mirror no longer finds them:
   // every process drops the user from memory and from its queues, this one before it returns.
   publishChange('user-deletions', userId);
   forgetUserIdentity(conn, userId);
-  // Last, so a feed ranked from the unmasked model while this ran leaves nothing cached.
-  await forgetUserPages(userId);
+  // Again, for a feed ranked from the still unmasked model while this ran.
+  await forgetUserPages(userId).catch((error: unknown) => log.warn('cached lists ranked during a deletion could not be deleted; they expire with their TTL', error));
   await pruneForgotten(conn);
   if (deleted.users + deleted.impressions + deleted.exposures === 0) return null;
   // The log names the hash, never the id: whoever holds the id can still find the entry.
