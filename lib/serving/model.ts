@@ -61,10 +61,17 @@ export function forgetModelUser(model: ServingModel, userId: string): boolean {
   return true;
 }
 
+/** Users hashed between yields to the event loop: hashing a million takes seconds, requests must not wait on it. */
+const HASHES_PER_SLICE = 10_000;
+
 /** Takes every user whose keyed hash is in `hashes` out of the model: for tombstones, which hold no ids. */
-export function forgetModelUsersByHash(model: ServingModel, hashes: ReadonlySet<string>, hash: (userId: string) => string): number {
+export async function forgetModelUsersByHash(model: ServingModel, hashes: ReadonlySet<string>, hash: (userId: string) => string): Promise<number> {
   if (hashes.size === 0) return 0;
   let forgotten = 0;
-  for (const userId of [...model.userIndex.keys()]) if (hashes.has(hash(userId)) && forgetModelUser(model, userId)) forgotten += 1;
+  let hashed = 0;
+  for (const userId of [...model.userIndex.keys()]) {
+    if (hashes.has(hash(userId)) && forgetModelUser(model, userId)) forgotten += 1;
+    if (++hashed % HASHES_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   return forgotten;
 }

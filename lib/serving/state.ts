@@ -65,7 +65,7 @@ async function loadActiveModel(previous: LoadedModel | null): Promise<LoadedMode
  * serves. Read last, so a deletion during the (long) load is not missed.
  */
 async function maskForgottenUsers(model: ServingModel): Promise<void> {
-  const forgotten = forgetModelUsersByHash(model, await forgottenSince(await getConnection(), model.models.now), await userHasher());
+  const forgotten = await forgetModelUsersByHash(model, await forgottenSince(await getConnection(), model.models.now), await userHasher());
   if (forgotten > 0) log.info(`model version ${model.versionId}: ${forgotten} forgotten users masked out`);
 }
 

@@ -14,6 +14,8 @@ import { experimentsChanged } from '@/lib/experiments/serving';
 import { getImpressionWriter } from '@/lib/impressions';
 import { insertImpressions } from '@/lib/impressions/store';
 import { getFeatureStore } from '@/lib/realtime';
+import { PRECOMPUTED_SOURCES, precomputedList } from '@/lib/recommend/precomputed';
+import { trainedHistoryOf } from '@/lib/recommend/user-histories';
 import { takeProcessSingleton } from '@/lib/runtime/singleton';
 import { reloadServingModel, servingModel } from '@/lib/serving/state';
 import { call } from '@/lib/testing/http';
@@ -127,7 +129,15 @@ describe('forgetting a user', () => {
     const user = 'user-00007';
     const cold = 'never-seen-before';
     const model = (await servingModel())!;
-    expect(model.userIndex.has(user)).toBe(true);
+    const row = model.userIndex.get(user)!;
+    expect(row).toBeDefined();
+    const k = model.models.als.factors;
+    const learnt = () => [
+      ...model.models.als.userFactors.subarray(row * k, (row + 1) * k),
+      ...trainedHistoryOf(model.models.histories!, row).strengths,
+      ...PRECOMPUTED_SOURCES.flatMap((source) => [...precomputedList(model.models.precomputed!, source.name, row)]),
+    ];
+    expect(learnt().some((value) => value !== 0)).toBe(true);
 
     // A world in which the user is everywhere: events (and the real-time store), a feed served
     // under an experiment (impression, exposure), cached responses and a stored list with a cursor.
@@ -160,6 +170,7 @@ describe('forgetting a user', () => {
     expect(await redisMentions(user)).toEqual([]);
     expect(await memoryMentions(user)).toEqual([]);
     expect(model.userIndex.has(user)).toBe(false);
+    expect(learnt().every((value) => value === 0)).toBe(true);
 
     // The next training has no row for them.
     const { data } = await loadTrainingData(await getConnection(), DEFAULT_EVENT_WEIGHTS);
