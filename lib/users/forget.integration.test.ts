@@ -30,7 +30,11 @@ async function flushWriters(): Promise<void> {
   await Promise.all([(await getImpressionWriter()).flush(), exposureWriter().flush()]);
 }
 
-/** Every row of every table, column by column, whose text holds `needle`. Binary columns (model bundles) are left out. */
+/**
+ * Every row of every table, column by column, whose text holds `needle`. Binary columns are left
+ * out: they hold model bundles, which keep the rows of users forgotten after their training until
+ * they are retired; serving masks those users out at load (checked at the end of the first test).
+ */
 async function databaseMentions(needle: string): Promise<string[]> {
   const conn = await getConnection();
   const columns = await conn.query<{ table_name: string; column_name: string }>(
