@@ -397,6 +397,23 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
 );
 
+/**
+ * Users deleted (or whose behaviour was forgotten when they lowered their data sharing), by a keyed
+ * hash of their id, never the id: serving masks them out of models trained before `forgottenAt`,
+ * and late writers drop rows recorded before it. Dropped once every retained model is newer.
+ */
+export const forgottenUsers = pgTable(
+  'forgotten_users',
+  {
+    /** HMAC-SHA256 of the external id under the server secret, hex. */
+    userHash: text('user_hash').primaryKey(),
+    /** `user`: everything was deleted; `behaviour`: the user stays, their behavioural data does not. */
+    scope: text('scope', { enum: ['user', 'behaviour'] }).notNull(),
+    forgottenAt: timestamp('forgotten_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('forgotten_users_at_idx').on(t.forgottenAt)],
+);
+
 /** Who changed what, append-only. `actor` is `user:<email>`, `key:<name>` or `system`. */
 export const auditLog = pgTable(
   'audit_log',

@@ -42,6 +42,10 @@ export class MemoryCache implements Cache {
     for (const key of keys) this.entries.delete(key);
   }
 
+  async deletePrefixes(prefixes: readonly string[]): Promise<void> {
+    for (const key of this.entries.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.entries.delete(key);
+  }
+
   async increment(key: string, ttlSeconds: number): Promise<number> {
     const entry = this.entries.get(key);
     const live = entry && entry.expiresAt > this.now() ? entry : undefined;

@@ -43,6 +43,18 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.redis.del(...keys);
   }
 
+  async deletePrefixes(prefixes: readonly string[]): Promise<void> {
+    if (prefixes.length === 0) return;
+    // SCAN matches whole key names: the client's own key prefix is added to the pattern and taken
+    // off the names found, as DEL adds it again. One walk serves every prefix, by their common start.
+    const own = this.redis.options.keyPrefix ?? '';
+    const stream = this.redis.scanStream({ match: `${escapeGlob(own + commonStart(prefixes))}*`, count: 1_000 });
+    for await (const found of stream as AsyncIterable<string[]>) {
+      const keys = found.map((key) => key.slice(own.length)).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+      if (keys.length > 0) await this.redis.del(...keys);
+    }
+  }
+
   async increment(key: string, ttlSeconds: number): Promise<number> {
     // The window starts with the first increment and is not extended by later ones.
     const results = await this.redis.multi().set(key, '0', 'PX', Math.round(ttlSeconds * 1000), 'NX').incr(key).exec();
@@ -58,4 +70,14 @@ export class RedisCache implements Cache {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function commonStart(texts: readonly string[]): string {
+  let start = texts[0]!;
+  for (const text of texts) while (!text.startsWith(start)) start = start.slice(0, -1);
+  return start;
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
 }

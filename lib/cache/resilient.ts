@@ -57,6 +57,7 @@ export function resilientCache(cache: Cache, options: CacheResilienceOptions = {
 
     // Deletes and counters are rare and must not be skipped silently: they reach the cache itself.
     delete: (...keys) => cache.delete(...keys),
+    deletePrefixes: (prefixes) => cache.deletePrefixes(prefixes),
     increment: (key, ttlSeconds) => cache.increment(key, ttlSeconds),
     ping: () => cache.ping(),
     close: () => cache.close(),

@@ -58,7 +58,13 @@ export class EventIngestor {
     });
   }
 
-  /** Settles everything queued so far; for clean shutdown. */
+  /** A deleted user's pending last-active time and remembered activity go with them. */
+  forgetUser(userId: string): void {
+    this.activity.delete(userId);
+    this.writtenActivity.delete(userId);
+  }
+
+  /** Settles everything queued so far: for clean shutdown, and before a deletion (so nothing lands after it). */
   async flush(): Promise<void> {
     while (this.writers.size > 0 || this.touching) await Promise.all([...this.writers, this.touching]);
   }

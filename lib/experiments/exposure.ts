@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConnection } from '@/db';
 import type { DatabaseConnection } from '@/db/client';
+import { onChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton, takeProcessSingleton } from '@/lib/runtime/singleton';
 import { insertExposures, type Exposure } from './store';
@@ -79,6 +80,19 @@ export class ExposureWriter {
     else this.schedule();
   }
 
+  /**
+   * Drops the user's queued exposures and forgets their pairs; unnamed, every pair is forgotten
+   * (the insert skips forgotten users, and repeats only cost a no-op insert).
+   */
+  forgetUser(userId: string | undefined): void {
+    if (userId === undefined) {
+      this.seen.clear();
+      return;
+    }
+    this.queue = this.queue.filter((exposure) => exposure.userId !== userId);
+    for (const pair of this.seen) if (pair.endsWith(`\u0000${userId}`)) this.seen.delete(pair);
+  }
+
   /** Writes everything queued so far: one pass, which stops at the first failed batch. */
   async flush(): Promise<void> {
     if (this.writing) await this.writing;
@@ -140,7 +154,11 @@ const SINGLETON = 'experiment-exposures';
 
 /** The process's one writer: the seen-set only saves inserts if every request shares it. */
 export function exposureWriter(): ExposureWriter {
-  return processSingleton(SINGLETON, () => new ExposureWriter(getConnection));
+  return processSingleton(SINGLETON, () => {
+    const writer = new ExposureWriter(getConnection);
+    onChange('user-deletions', (userId) => writer.forgetUser(userId));
+    return writer;
+  });
 }
 
 /** For shutdown, before the database closes: writes what is queued. Never throws. */

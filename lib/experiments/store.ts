@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database, DatabaseConnection } from '@/db/client';
 import { experimentWeights, experiments, type ExperimentRow } from '@/db/schema';
+import { notForgottenBefore, userHasher } from '@/lib/users/tombstones';
 import type { ExperimentListQuery } from './schema';
 import type { Experiment, ExperimentStatus, Guardrail, Metric, TestableMetric } from './types';
 
@@ -161,18 +162,22 @@ export interface Exposure {
  */
 export async function insertExposures(conn: DatabaseConnection, batch: readonly Exposure[]): Promise<number> {
   if (batch.length === 0) return 0;
+  const hash = await userHasher();
   const records = batch.map((exposure) => ({
     experiment_id: exposure.experimentId,
     user_id: exposure.userId,
+    user_hash: hash(exposure.userId),
     variant: exposure.variant,
     first_exposed_at: exposure.firstExposedAt.toISOString(),
   }));
   // An experiment deleted while its exposures were queued would fail the foreign key; the join skips it.
+  // An exposure queued before its user was deleted is dropped.
   const rows = await conn.query<{ experiment_id: unknown }>(
     `insert into experiment_exposures (experiment_id, user_id, variant, first_exposed_at)
      select r.experiment_id, r.user_id, r.variant, r.first_exposed_at
-     from json_to_recordset($1::json) as r(experiment_id integer, user_id text, variant text, first_exposed_at timestamptz)
+     from json_to_recordset($1::json) as r(experiment_id integer, user_id text, user_hash text, variant text, first_exposed_at timestamptz)
      join experiments e on e.id = r.experiment_id
+     where ${notForgottenBefore('r.user_hash', 'r.first_exposed_at')}
      on conflict (experiment_id, user_id) do nothing
      returning experiment_id`,
     [JSON.stringify(records)],

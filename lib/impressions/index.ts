@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConnection } from '@/db';
+import { onChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingletonAsync, takeProcessSingleton } from '@/lib/runtime/singleton';
 import { ImpressionWriter } from './writer';
@@ -9,7 +10,12 @@ export type { ImpressionWriter } from './writer';
 
 /** The process's one writer: batching only pays off if every request shares it. */
 export function getImpressionWriter(): Promise<ImpressionWriter> {
-  return processSingletonAsync('impression-writer', async () => new ImpressionWriter(await getConnection()));
+  return processSingletonAsync('impression-writer', async () => {
+    const writer = new ImpressionWriter(await getConnection());
+    // Unnamed deletions are caught when the batch is written: the insert skips forgotten users.
+    onChange('user-deletions', (userId) => userId !== undefined && writer.forgetUser(userId));
+    return writer;
+  });
 }
 
 /** Writes what is queued and stops the writer. Never throws: shutdown must go on to close the connection. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { count, eq, gte } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { impressions, type ImpressionRow } from '@/db/schema';
+import { notForgottenBefore, userHasher } from '@/lib/users/tombstones';
 import type { Impression } from './schema';
 
 function toImpression(row: ImpressionRow): Impression {
@@ -22,13 +23,16 @@ function toImpression(row: ImpressionRow): Impression {
 
 /**
  * One statement per batch; a recommendation id already stored is skipped, so a retried batch
- * that did reach the database is harmless. Returns how many rows were new.
+ * that did reach the database is harmless, and so is an impression served before its user was
+ * deleted (it was queued when the deletion ran). Returns how many rows were new.
  */
 export async function insertImpressions(conn: DatabaseConnection, batch: Impression[]): Promise<number> {
   if (batch.length === 0) return 0;
+  const hash = await userHasher();
   const records = batch.map((impression) => ({
     recommendation_id: impression.recommendationId,
     user_id: impression.userId,
+    user_hash: hash(impression.userId),
     surface: impression.surface,
     items: impression.items,
     strategy: impression.strategy,
@@ -42,8 +46,9 @@ export async function insertImpressions(conn: DatabaseConnection, batch: Impress
   const rows = await conn.query<{ id: unknown }>(
     `insert into impressions (recommendation_id, user_id, surface, items, strategy, model_version, experiment, variant, fallback, latency_ms, served_at)
      select recommendation_id, user_id, surface, items, strategy, model_version, experiment, variant, fallback, latency_ms, served_at
-     from json_to_recordset($1::json) as r(recommendation_id text, user_id text, surface text, items text[], strategy text,
+     from json_to_recordset($1::json) as r(recommendation_id text, user_id text, user_hash text, surface text, items text[], strategy text,
        model_version integer, experiment text, variant text, fallback text, latency_ms real, served_at timestamptz)
+     where ${notForgottenBefore('r.user_hash', 'r.served_at')}
      on conflict (recommendation_id) do nothing
      returning id`,
     [JSON.stringify(records)],

@@ -80,6 +80,11 @@ export class ImpressionWriter {
     else this.schedule();
   }
 
+  /** Drops the user's queued impressions: they were served before the user was deleted. */
+  forgetUser(userId: string): void {
+    this.queue.removeWhere((impression) => impression.userId === userId);
+  }
+
   /**
    * Writes everything queued, retrying failed writes with backoff. Rejects if the queue is still
    * not empty after `flushTimeoutMs`; the impressions stay queued.
@@ -228,6 +233,11 @@ class Backlog<T> {
   /** Back to the front, in order: a failed batch is still the oldest. */
   putBack(batch: T[]): void {
     this.items = batch.concat(this.items.slice(this.head));
+    this.head = 0;
+  }
+
+  removeWhere(predicate: (item: T) => boolean): void {
+    this.items = this.items.slice(this.head).filter((item) => !predicate(item));
     this.head = 0;
   }
 

@@ -64,6 +64,15 @@ describe.runIf(getConfig().redis)('change bus across processes (Redis)', () => {
     expect(ownCalls).toBe(1);
   });
 
+  it('carries what changed (the user forgotten) to the other processes', async () => {
+    const publisher = bus();
+    const listener = bus();
+    const heard = new Promise<string | undefined>((resolve) => listener.on('user-deletions', resolve));
+    await Promise.all([publisher.ready(), listener.ready()]);
+    publisher.publish('user-deletions', 'user-42');
+    expect(await within(1_000, heard)).toBe('user-42');
+  });
+
   it('delivers a change published just before the publisher closes, as a CLI training run does', async () => {
     const publisher = bus();
     const listener = bus();

@@ -11,12 +11,18 @@ import { processSingleton, takeProcessSingleton } from './singleton';
  * What other processes keep a copy of in memory. A write publishes its topic; every process
  * that holds that copy re-reads it at once instead of at its next poll.
  */
-export const CHANGE_TOPICS = ['model', 'catalog', 'curation', 'serving-settings', 'event-weights', 'experiments', 'api-keys', 'users', 'user-deletions'] as const;
+export const CHANGE_TOPICS = ['model', 'catalog', 'curation', 'serving-settings', 'event-weights', 'experiments', 'api-keys', 'users', 'user-deletions', 'user-behaviour-forgotten'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
+/** Topics naming a user whose behaviour every process must forget: deleted, or lowered to minimal sharing. */
+export const FORGETTING_TOPICS: readonly ChangeTopic[] = ['user-deletions', 'user-behaviour-forgotten'];
 
-type Handler = () => void;
+/**
+ * `subject` names what changed when the writer told (say, the user deleted); a handler called
+ * without it must assume anything changed, as after a lost connection.
+ */
+type Handler = (subject?: string) => void;
 
-const messageSchema = z.object({ topic: z.enum(CHANGE_TOPICS), origin: z.string() });
+const messageSchema = z.object({ topic: z.enum(CHANGE_TOPICS), origin: z.string(), subject: z.string().optional() });
 
 export interface ChangeBusOptions {
   /** Without Redis, changes stay in this process: the embedded default is one process. */
@@ -44,11 +50,11 @@ export class ChangeBus {
   }
 
   /** Tells every process that `topic` changed; handlers in this process run before it returns. */
-  publish(topic: ChangeTopic): void {
-    this.deliver(topic);
+  publish(topic: ChangeTopic, subject?: string): void {
+    this.deliver(topic, subject);
     if (!this.options.redis || !this.channel) return;
     this.publisher ??= createRedisClient(this.options.redis.url, '');
-    const sent = this.publisher.publish(this.channel, JSON.stringify({ topic, origin: this.origin })).then(
+    const sent = this.publisher.publish(this.channel, JSON.stringify({ topic, origin: this.origin, subject })).then(
       () => undefined,
       (error: unknown) => log.warn(`could not publish the ${topic} change; other processes notice it at their next poll`, (error as Error).message),
     );
@@ -110,13 +116,13 @@ export class ChangeBus {
       return;
     }
     const message = messageSchema.safeParse(parsed);
-    if (message.success && message.data.origin !== this.origin) this.deliver(message.data.topic);
+    if (message.success && message.data.origin !== this.origin) this.deliver(message.data.topic, message.data.subject);
   }
 
-  private deliver(topic: ChangeTopic): void {
+  private deliver(topic: ChangeTopic, subject?: string): void {
     for (const handler of this.handlers.get(topic) ?? []) {
       try {
-        handler();
+        handler(subject);
       } catch (error) {
         log.warn(`a handler of the ${topic} change failed`, error);
       }
@@ -129,8 +135,8 @@ function changeBus(): ChangeBus {
 }
 
 /** After a write: every process, this one first, re-reads its copy of `topic`. */
-export function publishChange(topic: ChangeTopic): void {
-  changeBus().publish(topic);
+export function publishChange(topic: ChangeTopic, subject?: string): void {
+  changeBus().publish(topic, subject);
 }
 
 /** Runs `handler` whenever `topic` changes in any process; returns the unsubscribe. */

@@ -28,7 +28,7 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   const request: RankingRequest = { input, snapshot, user, strategy, diversity };
 
   const cacheKey = cache.response_seconds > 0 ? responseKey(request) : null;
-  const cached = await cachedResponse(cacheKey);
+  const cached = await cachedResponse(cacheKey, input.userId);
   if (cached) return deliver({ input, snapshot, list: cached.list, fallback: servedFallback(cached.list, user.degraded), started, timings: {}, stored: cached });
   const { list, timings } = await rankWithFallbacks(request, listDepth(input.query.n));
   return deliver({ input, snapshot, list, fallback: servedFallback(list, user.degraded), started, timings, responseCacheKey: cacheKey });

@@ -28,6 +28,13 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
   private lastPoll: string | null = null;
   /** Bumped on every change, so derived views (new-item pools) know when to rebuild. */
   epoch = 0;
+  private refreshing = 0;
+  /**
+   * Ids deleted while a refresh was reading, with the refresh count at the deletion: a refresh that
+   * started before it must not put the row back. Held only while refreshes are under way.
+   */
+  private readonly deletedDuringRefresh = new Map<string, number>();
+  private refreshesStarted = 0;
 
   constructor(
     private readonly conn: DatabaseConnection,
@@ -36,6 +43,17 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
 
   /** Rows updated since the last poll; with `whole`, every row, and rows deleted in the database leave. */
   async refresh({ whole = false } = {}): Promise<number> {
+    const started = ++this.refreshesStarted;
+    this.refreshing += 1;
+    try {
+      return await this.read(whole, started);
+    } finally {
+      this.refreshing -= 1;
+      if (this.refreshing === 0) this.deletedDuringRefresh.clear();
+    }
+  }
+
+  private async read(whole: boolean, started: number): Promise<number> {
     const since = whole ? null : this.lastPoll;
     const [{ now } = { now: null }] = await this.conn.query<{ now: string }>('select now()::text as now');
     const rows = await this.conn.query<Row>(
@@ -45,6 +63,7 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
     let changed = whole ? this.dropAllBut(rows) : 0;
     for (const row of rows) {
       const entry = this.source.toEntry(row);
+      if ((this.deletedDuringRefresh.get(entry.id) ?? 0) >= started) continue;
       const known = this.entries.get(entry.id);
       if (known && known.updatedAt === entry.updatedAt) continue;
       this.entries.set(entry.id, entry);
@@ -71,6 +90,7 @@ export class TableMirror<Row extends Record<string, unknown>, Entry extends { id
   }
 
   delete(id: string): void {
+    if (this.refreshing > 0) this.deletedDuringRefresh.set(id, this.refreshesStarted);
     if (this.entries.delete(id)) this.epoch += 1;
   }
 }

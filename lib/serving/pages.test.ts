@@ -4,7 +4,7 @@ import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
 import { catalogEntry, catalogOf, feedInputOf, rankingRequestOver, servingUserOf } from '@/lib/testing/serving-space';
 import type { ServingSnapshot } from './context';
 import { ServingInputError, type RankedList } from './contract';
-import { cachedResponse, deliver, pageOf, responseKey } from './pages';
+import { cachedResponse, deliver, forgetUserPages, pageOf, responseKey } from './pages';
 import type { RankingRequest } from './rank';
 
 function snapshotOf(entries = [catalogEntry('a'), catalogEntry('b'), catalogEntry('hidden', { hidden: true }), catalogEntry('c'), catalogEntry('d')]): ServingSnapshot {
@@ -70,7 +70,7 @@ describe('pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const set = vi.spyOn(getCache(), 'set');
     try {
-      const cached = (await cachedResponse(key))!;
+      const cached = (await cachedResponse(key, 'u1'))!;
       expect(cached.list).toEqual(list);
       const repeat = await deliver({ input: input({ n: 2 }), snapshot: snapshotOf(), list: cached.list, fallback: null, started: performance.now(), timings: {}, stored: cached });
       expect(repeat.items.map((item) => item.id)).toEqual(['a', 'b']);
@@ -79,5 +79,20 @@ describe('pages', () => {
     } finally {
       set.mockRestore();
     }
+  });
+
+  it("forgets one user's stored lists and cached responses, and only theirs", async () => {
+    const owners = ['u1', 'u1:x', 'u1*'];
+    const cursors = new Map<string, string>();
+    for (const owner of owners) {
+      const key = responseKey(request({ input: { ...input({ n: 2 }), userId: owner } }))!;
+      const first = await deliver({ input: { ...input({ n: 2 }), userId: owner }, snapshot: snapshotOf(), list: { ...list, userId: owner }, fallback: null, started: performance.now(), timings: {}, responseCacheKey: key });
+      cursors.set(owner, first.next_cursor!);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await forgetUserPages('u1');
+    await expect(pageOf('u1', cursors.get('u1')!)).rejects.toMatchObject({ field: 'cursor' });
+    expect(await cachedResponse(responseKey(request({ input: { ...input({ n: 2 }), userId: 'u1' } })), 'u1')).toBeNull();
+    for (const owner of ['u1:x', 'u1*']) expect((await pageOf(owner, cursors.get(owner)!)).list.userId).toBe(owner);
   });
 });

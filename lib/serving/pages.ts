@@ -27,7 +27,7 @@ export function responseKey({ input, snapshot, user, strategy, diversity }: Rank
   const variant = `${strategy.strategyKey}@${strategy.strategyVersion}:${strategy.experiment ?? ''}:${strategy.variant ?? ''}`;
   const settings = murmur3(JSON.stringify(diversity));
   const profile = `${user.profileVersion}:${user.dataSharing}@${user.profileUpdatedAt}:${murmur3(JSON.stringify(user.segment))}`;
-  return `rec:${input.userId}:${profile}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
+  return `${RESPONSE_PREFIX}${userPart(input.userId)}:${profile}:${snapshot.model?.versionId ?? 0}:${snapshot.catalog.epoch}:${rules}:${settings}:${variant}:${JSON.stringify(shape)}`;
 }
 
 export interface StoredList {
@@ -40,10 +40,10 @@ export interface StoredList {
  * The list a previous response ranked for this key, counted as a cache hit or miss. The key
  * names the stored list rather than holding a copy, so a hit writes nothing.
  */
-export async function cachedResponse(key: string | null): Promise<StoredList | null> {
+export async function cachedResponse(key: string | null, userId: string): Promise<StoredList | null> {
   if (key === null) return null;
   const id = await readCached<string>(key);
-  const list = id === null ? null : await readCached<RankedList>(listKey(id));
+  const list = id === null ? null : await readCached<RankedList>(listKey(userId, id));
   recordRecommendationCache(list !== null);
   return list && { id: id!, list };
 }
@@ -56,7 +56,7 @@ export interface ListPage extends StoredList {
 export async function pageOf(userId: string, token: string): Promise<ListPage> {
   const cursor = decodeCursor(token);
   if (!cursor) throw new ServingInputError('cursor', 'cursor is malformed: pass next_cursor from a previous response unchanged');
-  const list = await readCached<RankedList>(listKey(cursor.r));
+  const list = await readCached<RankedList>(listKey(userId, cursor.r));
   if (!list || list.userId !== userId) throw new ServingInputError('cursor', 'cursor has expired or belongs to another user; request the first page again');
   return { id: cursor.r, offset: cursor.o, list };
 }
@@ -91,7 +91,7 @@ export async function deliver({ input, snapshot, list, fallback, started, timing
   if (!page && !stored) {
     // The list once, for its pages; the response key only names it, for repeats of this request.
     const { cache: ttls } = await servingSettings();
-    void writeCached(listKey(listId), JSON.stringify(list), ttls.list_seconds);
+    void writeCached(listKey(input.userId, listId), JSON.stringify(list), ttls.list_seconds);
     if (responseCacheKey) void writeCached(responseCacheKey, JSON.stringify(listId), ttls.response_seconds);
   }
   const nextOffset = offset + items.length;
@@ -123,7 +123,19 @@ export async function deliver({ input, snapshot, list, fallback, started, timing
   };
 }
 
-const listKey = (id: string) => `reclist:${id}`;
+const RESPONSE_PREFIX = 'rec:';
+const LIST_PREFIX = 'reclist:';
+/** Encoded, so that no user's part of a key begins another's: `a` and `a:b` have disjoint prefixes. */
+const userPart = (userId: string) => encodeURIComponent(userId);
+const listKey = (userId: string, id: string) => `${LIST_PREFIX}${userPart(userId)}:${id}`;
+
+/**
+ * A forgotten user's cached responses and stored lists go: their cursors stop working, and
+ * nothing cached names them. Every key is under the user's prefix, so this needs no index.
+ */
+export async function forgetUserPages(userId: string): Promise<void> {
+  await getCache().deletePrefixes([`${RESPONSE_PREFIX}${userPart(userId)}:`, `${LIST_PREFIX}${userPart(userId)}:`]);
+}
 
 async function readCached<T>(key: string): Promise<T | null> {
   try {

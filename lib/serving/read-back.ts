@@ -2,6 +2,7 @@ import 'server-only';
 import { getConnection } from '@/db';
 import type { EventType } from '@/lib/events/types';
 import { RECENT_LIMIT } from '@/lib/realtime';
+import { FORGETTING_TOPICS, onChange } from '@/lib/runtime/changes';
 import { processSingleton } from '@/lib/runtime/singleton';
 import type { Interaction } from './user-context';
 
@@ -17,8 +18,21 @@ interface ReadBack {
   events: Interaction[];
 }
 
-const readBacks = () => processSingleton('serving-read-backs', () => new Map<string, ReadBack>());
+const readBacks = () =>
+  processSingleton('serving-read-backs', () => {
+    const cache = new Map<string, ReadBack>();
+    // A forgotten user's events leave this cache in every process; unnamed, the whole cache goes.
+    for (const topic of FORGETTING_TOPICS) onChange(topic, (userId) => forgetReadBacks(cache, userId));
+    return cache;
+  });
 const activeUsers = () => processSingleton('serving-read-back-users', () => new Map<string, Promise<Set<string> | null>>());
+
+/** The listing of active users names the user too: it is read again at the next request. */
+function forgetReadBacks(cache: Map<string, ReadBack>, userId: string | undefined): void {
+  if (userId === undefined) cache.clear();
+  else cache.delete(userId);
+  activeUsers().clear();
+}
 
 /**
  * The user's events between the model's training data and the feature store's creation: what the
@@ -79,9 +93,4 @@ async function queryEvents(userId: string, from: number, to: number): Promise<In
     [userId, from, to],
   );
   return rows.map((row) => ({ itemId: row.i, type: row.t, value: row.v === null ? null : Number(row.v) }));
-}
-
-/** A deleted user's read-back goes with them. */
-export function forgetReadBack(userId: string): void {
-  readBacks().delete(userId);
 }

@@ -2,11 +2,12 @@ import 'server-only';
 import { getConnection } from '@/db';
 import { setCategoryLookup } from '@/lib/realtime';
 import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
-import { onChange, publishChange } from '@/lib/runtime/changes';
+import { FORGETTING_TOPICS, onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { CatalogMirror } from './catalog';
-import { loadServingModel, type ServingModel } from './model';
+import { forgottenSince, userHasher } from '@/lib/users/tombstones';
+import { forgetModelUser, forgetModelUsersByHash, loadServingModel, type ServingModel } from './model';
 import { Refreshing } from './refreshing';
 
 /** How stale each piece of serving state may get before a request re-reads it. */
@@ -36,6 +37,7 @@ function modelState(): Refreshing<LoadedModel> {
     });
     // A check already under way may have read the registry before the promotion: look once more after it.
     onChange('model', () => void checkInBackground(state).then(() => checkInBackground(state)));
+    for (const topic of FORGETTING_TOPICS) onChange(topic, (userId) => void forgetInLoadedModel(state, userId));
     return state;
   });
 }
@@ -48,12 +50,34 @@ async function loadActiveModel(previous: LoadedModel | null): Promise<LoadedMode
   if (current?.versionId === active.id || previous?.failedVersion === active.id) return previous!;
   try {
     const model = await loadServingModel(active.id, await readVerifiedArtifact(conn, active));
+    await maskForgottenUsers(model);
     if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
     log.info(`serving model version ${active.id}`);
     return { model, failedVersion: null };
   } catch (error) {
     log.error(`model version ${active.id} cannot be loaded; still serving ${current ? `version ${current.versionId}` : 'without a model'}`, error);
     return { model: current, failedVersion: active.id };
+  }
+}
+
+/**
+ * Users forgotten after the model's training data ended are still in it: they leave it before it
+ * serves. Read last, so a deletion during the (long) load is not missed.
+ */
+async function maskForgottenUsers(model: ServingModel): Promise<void> {
+  const forgotten = await forgetModelUsersByHash(model, await forgottenSince(await getConnection(), model.models.now), await userHasher());
+  if (forgotten > 0) log.info(`model version ${model.versionId}: ${forgotten} forgotten users masked out`);
+}
+
+/** A named user leaves the loaded model at once; unnamed (after a lost connection), every tombstone is checked again. */
+async function forgetInLoadedModel(state: Refreshing<LoadedModel>, userId: string | undefined): Promise<void> {
+  try {
+    const { model } = await state.get();
+    if (!model) return;
+    if (userId === undefined) await maskForgottenUsers(model);
+    else forgetModelUser(model, userId);
+  } catch (error) {
+    log.warn('forgetting a user in the loaded model failed; they leave it at the next model load', error);
   }
 }
 

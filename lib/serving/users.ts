@@ -43,15 +43,18 @@ function usersState(): Refreshing<UserMirror> {
       },
       { maxAgeMs: USERS_MAX_AGE_MS, staleWhileRefreshing: true, invalidatedBy: 'users', onError: (error) => log.warn('refreshing the users mirror failed', error) },
     );
-    // Polling sees updated rows, never deleted ones: a deletion elsewhere re-reads the whole table.
-    onChange('user-deletions', () => void wholeReread(state));
+    // Polling sees updated rows, never deleted ones: a deletion leaves at once, and the whole table
+    // is re-read in case a deletion went unannounced.
+    onChange('user-deletions', (userId) => void forgetInMirror(state, userId));
     return state;
   });
 }
 
-async function wholeReread(state: Refreshing<UserMirror>): Promise<void> {
+async function forgetInMirror(state: Refreshing<UserMirror>, userId: string | undefined): Promise<void> {
   try {
-    await (await state.get()).refresh({ whole: true });
+    const mirror = await state.get();
+    if (userId !== undefined) mirror.delete(userId);
+    await mirror.refresh({ whole: true });
   } catch (error) {
     log.warn('re-reading the users mirror after a deletion failed', error);
   }
@@ -81,10 +84,4 @@ export async function eventsOfBehaviourSharers<T extends { userId: string }>(eve
 /** Profile writes call this, so the next response of every process reflects them. */
 export function usersChanged(): void {
   publishChange('users');
-}
-
-/** A deleted user leaves this process's mirror at once, and every other process's at its re-read. */
-export async function forgetServingUser(userId: string): Promise<void> {
-  (await servingUsers()).delete(userId);
-  publishChange('user-deletions');
 }

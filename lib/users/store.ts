@@ -1,8 +1,7 @@
 import 'server-only';
 import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import { events, impressions, items, users, type UserRow } from '@/db/schema';
-import { forgetUserIdentity } from '@/lib/events/store';
+import { events, experimentExposures, experiments, impressions, items, users, type UserRow } from '@/db/schema';
 import type { EventType } from '@/lib/events/types';
 import { affinityAt, getFeatureStore, type RecentInteraction, type SessionContext } from '@/lib/realtime';
 import type { DataSharing, User, UserInput, UserListQuery, UserRecord } from './schema';
@@ -103,20 +102,29 @@ export async function getUserHistory(conn: DatabaseConnection, externalId: strin
   }));
 }
 
-/** The right to be forgotten: the user row goes, with their events, impressions and real-time profile. */
-export async function deleteUser(conn: DatabaseConnection, externalId: string): Promise<{ deletedEvents: number } | null> {
-  // First, so that if the feature store cannot forget, the whole deletion fails and can be retried.
-  await getFeatureStore().forget(externalId);
-  const deleted = await conn.query<{ events: number }>(
+export type DeletedRows = {
+  users: number;
+  events: number;
+  impressions: number;
+  exposures: number;
+};
+
+/**
+ * Every row that names the user, in one statement: their user row, events, impressions and
+ * experiment exposures. The rest of forgetting (caches, model, tombstone) is in `./forget`.
+ */
+export async function deleteUserRows(conn: DatabaseConnection, externalId: string): Promise<DeletedRows> {
+  const [row] = await conn.query<DeletedRows>(
     `with target as (select id from users where external_id = $1),
      gone as (delete from events where user_id in (select id from target) returning 1),
-     shown as (delete from impressions where user_id = $1)
-     delete from users where id in (select id from target) returning (select count(*)::int from gone) as events`,
+     shown as (delete from impressions where user_id = $1 returning 1),
+     exposed as (delete from experiment_exposures where user_id = $1 returning 1),
+     removed as (delete from users where id in (select id from target) returning 1)
+     select (select count(*)::int from removed) as users, (select count(*)::int from gone) as events,
+       (select count(*)::int from shown) as impressions, (select count(*)::int from exposed) as exposures`,
     [externalId],
   );
-  forgetUserIdentity(conn, externalId);
-  const [row] = deleted;
-  return row ? { deletedEvents: row.events } : null;
+  return row ?? { users: 0, events: 0, impressions: 0, exposures: 0 };
 }
 
 export interface UserSummary extends User {
@@ -151,18 +159,28 @@ export interface ExportedImpression {
   variant: string | null;
 }
 
+export interface ExportedExposure {
+  experiment: string;
+  variant: string;
+  first_exposed_at: string;
+}
+
 export interface UserExport {
   exported_at: string;
   user: User;
   events: ExportedEvent[];
   impressions: ExportedImpression[];
+  /** The experiments the user was served in, and the variant each assigned them. */
+  experiment_exposures: ExportedExposure[];
+  /** What the real-time store holds about the user now. */
+  live_profile: LiveProfile;
 }
 
 /** Everything stored about the user, for a data-subject access request; null when there is no such user. */
 export async function exportUser(conn: DatabaseConnection, externalId: string): Promise<UserExport | null> {
   const user = await getUser(conn, externalId);
   if (!user) return null;
-  const [eventRows, impressionRows] = await Promise.all([
+  const [eventRows, impressionRows, exposureRows, live] = await Promise.all([
     conn.db
       .select({ event: events, itemId: items.externalId, title: items.title, category: items.category })
       .from(events)
@@ -171,6 +189,13 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       .where(eq(users.externalId, externalId))
       .orderBy(asc(events.occurredAt), asc(events.id)),
     conn.db.select().from(impressions).where(eq(impressions.userId, externalId)).orderBy(asc(impressions.servedAt)),
+    conn.db
+      .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt })
+      .from(experimentExposures)
+      .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
+      .where(eq(experimentExposures.userId, externalId))
+      .orderBy(asc(experimentExposures.firstExposedAt)),
+    liveProfile(conn, externalId),
   ]);
   return {
     exported_at: new Date().toISOString(),
@@ -194,6 +219,8 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       experiment: row.experiment,
       variant: row.variant,
     })),
+    experiment_exposures: exposureRows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString() })),
+    live_profile: live,
   };
 }
 

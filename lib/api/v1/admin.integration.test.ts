@@ -19,6 +19,7 @@ import { getEventIngestor } from '@/lib/events/ingestor';
 import { drainImpressionWriter } from '@/lib/impressions';
 import { call } from '@/lib/testing/http';
 import { servingWorld } from '@/lib/testing/serving-fixture';
+import { forgottenUserHash } from '@/lib/users/tombstones';
 
 const at = (id: string) => ({ params: { id } });
 const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -66,7 +67,9 @@ describe('users', () => {
     await call(putUser, 'PUT', '/api/v1/users/gus', { body: {}, ...at('gus') });
     await (await getEventIngestor()).flush();
     expect((await call(deleteUser, 'DELETE', '/api/v1/users/gus', at('gus'))).status).toBe(200);
-    expect((await auditOf('user', 'gus')).map((entry) => entry.action)).toEqual(['user.delete']);
+    // Under the keyed hash of the id: the log must not name a forgotten user.
+    expect((await auditOf('user', await forgottenUserHash('gus'))).map((entry) => entry.action)).toEqual(['user.delete']);
+    expect(await auditOf('user', 'gus')).toEqual([]);
   });
 });
 

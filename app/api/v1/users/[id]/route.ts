@@ -4,12 +4,11 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { pageLimit } from '@/lib/api/fields';
 import { route } from '@/lib/api/route';
-import { recordAudit } from '@/lib/auth/audit';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
 import { userInputSchema } from '@/lib/users/schema';
-import { forgetReadBack } from '@/lib/serving/read-back';
-import { forgetServingUser, usersChanged } from '@/lib/serving/users';
-import { deleteUser, getUser, getUserHistory, upsertUser } from '@/lib/users/store';
+import { usersChanged } from '@/lib/serving/users';
+import { applyDataSharingChange, forgetUser } from '@/lib/users/forget';
+import { getUser, getUserHistory, upsertUser } from '@/lib/users/store';
 import { z } from 'zod';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -26,7 +25,7 @@ export const GET = route('users:read', async (request, context: IdRouteContext) 
 });
 
 /**
- * Creates the user or replaces their preferences and data-sharing level. Not audited: clients sync
+ * Creates the user or updates the preferences and data-sharing level it names. Not audited: clients sync
  * profiles as routinely as they send events, and the log is for people's changes.
  */
 export const PUT = route('users:write', async (request, context: IdRouteContext) => {
@@ -34,19 +33,16 @@ export const PUT = route('users:write', async (request, context: IdRouteContext)
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
   const conn = await getConnection();
-  const { user, created } = await upsertUser(conn, input);
+  const { user, created, previousDataSharing } = await upsertUser(conn, input);
+  await applyDataSharingChange(conn, id, previousDataSharing, user.data_sharing);
   usersChanged();
   return Response.json(user, { status: created ? 201 : 200 });
 });
 
-/** The right to be forgotten: removes the user and every event of theirs. */
+/** The right to be forgotten: removes everything stored about the user, everywhere (see lib/users/forget.ts). */
 export const DELETE = route('users:delete', async (_request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
-  const conn = await getConnection();
-  const deleted = await deleteUser(conn, id);
+  const deleted = await forgetUser(await getConnection(), id, principal);
   if (!deleted) throw ApiError.notFound('user', id);
-  await forgetServingUser(id);
-  forgetReadBack(id);
-  await recordAudit(conn, principal, { action: 'user.delete', targetType: 'user', targetId: id, details: { deleted_events: deleted.deletedEvents } });
-  return Response.json({ id, deleted: true, deleted_events: deleted.deletedEvents });
+  return Response.json({ id, deleted: true, deleted_events: deleted.events });
 });

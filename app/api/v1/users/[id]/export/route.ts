@@ -7,7 +7,7 @@ import { exportUser } from '@/lib/users/store';
 
 export const dynamic = 'force-dynamic';
 
-/** Everything stored about the user (profile, preferences, events, impressions) as a JSON download. */
+/** Everything stored about the user (profile, preferences, events, impressions, experiment exposures, live profile) as a JSON download. */
 export const GET = route('users:read', async (_request, context: IdRouteContext) => {
   const id = await pathId(context);
   const data = await exportUser(await getConnection(), id);
