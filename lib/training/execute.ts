@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DatabaseConnection } from '@/db/client';
 import { getConfig } from '@/lib/config';
-import { activeVersion, promoteVersion, registerVersion } from '@/lib/models/registry';
+import { activeVersion, promoteVersion, pruneCandidateArtifacts, registerVersion } from '@/lib/models/registry';
 import { log } from '@/lib/runtime/log';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
@@ -44,6 +44,7 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
       getConfig().modelDir,
     );
     const promoted = await promoteIfNotWorse(conn, version.id, output.metrics);
+    await pruneCandidates(conn);
     await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt: new Date() });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -62,6 +63,12 @@ async function promoteIfNotWorse(conn: DatabaseConnection, versionId: number, me
   }
   await promoteVersion(conn, versionId);
   return true;
+}
+
+/** Candidates pile up when runs keep losing to the active model: only the newest few keep their bytes. */
+async function pruneCandidates(conn: DatabaseConnection): Promise<void> {
+  const pruned = await pruneCandidateArtifacts(conn, getConfig().training.candidatesKept);
+  if (pruned.length > 0) log.info(`deleted the artifacts of older candidate model versions ${pruned.join(', ')}`);
 }
 
 /** Progress reaches the database at most once a second; the caller's callback sees every step. */
