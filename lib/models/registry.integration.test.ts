@@ -65,7 +65,7 @@ describe('model registry', () => {
     const restored = await rollbackVersion(conn);
     expect(restored.id).toBe(before?.id);
     expect((await activeVersion(conn))?.id).toBe(before?.id);
-    expect((await getVersion(conn, next)).status).toBe('archived');
+    expect((await getVersion(conn, next))?.status).toBe('archived');
   });
 
   it('never lets a corrupt artifact replace the active version', async () => {
