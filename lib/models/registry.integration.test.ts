@@ -97,12 +97,15 @@ describe('model registry', () => {
 
   it('verifies the active version when it is promoted again, and marks it failed when it cannot be loaded', async () => {
     const conn = await getConnection();
+    const before = await activeVersion(conn);
     const active = await promotedLoadable(9);
     await expect(promoteVersion(conn, active)).resolves.toMatchObject({ id: active, status: 'active' });
     await breakArtifact(active);
     await expect(promoteVersion(conn, active)).rejects.toThrow(/cannot be loaded/);
     expect((await getVersion(conn, active))?.status).toBe('failed');
     expect(await activeVersion(conn)).toBeNull();
+    // With no version active, rollback goes back from the one that failed.
+    expect((await rollbackVersion(conn)).id).toBe(before?.id);
   });
 
   it('rolls back past versions that cannot be loaded, marking them failed', async () => {

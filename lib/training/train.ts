@@ -57,16 +57,24 @@ const STAGES: [string, number][] = [
 ];
 
 /**
+ * How production training measures: the final fit leaves the measured holdout out, the finished
+ * models are measured on it and, when given, so is `active` (the version serving now), on the
+ * same users and items, so the two numbers compare like with like.
+ */
+export interface HoldoutMeasure {
+  active: RecommenderModels | null;
+}
+
+/**
  * Two rounds: base models on the data minus a holdout, from which the ranker learns what users
- * chose; then the base models again on everything but the measured users' held-out items, with
- * that ranker. The finished models are measured on those items and, when given, so is `active`
- * (the version serving now): the same users and items, so the two numbers compare like with like.
+ * chose; then the base models again, with that ranker, on everything (the offline evaluation,
+ * which holds out its own test items) or on everything but the measured holdout (`measure`).
  */
 export function trainRecommenderModels(
   data: TrainingData,
   params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS,
   onProgress?: (progress: TrainProgress) => void,
-  active: RecommenderModels | null = null,
+  measure: HoldoutMeasure | null = null,
 ): TrainedRecommender {
   const seconds: Record<string, number> = {};
   const progress = progressTracker(onProgress);
@@ -85,8 +93,9 @@ export function trainRecommenderModels(
   const folds = [firstExamples, ...extraFoldExamples(data, params, split, timed)].filter((part) => part !== null);
   const examples = folds.length > 0 ? concatRankingData(folds) : null;
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
-  const models = { ...trainBaseModels(servedData(data, params.split), params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker };
-  const metrics = timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...(active && activeMetrics(active, data, split)) }));
+  const finalData = measure ? servedData(data, params.split) : data;
+  const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker };
+  const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
   seconds.content = seconds['fit: content'] ?? 0;
   return { models, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
 }
@@ -159,7 +168,7 @@ export async function trainRecommender(
   activeBundle: Uint8Array | null = null,
 ): Promise<TrainOutput> {
   const active = activeBundle && unpackRecommender(activeBundle).models;
-  const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * MODELS_SHARE }), active);
+  const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * MODELS_SHARE }), { active });
   onProgress?.({ stage: 'ann indexes', fraction: MODELS_SHARE });
   let started = performance.now();
   const factorIndex = AnnIndex.build(models.als.itemFactors, models.als.factors, { space: 'ip' });
