@@ -24,7 +24,9 @@ export type ThreadMessage = { kind: 'progress'; progress: TrainProgress } | { ki
 export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void, activeBundle: Uint8Array | null = null): Promise<TrainOutput> {
   return new Promise((resolve, reject) => {
     const workerData: ThreadInput = { data: toTransferable(data), activeBundle };
-    const worker = new Worker(THREAD_ENTRY, { workerData, execArgv: THREAD_EXEC_ARGV });
+    // A bundle runs to hundreds of megabytes: one that owns its whole buffer moves rather than being copied.
+    const transferList = activeBundle && activeBundle.byteLength === activeBundle.buffer.byteLength ? [activeBundle.buffer as ArrayBuffer] : [];
+    const worker = new Worker(THREAD_ENTRY, { workerData, transferList, execArgv: THREAD_EXEC_ARGV });
     let settled = false;
     worker.on('message', (message: ThreadMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
