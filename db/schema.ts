@@ -135,7 +135,7 @@ export const modelVersions = pgTable(
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
     dataFrom: timestamp('data_from', { withTimezone: true }),
     dataTo: timestamp('data_to', { withTimezone: true }),
-    /** `db` (the model_artifacts table) or an absolute file path. */
+    /** `db` (the model_artifacts table), an absolute file path, or `deleted` (a pruned candidate). */
     artifactLocation: text('artifact_location').notNull(),
     checksum: text('checksum').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),

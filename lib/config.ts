@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   TAILOR_TRAIN_EVERY_MINUTES: z.coerce.number().min(0).max(10_080).default(60),
   TAILOR_TRAIN_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   TAILOR_TRAIN_ON_START: booleanFlag.default(true),
+  TAILOR_MODEL_CANDIDATES_KEPT: z.coerce.number().int().min(0).max(1_000).default(3),
   TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
   TAILOR_SEEN_EVENT_TYPES: commaList.default([...EVENT_TYPES]).pipe(z.array(z.enum(EVENT_TYPES))),
   // `none` spells out "no anonymous access", since an empty value means unset.
@@ -63,10 +64,12 @@ export interface Config {
   training: {
     /** 0 turns the schedule off. */
     everyMinutes: number;
-    /** Train once this many events arrived since the active model's data ends; 0 turns it off. */
+    /** Train once this many events arrived since the last run's data ends (promoted or not); 0 turns it off. */
     afterEvents: number;
     /** Train at start-up when no model is active yet. */
     onStart: boolean;
+    /** Candidates (versions never promoted) that keep their artifact; older ones' artifacts are deleted. */
+    candidatesKept: number;
   };
   /** Seed the demo world into an empty database on start. */
   seedDemo: boolean;
@@ -108,7 +111,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       : { kind: 'pglite', dataDir: e.TAILOR_DATA_DIR },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TAILOR_REDIS_PREFIX } : null,
     modelDir: e.TAILOR_MODEL_DIR ?? null,
-    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START },
+    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT },
     seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
     demoScale: e.TAILOR_DEMO_SCALE,
     seenEventTypes: e.TAILOR_SEEN_EVENT_TYPES,

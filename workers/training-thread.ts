@@ -1,6 +1,6 @@
 /** Worker-thread entry: trains the recommender on the data it is handed and posts the bundle back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { fromTransferable, type ThreadMessage } from '@/lib/training/thread';
+import { fromTransferable, type ThreadInput, type ThreadMessage } from '@/lib/training/thread';
 import { trainRecommender } from '@/lib/training/train';
 
 function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
@@ -8,7 +8,8 @@ function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 async function main(): Promise<void> {
-  const output = await trainRecommender(fromTransferable(workerData), (progress) => post({ kind: 'progress', progress }));
+  const input = workerData as ThreadInput;
+  const output = await trainRecommender(fromTransferable(input.data), (progress) => post({ kind: 'progress', progress }), undefined, input.activeBundle);
   post({ kind: 'done', output }, [output.bundle.buffer as ArrayBuffer]);
 }
 

@@ -137,7 +137,7 @@ export function ModelsView({ initialRuns, initialVersions, canOperate }: ModelsV
               renderPromote={
                 canOperate
                   ? (version) =>
-                      version.status === 'candidate' || version.status === 'archived' ? (
+                      (version.status === 'candidate' || version.status === 'archived') && version.artifact.location !== 'deleted' ? (
                         <ConfirmButton
                           label="Promote"
                           question={`Serve v${version.id}?`}

@@ -4,7 +4,7 @@ import { getCache } from '@/lib/cache';
 import { signInCounter, type SignInCountingHealth } from '@/lib/auth/sign-in-counter';
 import { getConfig } from '@/lib/config';
 import { getFeatureStore } from '@/lib/realtime';
-import { servingModel, servingStateErrors } from '@/lib/serving/state';
+import { servingModel, servingModelFallback, servingStateErrors } from '@/lib/serving/state';
 
 export interface DependencyHealth {
   status: 'up' | 'down';
@@ -35,6 +35,8 @@ export interface CircuitReport {
 /** What recommendations are served from right now, and which fallbacks are in force. */
 export interface ServingHealth {
   model_version: number | null;
+  /** Degraded when the version served is not the active one, because that one cannot be loaded. */
+  model: { degraded: boolean; active_version: number | null; serving_version: number | null; reason: string | null };
   /** Circuit of the real-time feature store: open means requests are served without it. */
   feature_store: CircuitReport;
   /** Circuit of the response cache: open means every feed is computed, none read from the cache. */
@@ -76,9 +78,11 @@ async function servingHealth(): Promise<ServingHealth> {
   const cache = getCache();
   const cacheCircuit = cache.health();
   const model = await servingModel().catch(() => null);
+  const modelFallback = await servingModelFallback().catch(() => null);
   const errors = servingStateErrors();
   const fallbacks = [
     ...(model ? [] : ['no_model: serving popular items']),
+    ...(modelFallback ? [`model: serving ${model ? `version ${model.versionId}` : 'no version'} in place of the active one (${modelFallback.reason})`] : []),
     ...(model && !model.ranker ? ['ranker: serving candidate scores'] : []),
     ...(circuit.state === 'closed' ? [] : ['feature_store: serving without real-time features']),
     ...(cacheCircuit.state === 'closed' ? [] : ['response_cache: computing every response']),
@@ -86,6 +90,12 @@ async function servingHealth(): Promise<ServingHealth> {
   ];
   return {
     model_version: model?.versionId ?? null,
+    model: {
+      degraded: modelFallback !== null,
+      active_version: modelFallback ? modelFallback.activeVersion : (model?.versionId ?? null),
+      serving_version: model?.versionId ?? null,
+      reason: modelFallback?.reason ?? null,
+    },
     feature_store: { kind: store.kind, state: circuit.state, last_error: circuit.lastError },
     response_cache: { kind: cache.kind, state: cacheCircuit.state, last_error: cacheCircuit.lastError },
     fallbacks,

@@ -1,11 +1,14 @@
 import 'server-only';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, desc, eq, isNotNull, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { modelArtifacts, modelVersions, type ModelVersionRow } from '@/db/schema';
+import { recordAudit } from '@/lib/auth/audit';
+import type { Principal } from '@/lib/auth/principal';
 import { publishChange } from '@/lib/runtime/changes';
-import { bundleChecksum, unpackBundle } from './bundle/container';
+import { loadServingModel, type ServingModel } from '@/lib/serving/model';
+import { bundleChecksum } from './bundle/container';
 
 export interface NewModelVersion {
   bytes: Uint8Array;
@@ -68,19 +71,38 @@ async function writeArtifactFile(modelDir: string, checksum: string, bytes: Uint
   return file;
 }
 
-/** The artifact, verified against its checksum and readable as a bundle. */
+/** The artifact, verified against its checksum. */
 export async function readVerifiedArtifact(conn: DatabaseConnection, version: ModelVersionRow): Promise<Uint8Array> {
   const bytes = await readArtifact(conn, version);
   if (bundleChecksum(bytes) !== version.checksum) throw new RegistryError(`model version ${version.id}: artifact checksum does not match`, 'corrupt');
-  try {
-    unpackBundle(bytes);
-  } catch (error) {
-    throw new RegistryError(`model version ${version.id}: ${(error as Error).message}`, 'corrupt');
-  }
   return bytes;
 }
 
+/**
+ * The version loaded as serving loads it: ONNX session, ANN indexes and all. A checksum only
+ * proves the bytes are the ones stored; a bundle whose sections cannot be loaded is as corrupt.
+ * Failures to read (the database down) stay what they are: they say nothing about the version.
+ */
+export async function loadVersion(conn: DatabaseConnection, version: ModelVersionRow): Promise<ServingModel> {
+  const bytes = await readVerifiedArtifact(conn, version);
+  try {
+    return await loadServingModel(version.id, bytes);
+  } catch (error) {
+    throw new RegistryError(`model version ${version.id} cannot be loaded: ${(error as Error).message}`, 'corrupt');
+  }
+}
+
+/** Marks a version that cannot be loaded as failed, for good: nothing promotes, rolls back to or falls back to it. */
+export async function markVersionFailed(conn: DatabaseConnection, id: number, reason: string, by: Principal | 'system'): Promise<void> {
+  await conn.db.update(modelVersions).set({ status: 'failed' }).where(eq(modelVersions.id, id));
+  await recordAudit(conn, by, { action: 'model.fail', targetType: 'model_version', targetId: id, details: { reason } });
+}
+
+/** Where a pruned candidate's artifact was: its row stays, for the history of metrics. */
+export const DELETED_ARTIFACT = 'deleted';
+
 async function readArtifact(conn: DatabaseConnection, version: ModelVersionRow): Promise<Uint8Array> {
+  if (version.artifactLocation === DELETED_ARTIFACT) throw new RegistryError(`model version ${version.id}: its artifact was deleted (only the newest candidates keep theirs)`, 'conflict');
   if (version.artifactLocation !== 'db') {
     return new Uint8Array(await readFile(version.artifactLocation).catch(() => {
       throw new RegistryError(`model version ${version.id}: artifact file ${version.artifactLocation} is missing`, 'corrupt');
@@ -106,22 +128,16 @@ export function listVersions(conn: DatabaseConnection, limit = 50): Promise<Mode
 }
 
 /**
- * Makes a version the active one. Its artifact is verified first; a corrupt one is marked
- * failed and the active version stays as it was.
+ * Makes a version the active one, the active one included: it is loaded whole first, as serving
+ * would load it. A version that cannot be loaded is marked failed and the active version stays
+ * as it was (or, when it was the one that failed, no version is active and serving falls back).
  */
-export async function promoteVersion(conn: DatabaseConnection, id: number): Promise<ModelVersionRow> {
+export async function promoteVersion(conn: DatabaseConnection, id: number, by: Principal | 'system' = 'system'): Promise<ModelVersionRow> {
   const version = await getVersion(conn, id);
   if (!version) throw new RegistryError(`model version ${id} does not exist`, 'not_found');
-  if (version.status === 'active') return version;
   if (version.status === 'failed') throw new RegistryError(`model version ${id} failed verification and cannot be promoted`, 'conflict');
-  try {
-    await readVerifiedArtifact(conn, version);
-  } catch (error) {
-    if (error instanceof RegistryError && error.code === 'corrupt') {
-      await conn.db.update(modelVersions).set({ status: 'failed' }).where(eq(modelVersions.id, id));
-    }
-    throw error;
-  }
+  await verifyVersion(conn, version, by);
+  if (version.status === 'active') return version;
   const promoted = await conn.db.transaction(async (tx) => {
     const now = new Date();
     await tx.update(modelVersions).set({ status: 'archived', archivedAt: now }).where(eq(modelVersions.status, 'active'));
@@ -133,16 +149,97 @@ export async function promoteVersion(conn: DatabaseConnection, id: number): Prom
   return promoted;
 }
 
-/** Goes back to the version that was active before the current one. */
-export async function rollbackVersion(conn: DatabaseConnection): Promise<ModelVersionRow> {
-  const current = await activeVersion(conn);
+async function verifyVersion(conn: DatabaseConnection, version: ModelVersionRow, by: Principal | 'system'): Promise<void> {
+  try {
+    const model = await loadVersion(conn, version);
+    await model.release();
+  } catch (error) {
+    if (error instanceof RegistryError && error.code === 'corrupt') {
+      await markVersionFailed(conn, version.id, error.message, by);
+      if (version.status === 'active') publishChange('model');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Goes back to the loadable version promoted most recently before the current one (or before
+ * the last promoted one, when that has since failed). Versions that fail to load on the way are
+ * marked failed and passed over.
+ */
+export async function rollbackVersion(conn: DatabaseConnection, by: Principal | 'system' = 'system'): Promise<ModelVersionRow> {
+  const current = (await activeVersion(conn)) ?? (await lastPromotedVersion(conn));
   if (!current) throw new RegistryError('no model version is active, so there is nothing to roll back', 'conflict');
-  const [previous] = await conn.db
+  const earlier = await conn.db
     .select()
     .from(modelVersions)
-    .where(and(eq(modelVersions.status, 'archived'), isNotNull(modelVersions.promotedAt), ne(modelVersions.id, current.id), lt(modelVersions.promotedAt, current.promotedAt ?? new Date())))
-    .orderBy(desc(modelVersions.promotedAt))
-    .limit(1);
-  if (!previous) throw new RegistryError('no earlier active version to roll back to', 'conflict');
-  return promoteVersion(conn, previous.id);
+    .where(
+      and(
+        eq(modelVersions.status, 'archived'),
+        isNotNull(modelVersions.promotedAt),
+        ne(modelVersions.id, current.id),
+        ne(modelVersions.artifactLocation, DELETED_ARTIFACT),
+        lt(modelVersions.promotedAt, current.promotedAt ?? new Date()),
+      ),
+    )
+    .orderBy(desc(modelVersions.promotedAt));
+  for (const previous of earlier) {
+    try {
+      return await promoteVersion(conn, previous.id, by);
+    } catch (error) {
+      if (!(error instanceof RegistryError && error.code === 'corrupt')) throw error;
+    }
+  }
+  throw new RegistryError('no earlier active version that can be loaded to roll back to', 'conflict');
+}
+
+async function lastPromotedVersion(conn: DatabaseConnection): Promise<ModelVersionRow | null> {
+  const [row] = await conn.db.select().from(modelVersions).where(isNotNull(modelVersions.promotedAt)).orderBy(desc(modelVersions.promotedAt)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Versions serving may fall back to, best first: those once active (most recently promoted
+ * first), then candidates (newest first). Failed versions and deleted artifacts are left out.
+ */
+export function fallbackVersions(conn: DatabaseConnection, except: number | null): Promise<ModelVersionRow[]> {
+  return conn.db
+    .select()
+    .from(modelVersions)
+    .where(and(inArray(modelVersions.status, ['archived', 'candidate']), ne(modelVersions.artifactLocation, DELETED_ARTIFACT), ne(modelVersions.id, except ?? -1)))
+    .orderBy(sql`${modelVersions.promotedAt} desc nulls last`, desc(modelVersions.id));
+}
+
+/** The newest event any training run has learned from, promoted or kept as a candidate. */
+export async function lastTrainedEventId(conn: DatabaseConnection): Promise<number> {
+  const [row] = await conn.db.select({ id: sql<string | null>`max((${modelVersions.counts}->>'last_event_id')::bigint)` }).from(modelVersions);
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * Deletes the artifacts of all but the newest `keep` candidates. Their rows stay (metrics,
+ * counts and what they were trained on), with the artifact marked deleted. Active and archived
+ * versions (the rollback history) keep theirs.
+ */
+export async function pruneCandidateArtifacts(conn: DatabaseConnection, keep: number): Promise<number[]> {
+  const stale = await conn.db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.status, 'candidate'), ne(modelVersions.artifactLocation, DELETED_ARTIFACT)))
+    .orderBy(desc(modelVersions.id))
+    .offset(keep);
+  for (const version of stale) {
+    await conn.db.transaction(async (tx) => {
+      await tx.delete(modelArtifacts).where(eq(modelArtifacts.versionId, version.id));
+      await tx.update(modelVersions).set({ artifactLocation: DELETED_ARTIFACT }).where(eq(modelVersions.id, version.id));
+    });
+    if (version.artifactLocation !== 'db') await removeUnusedArtifactFile(conn, version.artifactLocation);
+  }
+  return stale.map((version) => version.id);
+}
+
+/** Files are named by checksum, so two versions of identical bytes share one. */
+async function removeUnusedArtifactFile(conn: DatabaseConnection, file: string): Promise<void> {
+  const [user] = await conn.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.artifactLocation, file)).limit(1);
+  if (!user) await rm(file, { force: true });
 }

@@ -9,6 +9,7 @@ export interface ModelVersion {
   counts: Record<string, number>;
   data_from: string | null;
   data_to: string | null;
+  /** `location`: `database`, a file path, or `deleted` for a candidate whose artifact was pruned. */
   artifact: { location: string; checksum: string; size_bytes: number };
   training_run_id: number | null;
   created_at: string;

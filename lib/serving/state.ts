@@ -1,13 +1,15 @@
 import 'server-only';
 import { getConnection } from '@/db';
+import type { DatabaseConnection } from '@/db/client';
+import type { ModelVersionRow } from '@/db/schema';
 import { setCategoryLookup } from '@/lib/realtime';
-import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { activeVersion, fallbackVersions, loadVersion, RegistryError } from '@/lib/models/registry';
 import { FORGETTING_TOPICS, onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
-import { CatalogMirror } from './catalog';
 import { forgottenSince, userHasher } from '@/lib/users/tombstones';
-import { forgetModelUser, forgetModelUsersByHash, loadServingModel, type ServingModel } from './model';
+import { CatalogMirror } from './catalog';
+import { forgetModelUser, forgetModelUsersByHash, type ServingModel } from './model';
 import { Refreshing } from './refreshing';
 
 /** How stale each piece of serving state may get before a request re-reads it. */
@@ -16,17 +18,26 @@ const MODEL_CHECK_MAX_AGE_MS = 2_000;
 /** In-flight requests may still hold the previous model's ONNX session: release it only after this. */
 const RELEASE_GRACE_MS = 30_000;
 
+/** Serving a version other than the active one, because the active one cannot be loaded (or none is active). */
+export interface ModelFallback {
+  activeVersion: number | null;
+  reason: string;
+}
+
 interface LoadedModel {
   model: ServingModel | null;
-  /** The version that failed to load, so a corrupt bundle is not retried every few seconds. */
-  failedVersion: number | null;
+  /** Versions this process failed to load, and why: a corrupt bundle is not retried every few seconds. */
+  unloadable: ReadonlyMap<number, string>;
+  fallback: ModelFallback | null;
 }
 
 /**
  * The active model version, swapped atomically when another version is promoted. A process
  * learns of a promotion from the change bus at once, or from its registry watch (or, without
  * one, from a request) within a few seconds. Requests keep using the old model while the new one
- * loads; a version that fails to load leaves the old one serving.
+ * loads. When the active version cannot be loaded, the process serves the best version it can
+ * load instead (see `fallbackVersions`), reports it in health and logs it as an error; the
+ * registry's active version stays as it is, for the operator to promote or roll back.
  */
 function modelState(): Refreshing<LoadedModel> {
   return processSingleton('serving-model', () => {
@@ -46,18 +57,56 @@ async function loadActiveModel(previous: LoadedModel | null): Promise<LoadedMode
   const conn = await getConnection();
   const active = await activeVersion(conn);
   const current = previous?.model ?? null;
-  if (!active) return { model: null, failedVersion: null };
-  if (current?.versionId === active.id || previous?.failedVersion === active.id) return previous!;
-  try {
-    const model = await loadServingModel(active.id, await readVerifiedArtifact(conn, active));
-    await maskForgottenUsers(model);
-    if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
-    log.info(`serving model version ${active.id}`);
-    return { model, failedVersion: null };
-  } catch (error) {
-    log.error(`model version ${active.id} cannot be loaded; still serving ${current ? `version ${current.versionId}` : 'without a model'}`, error);
-    return { model: current, failedVersion: active.id };
+  const unloadable = new Map(previous?.unloadable);
+  if (active && current?.versionId === active.id) return { model: current, unloadable, fallback: null };
+  if (active && !unloadable.has(active.id)) {
+    const model = await tryLoading(conn, active, unloadable);
+    if (model) return { model: swapTo(current, model), unloadable, fallback: null };
   }
+  const others = await fallbackVersions(conn, active?.id ?? null);
+  // Nothing trained yet: no model, and nothing to fall back from.
+  if (!active && others.length === 0 && !current) return { model: null, unloadable, fallback: null };
+  const fallback = { activeVersion: active?.id ?? null, reason: active ? `active version ${active.id}: ${unloadable.get(active.id)}` : 'no version is active' };
+  const chosen = await firstLoadable(conn, others, current, unloadable);
+  if (chosen && chosen !== current) {
+    log.error(`MODEL FALLBACK: serving model version ${chosen.versionId} instead of the active one (${fallback.reason}); promote or roll back to a version that loads`);
+    return { model: swapTo(current, chosen), unloadable, fallback };
+  }
+  if (!chosen && !previous?.fallback) {
+    log.error(`MODEL FALLBACK: no model version can be loaded (${fallback.reason}); ${current ? `still serving version ${current.versionId}` : 'serving without a model'}`);
+  }
+  return { model: current, unloadable, fallback };
+}
+
+/** The first of `versions` this process can load; `current` when it comes first, as it is loaded already. */
+async function firstLoadable(conn: DatabaseConnection, versions: ModelVersionRow[], current: ServingModel | null, unloadable: Map<number, string>): Promise<ServingModel | null> {
+  for (const version of versions) {
+    if (unloadable.has(version.id)) continue;
+    if (version.id === current?.versionId) return current;
+    const model = await tryLoading(conn, version, unloadable);
+    if (model) return model;
+  }
+  return null;
+}
+
+/** The loaded version, or null (remembered in `unloadable`) when its bundle cannot be loaded; database failures throw. */
+async function tryLoading(conn: DatabaseConnection, version: ModelVersionRow, unloadable: Map<number, string>): Promise<ServingModel | null> {
+  try {
+    const model = await loadVersion(conn, version);
+    await maskForgottenUsers(model);
+    return model;
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    unloadable.set(version.id, error.message);
+    log.error(error.message);
+    return null;
+  }
+}
+
+function swapTo(current: ServingModel | null, model: ServingModel): ServingModel {
+  if (current) setTimeout(() => void current.release(), RELEASE_GRACE_MS).unref();
+  log.info(`serving model version ${model.versionId}`);
+  return model;
 }
 
 /**
@@ -102,6 +151,11 @@ export function watchServingModel(everyMs = MODEL_CHECK_MAX_AGE_MS): () => void 
 
 export async function servingModel(): Promise<ServingModel | null> {
   return (await modelState().get()).model;
+}
+
+/** Why this process serves a version other than the active one, or null when it serves the active one (or has none at all). */
+export async function servingModelFallback(): Promise<ModelFallback | null> {
+  return (await modelState().get()).fallback;
 }
 
 /** Checks the registry now and waits for any new version to load: for start-up and promotion. */

@@ -1,6 +1,7 @@
 import { getConnection } from '@/db';
 import { seedDemoWorld } from '@/lib/demo/seed';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
+import { unpackBundle } from '@/lib/models/bundle/container';
 import { promoteVersion, registerVersion } from '@/lib/models/registry';
 import { reloadServingModel } from '@/lib/serving/state';
 import { loadTrainingData } from '@/lib/training/load-events';
@@ -15,6 +16,34 @@ export async function trainedWorld(): Promise<TrainOutput> {
   await seedDemoWorld(conn, { items: 300, users: 150, events: 6_000, seed: 11 });
   const { data } = await loadTrainingData(conn, DEFAULT_EVENT_WEIGHTS);
   return trainRecommender(data, undefined, FAST_PARAMS);
+}
+
+let smallBundle: Promise<Uint8Array> | null = null;
+
+/**
+ * A real bundle (ONNX ranker, ANN indexes) trained once per test file on a tiny demo world, for
+ * tests of the registry, which loads every version it promotes as serving would.
+ */
+export function loadableBundle(): Promise<Uint8Array> {
+  smallBundle ??= (async () => {
+    const conn = await getConnection();
+    await seedDemoWorld(conn, { items: 60, users: 40, events: 1_200, seed: 5 });
+    const { data } = await loadTrainingData(conn, DEFAULT_EVENT_WEIGHTS);
+    return (await trainRecommender(data, undefined, FAST_PARAMS)).bundle;
+  })();
+  return smallBundle;
+}
+
+/**
+ * A copy of a bundle whose ONNX ranker is garbage while the container stays intact: it passes a
+ * checksum computed over it and unpacks, yet no ONNX session can be made from it.
+ */
+export function withCorruptRanker(bundle: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bundle);
+  const onnx = unpackBundle(copy).sections['ranker.onnx'];
+  if (!(onnx instanceof Uint8Array) || onnx.buffer !== copy.buffer) throw new Error('the bundle has no ranker section to corrupt in place');
+  onnx.fill(0xff, 0, Math.min(onnx.length, 64));
+  return copy;
 }
 
 /** Seeds a small demo world, trains on it, promotes the version and loads it for serving. */

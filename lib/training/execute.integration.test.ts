@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getConnection } from '@/db';
 import { seedDemoWorld } from '@/lib/demo/seed';
-import { activeVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
+import { activeVersion, getVersion, readVerifiedArtifact } from '@/lib/models/registry';
 import { unpackRecommender } from '@/lib/recommend/bundle';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
 import { executeRun } from './execute';
+import { loadTrainingData } from './load-events';
 import { getRun, queueRun } from './runs';
+import { dueTrigger } from './scheduler';
+import { holdoutMetricsOf, splitForRanker } from './stacking';
+import { DEFAULT_RECOMMENDER_PARAMS } from './train';
 
 describe('a training run', () => {
   it('trains on the events, registers a verified bundle and promotes it', async () => {
@@ -32,6 +37,32 @@ describe('a training run', () => {
     expect(list.length).toBe(10);
     expect([...list]).not.toContain(0);
   }, 120_000);
+
+  it('measures the active version on the new run’s held-out users, decides on those numbers, and waits for new events', async () => {
+    const conn = await getConnection();
+    const active = (await activeVersion(conn))!;
+    // Later traffic: new users among the old, and events the active version never saw.
+    await seedDemoWorld(conn, { items: 300, users: 180, events: 3_000, seed: 8 });
+    const { run } = await queueRun(conn, 'events');
+    await executeRun(conn, run.id);
+    const finished = (await getRun(conn, run.id))!;
+    const version = (await getVersion(conn, finished.versionId!))!;
+    const metrics = version.metrics as Record<string, number>;
+    expect(metrics.active_version).toBe(active.id);
+    expect(metrics.holdout_users).toBeGreaterThan(5);
+
+    // The active version's number is its score on exactly the new run's held-out users and items.
+    const { data } = await loadTrainingData(conn, DEFAULT_EVENT_WEIGHTS);
+    const { models } = unpackRecommender(await readVerifiedArtifact(conn, active));
+    const sameUsers = holdoutMetricsOf(models, data, splitForRanker(data, DEFAULT_RECOMMENDER_PARAMS.split), 10);
+    expect(metrics.active_holdout_ndcg).toBe(sameUsers.holdout_ndcg);
+    expect(sameUsers.holdout_users).toBe(metrics.holdout_users);
+
+    const promoted = metrics.holdout_ndcg! >= 0.95 * metrics.active_holdout_ndcg!;
+    expect(finished.stage).toBe(promoted ? 'promoted' : 'kept as candidate');
+    expect((await activeVersion(conn))?.id).toBe(promoted ? version.id : active.id);
+    expect(await dueTrigger(conn, { everyMinutes: 0, afterEvents: 1 })).toBeNull();
+  }, 180_000);
 
   it('fails clearly with nothing to learn from, leaving no version behind', async () => {
     const conn = await getConnection();

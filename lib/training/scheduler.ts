@@ -3,7 +3,7 @@ import { desc, gt, isNotNull } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { events, trainingRuns } from '@/db/schema';
 import { log } from '@/lib/runtime/log';
-import { activeVersion } from '@/lib/models/registry';
+import { lastTrainedEventId } from '@/lib/models/registry';
 import type { TrainingTrigger } from './runs';
 
 export interface ScheduleSettings {
@@ -13,7 +13,9 @@ export interface ScheduleSettings {
 
 /**
  * Decides whether a run is due: the schedule's interval has passed since the last finished run,
- * or enough new events arrived since the active model's data ends. Pure decision, no side effects.
+ * or enough new events arrived since the last run's data ends. A run whose model was kept as a
+ * candidate counts too: counting from the active model's data would ask again every minute.
+ * Pure decision, no side effects.
  */
 export async function dueTrigger(conn: DatabaseConnection, settings: ScheduleSettings, now = new Date()): Promise<TrainingTrigger | null> {
   if (settings.everyMinutes > 0) {
@@ -26,8 +28,7 @@ export async function dueTrigger(conn: DatabaseConnection, settings: ScheduleSet
     if (!last?.finishedAt || now.getTime() - last.finishedAt.getTime() >= settings.everyMinutes * 60_000) return 'schedule';
   }
   if (settings.afterEvents > 0) {
-    const active = await activeVersion(conn);
-    const lastTrained = Number(active?.counts.last_event_id ?? 0);
+    const lastTrained = await lastTrainedEventId(conn);
     // Event ids only grow, so "newer than the model" is a primary-key range, and the count stops at the threshold.
     const recent = await conn.db.select({ id: events.id }).from(events).where(gt(events.id, lastTrained)).limit(settings.afterEvents);
     if (recent.length >= settings.afterEvents) return 'events';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildPositives, type InteractionLog, type TrainingData } from '@/lib/models/data';
 import type { RankingData } from '@/lib/models/ranker/dataset';
-import { concatRankingData, splitForRanker, stackingFolds, type SplitOptions } from './stacking';
+import { concatRankingData, measuredHoldout, servedData, splitForRanker, stackingFolds, type SplitOptions } from './stacking';
 
 const OPTIONS: SplitOptions = { seed: 42, share: 0.2, minPositives: 5, maxTrainingUsers: 1_000, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 };
 
-/** `users` users who each have interacted with every one of `items` items. */
-function denseData(users: number, items: number): TrainingData {
+/** `users` users who each have interacted with every one of `items` items; ids in reverse order of index when asked. */
+function denseData(users: number, items: number, { reversed = false } = {}): TrainingData {
   const length = users * items;
   const log: InteractionLog = {
     length,
@@ -15,9 +15,10 @@ function denseData(users: number, items: number): TrainingData {
     strength: new Float32Array(length).fill(1),
     timestamp: new Float64Array(length),
   };
+  const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${reversed ? count - 1 - index : index}`);
   return {
-    userIds: Array.from({ length: users }, (_, user) => `u${user}`),
-    itemIds: Array.from({ length: items }, (_, item) => `i${item}`),
+    userIds: ids('u', users),
+    itemIds: ids('i', items),
     items: Array.from({ length: items }, () => ({ title: '', description: '', category: null, tags: [], publishedAt: null })),
     log,
     positives: buildPositives(users, items, log),
@@ -26,27 +27,64 @@ function denseData(users: number, items: number): TrainingData {
 }
 
 describe('splitForRanker folds', () => {
-  const data = denseData(40, 20);
+  const data = denseData(200, 20);
   const folds = [0, 1, 2].map((fold) => splitForRanker(data, OPTIONS, fold));
+  const pool = measuredHoldout(data, OPTIONS).pool;
 
-  it('hold out disjoint items of the same users', () => {
-    for (let user = 0; user < 40; user++) {
-      const heldOut = folds.flatMap((split) => [...split.heldOut[user]!]);
-      expect(heldOut).toHaveLength(12);
-      expect(new Set(heldOut).size).toBe(12);
+  it('hold out disjoint items of the same training users, and the same fixed items of the measured users', () => {
+    for (let user = 0; user < 200; user++) {
+      const heldOut = folds.map((split) => [...split.heldOut[user]!].sort());
+      if (pool[user]) {
+        expect(heldOut[1]).toEqual(heldOut[0]);
+        expect(heldOut[2]).toEqual(heldOut[0]);
+      } else {
+        expect(new Set(heldOut.flat()).size).toBe(12);
+      }
     }
   });
 
-  it('keep the training and metric users of the first fold', () => {
+  it('keep the training and metric users of the first fold, apart', () => {
     for (const split of folds) {
       expect(split.trainingUsers).toEqual(folds[0]!.trainingUsers);
       expect(split.metricUsers).toEqual(folds[0]!.metricUsers);
     }
-    expect(folds[0]!.metricUsers).toHaveLength(4);
+    const measured = folds[0]!.metricUsers;
+    expect(measured.length).toBeGreaterThan(10);
+    expect(measured.length).toBeLessThan(40);
+    expect(folds[0]!.trainingUsers.filter((user) => measured.includes(user))).toEqual([]);
   });
 
   it('fit without exactly their own held-out items', () => {
-    for (const split of folds) expect(split.fit.log.length).toBe(40 * 20 - 40 * 4);
+    for (const split of folds) expect(split.fit.log.length).toBe(200 * 20 - split.heldOut.reduce((sum, items) => sum + items.size, 0));
+  });
+});
+
+describe('measuredHoldout', () => {
+  const pairs = (data: TrainingData, heldOut: Set<number>[], user: number) => [...heldOut[user]!].map((item) => data.itemIds[item]).sort();
+
+  it('holds out the same users and items, by id, in a later run whose data has grown and been reordered', () => {
+    const before = denseData(200, 20);
+    const after = denseData(260, 30, { reversed: true });
+    const first = measuredHoldout(before, OPTIONS);
+    const later = measuredHoldout(after, OPTIONS);
+    const laterIndex = new Map(after.userIds.map((id, index) => [id, index]));
+    const earlierItems = new Set(before.itemIds);
+    for (let user = 0; user < 200; user++) {
+      const again = laterIndex.get(before.userIds[user]!)!;
+      expect(later.pool[again]).toBe(first.pool[user]);
+      expect(pairs(after, later.heldOut, again).filter((id) => earlierItems.has(id!))).toEqual(pairs(before, first.heldOut, user));
+    }
+    const measuredIds = (data: TrainingData, users: number[]) => new Set(users.map((user) => data.userIds[user]));
+    const stayed = [...measuredIds(before, first.metricUsers)].filter((id) => measuredIds(after, later.metricUsers).has(id));
+    expect(stayed.length).toBe(first.metricUsers.length);
+  });
+
+  it('keeps the held-out items out of what the served models learn', () => {
+    const data = denseData(200, 20);
+    const { heldOut } = measuredHoldout(data, OPTIONS);
+    const served = servedData(data, OPTIONS);
+    for (let row = 0; row < served.log.length; row++) expect(heldOut[served.log.user[row]!]!.has(served.log.item[row]!)).toBe(false);
+    expect(served.log.length).toBe(200 * 20 - heldOut.reduce((sum, items) => sum + items.size, 0));
   });
 });
 

@@ -1,4 +1,5 @@
 import { rankingMetrics } from '@/lib/eval/metrics';
+import { murmur3 } from '@/lib/experiments/assignment';
 import { Random } from '@/lib/math/random';
 import { buildPositives, type InteractionLog, type TrainingData } from '@/lib/models/data';
 import type { RankingData } from '@/lib/models/ranker/dataset';
@@ -18,6 +19,9 @@ export interface RankerSplit {
   metricUsers: number[];
 }
 
+/** Recorded on every version as `holdout_scheme`: only versions measured the same way are compared. */
+export const HOLDOUT_SCHEME = 2;
+
 export interface SplitOptions {
   seed: number;
   /** Share of each eligible user's items held out per fold. */
@@ -25,7 +29,7 @@ export interface SplitOptions {
   minPositives: number;
   maxTrainingUsers: number;
   maxMetricUsers: number;
-  /** Share of the eligible users kept for measuring (up to maxMetricUsers); the rest train the ranker. */
+  /** Share of all users kept for measuring (up to maxMetricUsers measured); the rest train the ranker. */
   metricShare: number;
   /**
    * Most rounds of stacking. Each extra fold holds out other items of the same users and refits
@@ -35,16 +39,47 @@ export interface SplitOptions {
   maxFolds: number;
 }
 
+const UINT32 = 4294967296;
+
 /**
- * Fold f holds out the f-th slice of each user's shuffled items, so the folds' held-out items are
- * disjoint, while the eligible, training and metric users are the same in every fold.
+ * The measured users and their held-out items, chosen by hashing ids rather than by position:
+ * the same user and item are held out by every run, whatever else the data holds. No model of
+ * any run (the served ones included) learns from these pairs, so any two versions can be
+ * measured on them alike: a candidate against the active model, on the same users.
+ */
+export function measuredHoldout(data: TrainingData, options: SplitOptions): { heldOut: Set<number>[]; pool: boolean[]; metricUsers: number[] } {
+  const point = (text: string) => murmur3(`${options.seed}\u0000${text}`) / UINT32;
+  const heldOut = data.userIds.map(() => new Set<number>());
+  const pool = data.userIds.map((userId) => point(`user\u0000${userId}`) < options.metricShare);
+  const measurable: number[] = [];
+  for (let user = 0; user < data.userIds.length; user++) {
+    if (!pool[user]) continue;
+    const items = data.positives.rowIndices(user);
+    for (const item of items) if (point(`pair\u0000${data.userIds[user]}\u0000${data.itemIds[item]}`) < options.share) heldOut[user]!.add(item);
+    if (items.length >= options.minPositives && heldOut[user]!.size > 0 && heldOut[user]!.size < items.length) measurable.push(user);
+  }
+  const rank = (user: number) => point(`user\u0000${data.userIds[user]}`);
+  const metricUsers = measurable.sort((a, b) => rank(a) - rank(b)).slice(0, options.maxMetricUsers);
+  return { heldOut, pool, metricUsers };
+}
+
+/** What the served models learn from: everything but the measured users' held-out items. */
+export function servedData(data: TrainingData, options: SplitOptions): TrainingData {
+  return withoutHeldOut(data, measuredHoldout(data, options).heldOut);
+}
+
+/**
+ * The measured users keep their fixed held-out items in every fold. Of the others, fold f holds
+ * out the f-th slice of each user's shuffled items, so the folds' held-out items are disjoint,
+ * while the training users are the same in every fold.
  */
 export function splitForRanker(data: TrainingData, options: SplitOptions, fold = 0): RankerSplit {
   const random = new Random(options.seed, 7);
-  const itemCount = data.itemIds.length;
-  const heldOut = data.userIds.map(() => new Set<number>());
+  const measured = measuredHoldout(data, options);
+  const heldOut = measured.heldOut;
   const eligible: number[] = [];
   for (let user = 0; user < data.userIds.length; user++) {
+    if (measured.pool[user]) continue;
     const items = [...data.positives.rowIndices(user)];
     if (items.length < options.minPositives) continue;
     random.shuffle(items);
@@ -52,17 +87,13 @@ export function splitForRanker(data: TrainingData, options: SplitOptions, fold =
     for (const item of items.slice(fold * size, (fold + 1) * size)) heldOut[user]!.add(item);
     eligible.push(user);
   }
-  const keep = (row: number) => !heldOut[data.log.user[row]!]!.has(data.log.item[row]!);
-  const log = filterLog(data.log, keep);
-  const fit: TrainingData = { ...data, log, positives: buildPositives(data.userIds.length, itemCount, log) };
   random.shuffle(eligible);
-  const metricCount = Math.min(options.maxMetricUsers, Math.floor(eligible.length * options.metricShare));
-  return {
-    fit,
-    heldOut,
-    metricUsers: eligible.slice(0, metricCount),
-    trainingUsers: eligible.slice(metricCount, metricCount + options.maxTrainingUsers),
-  };
+  return { fit: withoutHeldOut(data, heldOut), heldOut, metricUsers: measured.metricUsers, trainingUsers: eligible.slice(0, options.maxTrainingUsers) };
+}
+
+function withoutHeldOut(data: TrainingData, heldOut: Set<number>[]): TrainingData {
+  const log = filterLog(data.log, (row) => !heldOut[data.log.user[row]!]!.has(data.log.item[row]!));
+  return { ...data, log, positives: buildPositives(data.userIds.length, data.itemIds.length, log) };
 }
 
 /** Folds worth training: as many as it takes to offer maxTrainingUsers queries, within maxFolds and the items there are to hold out. */
@@ -138,13 +169,46 @@ export function rankerExamples(models: RecommenderModels, split: RankerSplit, qu
   return { featureCount: FEATURE_COUNT, features: all, labels: Float32Array.from(labels), groups: Uint32Array.from(groups), featureNames: [...FEATURE_NAMES] };
 }
 
-/** The finished pipeline on users it never trained the ranker on: the number promotion compares. */
+/** The finished pipeline on the measured users' held-out items, which no model learned from. */
 export function holdoutMetrics(models: RecommenderModels, split: RankerSplit, k: number): Record<string, number> {
   const retrievers = exactRetrievers(models);
+  return measure(split, k, (user) => recommendOffline(models, requestFor(models, split.fit, user, k), retrievers));
+}
+
+/**
+ * Another version's models (the active one) measured exactly as `holdoutMetrics` measures the
+ * new ones: the same users, histories, held-out items and time, ids translated between the two.
+ * Users and items it never saw count against it, as they would in serving.
+ */
+export function holdoutMetricsOf(other: RecommenderModels, data: TrainingData, split: RankerSplit, k: number): Record<string, number> {
+  const retrievers = exactRetrievers(other);
+  const otherUser = indexOf(other.userIds);
+  const otherItem = indexOf(other.itemIds);
+  const ownItem = indexOf(data.itemIds);
+  return measure(split, k, (user) => {
+    const items: number[] = [];
+    const strengths: number[] = [];
+    const own = split.fit.positives.rowIndices(user);
+    const values = split.fit.positives.rowValues(user);
+    own.forEach((item, position) => {
+      const translated = otherItem.get(data.itemIds[item]!);
+      if (translated === undefined) return;
+      items.push(translated);
+      strengths.push(values[position]!);
+    });
+    const request = { user: otherUser.get(data.userIds[user]!) ?? null, history: { items: Uint32Array.from(items), strengths: Float32Array.from(strengths) }, preferredCategories: [], now: data.now, count: k };
+    return Array.from(recommendOffline(other, request, retrievers), (item) => ownItem.get(other.itemIds[item]!) ?? -1);
+  });
+}
+
+function indexOf(ids: readonly string[]): Map<string, number> {
+  return new Map(ids.map((id, index) => [id, index]));
+}
+
+function measure(split: RankerSplit, k: number, recommend: (user: number) => ArrayLike<number>): Record<string, number> {
   const totals = { precision: 0, recall: 0, ndcg: 0, map: 0 };
   for (const user of split.metricUsers) {
-    const list = recommendOffline(models, requestFor(models, split.fit, user, k), retrievers);
-    const metrics = rankingMetrics(list, split.heldOut[user]!, k);
+    const metrics = rankingMetrics(recommend(user), split.heldOut[user]!, k);
     totals.precision += metrics.precision;
     totals.recall += metrics.recall;
     totals.ndcg += metrics.ndcg;
@@ -157,5 +221,6 @@ export function holdoutMetrics(models: RecommenderModels, split: RankerSplit, k:
     holdout_recall: totals.recall / n,
     holdout_ndcg: totals.ndcg / n,
     holdout_map: totals.map / n,
+    holdout_scheme: HOLDOUT_SCHEME,
   };
 }

@@ -8,16 +8,25 @@ import type { TrainOutput, TrainProgress } from './train';
 const THREAD_ENTRY = path.join(process.cwd(), 'workers', 'training-thread.cjs');
 const THREAD_EXEC_ARGV = ['--conditions=react-server'];
 
+export interface ThreadInput {
+  data: ReturnType<typeof toTransferable>;
+  activeBundle: Uint8Array | null;
+}
+
 export type ThreadMessage = { kind: 'progress'; progress: TrainProgress } | { kind: 'done'; output: TrainOutput } | { kind: 'failed'; message: string; stack?: string };
 
 /**
  * Trains in a worker thread: model fitting is seconds to minutes of pure computation, and the
  * process that asked (the web server, or the BullMQ worker renewing its job lock) must keep
- * serving meanwhile. Data goes in and the bundle comes out as transferred typed arrays.
+ * serving meanwhile. Data goes in and the bundle comes out as transferred typed arrays. The
+ * active version's bundle, when given, is measured on the new models' holdout.
  */
-export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void): Promise<TrainOutput> {
+export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void, activeBundle: Uint8Array | null = null): Promise<TrainOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD_ENTRY, { workerData: toTransferable(data), execArgv: THREAD_EXEC_ARGV });
+    const workerData: ThreadInput = { data: toTransferable(data), activeBundle };
+    // A bundle runs to hundreds of megabytes: one that owns its whole buffer moves rather than being copied.
+    const transferList = activeBundle && activeBundle.byteLength === activeBundle.buffer.byteLength ? [activeBundle.buffer as ArrayBuffer] : [];
+    const worker = new Worker(THREAD_ENTRY, { workerData, transferList, execArgv: THREAD_EXEC_ARGV });
     let settled = false;
     worker.on('message', (message: ThreadMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);

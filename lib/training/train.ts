@@ -1,7 +1,7 @@
 import { AnnIndex, tuneServingEf } from '@/lib/models/ann';
 import { exportRankerToOnnx } from '@/lib/models/ranker/onnx-export';
 import { trainRanker } from '@/lib/models/ranker/mlp';
-import { packRecommender } from '@/lib/recommend/bundle';
+import { packRecommender, unpackRecommender } from '@/lib/recommend/bundle';
 import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
 import { precomputeCandidates } from '@/lib/recommend/precomputed';
 import { annRetriever, countSet } from '@/lib/recommend/retrieval';
@@ -9,7 +9,7 @@ import { buildUserHistories } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
-import { concatRankingData, holdoutMetrics, rankerExamples, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
+import { concatRankingData, holdoutMetrics, holdoutMetricsOf, rankerExamples, servedData, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
 import type { RankingData } from '@/lib/models/ranker/dataset';
 
 export interface TrainProgress {
@@ -49,18 +49,33 @@ const STAGES: [string, number][] = [
   ['fit: popularity', 0.01],
   ['ranker examples', 0.26],
   ['ranker', 0.15],
-  ['holdout', 0.09],
   ['als', 0.11],
   ['item-knn', 0.02],
   ['ease', 0.03],
   ['popularity', 0.01],
+  ['holdout', 0.09],
 ];
 
 /**
- * Two rounds: base models on the data minus a holdout, from which the ranker learns what users
- * chose and the pipeline is measured; then the base models again on everything, with that ranker.
+ * How production training measures: the final fit leaves the measured holdout out, the finished
+ * models are measured on it and, when given, so is `active` (the version serving now), on the
+ * same users and items, so the two numbers compare like with like.
  */
-export function trainRecommenderModels(data: TrainingData, params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS, onProgress?: (progress: TrainProgress) => void): TrainedRecommender {
+export interface HoldoutMeasure {
+  active: RecommenderModels | null;
+}
+
+/**
+ * Two rounds: base models on the data minus a holdout, from which the ranker learns what users
+ * chose; then the base models again, with that ranker, on everything (the offline evaluation,
+ * which holds out its own test items) or on everything but the measured holdout (`measure`).
+ */
+export function trainRecommenderModels(
+  data: TrainingData,
+  params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS,
+  onProgress?: (progress: TrainProgress) => void,
+  measure: HoldoutMeasure | null = null,
+): TrainedRecommender {
   const seconds: Record<string, number> = {};
   const progress = progressTracker(onProgress);
   const timed = (prefix: string): StageTimer => (stage, work) => {
@@ -78,10 +93,17 @@ export function trainRecommenderModels(data: TrainingData, params: RecommenderPa
   const folds = [firstExamples, ...extraFoldExamples(data, params, split, timed)].filter((part) => part !== null);
   const examples = folds.length > 0 ? concatRankingData(folds) : null;
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
-  const metrics = timed('')('holdout', () => holdoutMetrics({ ...fitModels, ranker }, split, 10));
-  const models = trainBaseModels(data, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations });
+  const finalData = measure ? servedData(data, params.split) : data;
+  const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker };
+  const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
   seconds.content = seconds['fit: content'] ?? 0;
-  return { models: { ...models, ranker }, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+  return { models, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+}
+
+/** The active version's numbers on this run's holdout, as `active_holdout_*`. */
+function activeMetrics(active: RecommenderModels, data: TrainingData, split: RankerSplit): Record<string, number> {
+  const { holdout_ndcg, holdout_recall, holdout_precision, holdout_map } = holdoutMetricsOf(active, data, split, 10);
+  return { active_holdout_ndcg: holdout_ndcg!, active_holdout_recall: holdout_recall!, active_holdout_precision: holdout_precision!, active_holdout_map: holdout_map! };
 }
 
 /**
@@ -135,9 +157,18 @@ const PRECOMPUTE_FROM = 0.68;
 const RECALL_SAMPLE = 200;
 const RECALL_K = 50;
 
-/** Trains everything, builds the ANN indexes (recording their recall), and packs one bundle. */
-export async function trainRecommender(data: TrainingData, onProgress?: (progress: TrainProgress) => void, params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS): Promise<TrainOutput> {
-  const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * MODELS_SHARE }));
+/**
+ * Trains everything, builds the ANN indexes (recording their recall), and packs one bundle.
+ * `activeBundle`, the version serving now, is measured on the same holdout (see trainRecommenderModels).
+ */
+export async function trainRecommender(
+  data: TrainingData,
+  onProgress?: (progress: TrainProgress) => void,
+  params: RecommenderParams = DEFAULT_RECOMMENDER_PARAMS,
+  activeBundle: Uint8Array | null = null,
+): Promise<TrainOutput> {
+  const active = activeBundle && unpackRecommender(activeBundle).models;
+  const { models, metrics, seconds } = trainRecommenderModels(data, params, (progress) => onProgress?.({ stage: progress.stage, fraction: progress.fraction * MODELS_SHARE }), { active });
   onProgress?.({ stage: 'ann indexes', fraction: MODELS_SHARE });
   let started = performance.now();
   const factorIndex = AnnIndex.build(models.als.itemFactors, models.als.factors, { space: 'ip' });

@@ -3,13 +3,12 @@ import { POST as rollback } from '@/app/api/v1/models/rollback/route';
 import { POST as promote } from '@/app/api/v1/models/versions/[id]/promote/route';
 import { getConnection } from '@/db';
 import { listAudit } from '@/lib/auth/audit';
-import { packBundle } from '@/lib/models/bundle/container';
 import { registerVersion } from '@/lib/models/registry';
 import { call } from '@/lib/testing/http';
+import { loadableBundle, withCorruptRanker } from '@/lib/testing/serving-fixture';
 
-async function candidate(marker: number) {
-  const bytes = packBundle({ meta: { marker }, sections: { weights: Float32Array.from([marker]) } });
-  return registerVersion(await getConnection(), { bytes, params: {}, metrics: {}, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
+async function candidate(bytes?: Uint8Array) {
+  return registerVersion(await getConnection(), { bytes: bytes ?? (await loadableBundle()), params: {}, metrics: {}, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
 }
 
 async function auditOf(targetType: string) {
@@ -18,9 +17,10 @@ async function auditOf(targetType: string) {
 }
 
 describe('model changes are audited', () => {
-  it('records promote and rollback with the version they replaced, and not a refused one', async () => {
-    const first = await candidate(1);
-    const second = await candidate(2);
+  it('records promote and rollback with the version they replaced, and a version refused for failing to load', async () => {
+    const first = await candidate();
+    const second = await candidate();
+    const broken = await candidate(withCorruptRanker(await loadableBundle()));
     const at = (id: number) => ({ params: { id: String(id) } });
     await call(promote, 'POST', `/api/v1/models/versions/${first.id}/promote`, at(first.id));
     await call(promote, 'POST', `/api/v1/models/versions/${second.id}/promote`, at(second.id));
@@ -28,8 +28,10 @@ describe('model changes are audited', () => {
     await call(promote, 'POST', `/api/v1/models/versions/${second.id}/promote`, at(second.id));
     expect((await call(rollback, 'POST', '/api/v1/models/rollback')).status).toBe(200);
     expect((await call(promote, 'POST', '/api/v1/models/versions/999999/promote', at(999999))).status).toBe(404);
+    expect((await call(promote, 'POST', `/api/v1/models/versions/${broken.id}/promote`, at(broken.id))).status).toBe(409);
 
     expect(await auditOf('model_version')).toEqual([
+      { action: 'model.fail', targetId: String(broken.id), details: { reason: expect.stringMatching(/cannot load the ranker ONNX model/) } },
       { action: 'model.rollback', targetId: String(first.id), details: { from_version: second.id } },
       { action: 'model.promote', targetId: String(second.id), details: { from_version: first.id } },
       { action: 'model.promote', targetId: String(first.id), details: { from_version: null } },

@@ -6,15 +6,14 @@ import { POST as promote } from '@/app/api/v1/models/versions/[id]/promote/route
 import { GET as listVersions } from '@/app/api/v1/models/versions/route';
 import { getConnection } from '@/db';
 import { getConfig } from '@/lib/config';
-import { packBundle } from '@/lib/models/bundle/container';
 import { registerVersion } from '@/lib/models/registry';
 import { call } from '@/lib/testing/http';
+import { loadableBundle, withCorruptRanker } from '@/lib/testing/serving-fixture';
 
 const at = (id: string) => ({ params: { id } });
 
 async function candidate(marker: number) {
-  const bytes = packBundle({ meta: { marker }, sections: { weights: Float32Array.from([marker]) } });
-  return registerVersion(await getConnection(), { bytes, params: {}, metrics: { holdout_ndcg: marker }, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
+  return registerVersion(await getConnection(), { bytes: await loadableBundle(), params: {}, metrics: { holdout_ndcg: marker }, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
 }
 
 describe('models API', () => {
@@ -32,6 +31,21 @@ describe('models API', () => {
     ]);
     const again = await call(rollback, 'POST', '/api/v1/models/rollback');
     expect(again.body.id).toBe(second.id);
+  });
+
+  it('answers 409 naming why when a version cannot be loaded, marks it failed and keeps the active one', async () => {
+    const active = (await call(listVersions, 'GET', '/api/v1/models/versions')).body.versions.find((version: { status: string }) => version.status === 'active');
+    const bytes = withCorruptRanker(await loadableBundle());
+    const broken = await registerVersion(await getConnection(), { bytes, params: {}, metrics: {}, counts: {}, dataFrom: null, dataTo: null, trainingRunId: null }, null);
+    const refused = await call(promote, 'POST', `/api/v1/models/versions/${broken.id}/promote`, at(String(broken.id)));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(new RegExp(`^model version ${broken.id} cannot be loaded: cannot load the ranker ONNX model`));
+    const versions = (await call(listVersions, 'GET', '/api/v1/models/versions')).body.versions;
+    expect(versions.find((version: { id: number }) => version.id === broken.id).status).toBe('failed');
+    expect(versions.find((version: { status: string }) => version.status === 'active').id).toBe(active.id);
+    const again = await call(promote, 'POST', `/api/v1/models/versions/${broken.id}/promote`, at(String(broken.id)));
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/failed verification/);
   });
 
   it('answers 404 for unknown versions and runs, 400 for malformed ids', async () => {

@@ -7,12 +7,15 @@ import { recordAudit } from '@/lib/auth/audit';
 import { activeVersion, promoteVersion } from '@/lib/models/registry';
 import { toModelVersion } from '@/lib/models/versions';
 
-/** Makes this version the active one; its artifact is verified first. Promoting the active version changes nothing. */
+/**
+ * Makes this version the active one. It is loaded whole first (409, and marked failed, when it
+ * cannot be); promoting the active version verifies it the same way and otherwise changes nothing.
+ */
 export const POST = route('models:operate', async (_request, context: IdRouteContext, principal) => {
   const id = await numericPathId(context);
   const conn = await getConnection();
   const previous = await activeVersion(conn);
-  const version = await withRegistryErrors(async () => promoteVersion(conn, id));
+  const version = await withRegistryErrors(async () => promoteVersion(conn, id, principal));
   if (previous?.id !== version.id) {
     await recordAudit(conn, principal, { action: 'model.promote', targetType: 'model_version', targetId: version.id, details: { from_version: previous?.id ?? null } });
   }
