@@ -19,8 +19,10 @@ const LOADING_SHARE = 0.1;
 /**
  * Carries out one queued training run: load the events, train in a worker thread, register the
  * bundle, promote it if it holds up, and record every step on the run so it can be watched.
+ * Aborting `signal` (a stopping process) ends the training thread and queues the run again.
  */
-export async function executeRun(conn: DatabaseConnection, runId: number, onProgress?: (progress: TrainProgress) => void): Promise<void> {
+export async function executeRun(conn: DatabaseConnection, runId: number, onProgress?: (progress: TrainProgress) => void, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
   const run = await getRun(conn, runId);
   if (!run || run.status !== 'queued') return;
   await markRun(conn, runId, { status: 'running', stage: 'loading events', startedAt: new Date() });
@@ -29,7 +31,8 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
     const weights = await readSetting(conn, eventWeightsSetting);
     const { data, lastEventId } = await loadTrainingData(conn, weights, (done, total) => report({ stage: 'loading events', fraction: LOADING_SHARE * (total ? done / total : 1) }));
     if (data.log.length === 0) throw new Error('there are no events to learn from yet');
-    const output = await trainInThread(data, (progress) => report({ stage: progress.stage, fraction: LOADING_SHARE + (1 - LOADING_SHARE) * progress.fraction }));
+    signal?.throwIfAborted();
+    const output = await trainInThread(data, (progress) => report({ stage: progress.stage, fraction: LOADING_SHARE + (1 - LOADING_SHARE) * progress.fraction }), signal);
     const version = await registerVersion(
       conn,
       {
@@ -46,10 +49,19 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
     const promoted = await promoteIfNotWorse(conn, version.id, output.metrics);
     await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt: new Date() });
   } catch (error) {
+    if (signal?.aborted) {
+      await handBack(conn, runId);
+      throw error;
+    }
     const message = error instanceof Error ? error.message : String(error);
     await markRun(conn, runId, { status: 'failed', stage: 'failed', error: message, finishedAt: new Date() });
     throw error;
   }
+}
+
+/** An interrupted run waits again rather than staying `running` forever: another worker (or the next start) takes it up. */
+async function handBack(conn: DatabaseConnection, runId: number): Promise<void> {
+  await markRun(conn, runId, { status: 'queued', stage: 'interrupted: queued again', progress: 0, startedAt: null });
 }
 
 async function promoteIfNotWorse(conn: DatabaseConnection, versionId: number, metrics: Record<string, unknown>): Promise<boolean> {

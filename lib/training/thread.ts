@@ -15,11 +15,19 @@ export type ThreadMessage = { kind: 'progress'; progress: TrainProgress } | { ki
  * process that asked (the web server, or the BullMQ worker renewing its job lock) must keep
  * serving meanwhile. Data goes in and the bundle comes out as transferred typed arrays.
  */
-export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void): Promise<TrainOutput> {
+export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void, signal?: AbortSignal): Promise<TrainOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(THREAD_ENTRY, { workerData: toTransferable(data), execArgv: THREAD_EXEC_ARGV });
     let settled = false;
+    // A stopping process cannot wait minutes for a fit: the thread is ended and the run handed back.
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      reject(signal.reason);
+      void worker.terminate();
+    }, { once: true });
     worker.on('message', (message: ThreadMessage) => {
+      if (settled) return;
       if (message.kind === 'progress') onProgress(message.progress);
       else if (message.kind === 'done') {
         settled = true;
@@ -30,6 +38,7 @@ export function trainInThread(data: TrainingData, onProgress: (progress: TrainPr
       }
     });
     worker.on('error', (error) => {
+      if (settled) return;
       settled = true;
       reject(error);
     });
