@@ -81,7 +81,7 @@ async function superviseWeb(config: Config, setupPath: string | null): Promise<v
 async function serveWeb(config: Config): Promise<void> {
   // Registered first: a signal during start-up (the process is young, or the port is slow to come up) also stops cleanly.
   const stops: (() => void)[] = [];
-  let closeServer = async () => undefined;
+  let closeServer: () => Promise<void> = async () => undefined;
   onShutdown(async (signal) => {
     // Health answers 503 from now on, so a load balancer sends nothing new here.
     beginShutdown();
