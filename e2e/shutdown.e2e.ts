@@ -23,6 +23,8 @@ const EVENTS_PER_BATCH = 200;
 const FEED_READERS = 3;
 const HEALTH_POLLERS = 3;
 const HEALTH_POLL_MS = 20;
+/** Start-up (migrations, web processes loading), two seconds of load and the drain, on a slow machine. */
+const TEST_TIMEOUT_MS = 180_000;
 
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -66,7 +68,7 @@ describe('shutdown under load', () => {
     }
     await expectGone(tree);
     await expect(fetch(server.url)).rejects.toThrow();
-  });
+  }, TEST_TIMEOUT_MS);
 
   it.skipIf(!servicesReachable)('PostgreSQL and Redis, two web processes, SIGTERM to the server: nothing dropped', async () => {
     const scratch = await createScratchDatabase(adminUrl, `tailor_shutdown_${process.pid}`);
@@ -86,7 +88,7 @@ describe('shutdown under load', () => {
     } finally {
       await sql.end();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 function quietServer(): Record<string, string> {
