@@ -123,8 +123,14 @@ async function stopUnderLoad(server: ServerProcess): Promise<ShutdownRun> {
   await Promise.all(loops);
   const acknowledgedEventIds = outcomes.filter((outcome) => outcome.kind === 'events' && outcome.status === 200).flatMap((outcome) => outcome.eventIds);
   const after = outcomes.filter((outcome) => outcome.sentAt >= signalAt);
+  const tally = new Map<string, number>();
+  for (const outcome of outcomes) {
+    const key = `${outcome.kind} ${outcome.sentAt < signalAt ? 'before' : 'after'} ${outcome.status ?? outcome.error}`;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
   console.log(
     `shutdown: ${outcomes.length} requests (${after.length} after SIGTERM), ${acknowledgedEventIds.length} events acknowledged; exited ${code} ${Math.round(at - signalAt)} ms after SIGTERM`,
+    Object.fromEntries(tally),
   );
   return { outcomes, signalAt, exitAt: at, exitCode: code, acknowledgedEventIds };
 }
