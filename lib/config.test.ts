@@ -43,4 +43,11 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://u@db:5432/tailor', TAILOR_WEB_CONCURRENCY: '2' })).toThrow(ConfigError);
     expect(() => parseConfig({ TAILOR_WEB_CONCURRENCY: '0' })).toThrow(/TAILOR_WEB_CONCURRENCY:/);
   });
+
+  it('gives a stopping process 25 s to drain by default, and refuses a bound that is not a positive number', () => {
+    expect(parseConfig({}).shutdownSeconds).toBe(25);
+    expect(parseConfig({ TAILOR_SHUTDOWN_SECONDS: '8.5' }).shutdownSeconds).toBe(8.5);
+    expect(() => parseConfig({ TAILOR_SHUTDOWN_SECONDS: '0' })).toThrow(/TAILOR_SHUTDOWN_SECONDS:/);
+    expect(() => parseConfig({ TAILOR_SHUTDOWN_SECONDS: 'soon' })).toThrow(/TAILOR_SHUTDOWN_SECONDS:/);
+  });
 });

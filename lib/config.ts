@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   TAILOR_HOST: z.string().min(1).default('0.0.0.0'),
   TAILOR_WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  TAILOR_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(3_600).default(25),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TAILOR_DATA_DIR: z.string().min(1).default('./.data'),
@@ -57,6 +58,8 @@ export interface Config {
     /** Web processes `npm start` runs, sharing the port: one per core with PostgreSQL and Redis, else one. */
     webProcesses: number;
   };
+  /** On SIGTERM, the time a process has to answer what it holds, drain its writes and exit. */
+  shutdownSeconds: number;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
   /** Where model artifacts live: the database by default, or this directory. */
@@ -106,6 +109,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   return {
     env: e.NODE_ENV,
     server: { port: e.PORT, hostname: e.TAILOR_HOST, webProcesses: webProcesses(e) },
+    shutdownSeconds: e.TAILOR_SHUTDOWN_SECONDS,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: e.TAILOR_DATA_DIR },
@@ -148,6 +152,7 @@ export function getConfig(): Config {
     PORT: process.env.PORT,
     TAILOR_HOST: process.env.TAILOR_HOST,
     TAILOR_WEB_CONCURRENCY: process.env.TAILOR_WEB_CONCURRENCY,
+    TAILOR_SHUTDOWN_SECONDS: process.env.TAILOR_SHUTDOWN_SECONDS,
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
     TAILOR_DATA_DIR: process.env.TAILOR_DATA_DIR,

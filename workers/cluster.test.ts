@@ -20,9 +20,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await supervised?.stop('SIGTERM');
+  await supervised?.stop('SIGTERM', 10_000);
   supervised = null;
   delete process.env.WEB_FIXTURE_CRASH;
+  delete process.env.WEB_FIXTURE_IGNORE_SIGTERM;
   vi.restoreAllMocks();
 });
 
@@ -50,7 +51,18 @@ describe('web processes', () => {
     supervised = superviseWebProcesses(2);
     await within(10_000, supervised.ready);
     expect((await pidsServing(40)).size).toBe(2);
-    await supervised.stop('SIGTERM');
+    expect(await supervised.stop('SIGTERM', 10_000)).toBe(0);
+    expect(running()).toHaveLength(0);
+  });
+
+  it('kills a web process still running when the bound is up, and reports it', async () => {
+    vi.spyOn(log, 'error').mockImplementation(() => undefined);
+    process.env.WEB_FIXTURE_IGNORE_SIGTERM = '1';
+    supervised = superviseWebProcesses(1);
+    await within(10_000, supervised.ready);
+    const started = Date.now();
+    expect(await within(5_000, supervised.stop('SIGTERM', 500))).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(running()).toHaveLength(0);
   });
 

@@ -5,14 +5,15 @@ import { log } from '@/lib/runtime/log';
 const QUICK_DEATH_MS = 30_000;
 const RESTART_DELAY_MS = 1_000;
 const MAX_RESTART_DELAY_MS = 30_000;
-/** Web processes drain their writes on SIGTERM; one that takes longer than this is killed. */
-const STOP_TIMEOUT_MS = 30_000;
 
 export interface WebProcesses {
   /** Resolves once every web process listens. */
   ready: Promise<void>;
-  /** Sends `signal` to every web process and resolves when all have exited. */
-  stop(signal: NodeJS.Signals): Promise<void>;
+  /**
+   * Passes `signal` on to every web process and resolves when all have exited, with how many
+   * did not exit cleanly (a non-zero code, or still running after `withinMs` and killed).
+   */
+  stop(signal: NodeJS.Signals, withinMs: number): Promise<number>;
 }
 
 /**
@@ -53,20 +54,26 @@ export function superviseWebProcesses(count: number): WebProcesses {
 
   return {
     ready,
-    async stop(signal) {
+    async stop(signal, withinMs) {
       stopping = true;
       const running = [...startedAt.keys()].filter((worker) => !worker.isDead());
-      await Promise.all(running.map((worker) => stopWorker(worker, signal)));
+      const clean = await Promise.all(running.map((worker) => stopWorker(worker, signal, withinMs)));
+      return clean.filter((stoppedCleanly) => !stoppedCleanly).length;
     },
   };
 }
 
-function stopWorker(worker: Worker, signal: NodeJS.Signals): Promise<void> {
+/** Resolves true when the process exits 0 by itself within `withinMs`. */
+function stopWorker(worker: Worker, signal: NodeJS.Signals, withinMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const killer = setTimeout(() => worker.process.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    worker.once('exit', () => {
+    const killer = setTimeout(() => {
+      log.error(`web process ${worker.process.pid} still running ${withinMs / 1000} s after ${signal}: killing it`);
+      worker.process.kill('SIGKILL');
+    }, withinMs);
+    worker.once('exit', (code, exitSignal) => {
       clearTimeout(killer);
-      resolve();
+      if (code !== 0) log.error(`web process ${worker.process.pid} stopped with ${exitSignal ?? `code ${code}`}`);
+      resolve(code === 0);
     });
     worker.process.kill(signal);
   });

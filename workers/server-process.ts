@@ -1,25 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { needsBuild, runNextBuild } from './build';
 
 export interface ServerProcess {
   url: string;
-  /** The process started (with `tsx`, a launcher whose child is the server). */
+  /** The process started: the server itself, or `npm` (which execs the server) with `viaNpm`. */
   pid: number;
   /** Everything the server printed so far, line by line. */
   output: string[];
+  /** Resolves with the exit code once the process has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
+
+/** The server's command line, as `npm start` runs it: node itself, with tsx as an in-process loader. */
+const SERVER_ARGS = ['--conditions=react-server', '--import', 'tsx', 'workers/server.ts'];
 
 /**
  * Starts the production server (`npm start`'s entry) as its own process, the way it runs
  * for real, and waits until it answers its health check.
  */
-export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, port: number, options: { viaNpm?: boolean } = {}): Promise<ServerProcess> {
   const root = process.cwd();
   if (needsBuild(root)) await runNextBuild(root);
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, ['--conditions=react-server', 'workers/server.ts'], {
+  const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, SERVER_ARGS];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), TAILOR_HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -32,9 +36,10 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     partial = lines.pop() ?? '';
     output.push(...lines);
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
-  return { url, pid: child.pid!, output, stop: () => stopProcess(child) };
+  return { url, pid: child.pid!, output, exited, stop: () => stopProcess(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {

@@ -2,7 +2,9 @@
  * `npm start`: the production server. It builds the app if the build is missing or stale,
  * migrates the database, seeds the demo world into an empty embedded database, then serves
  * the console and the API: in this process, or, with PostgreSQL and Redis, in one forked web
- * process per core sharing the port. On SIGTERM it stops accepting requests and drains pending writes.
+ * process per core sharing the port. On SIGTERM or SIGINT it reports itself stopping, stops
+ * accepting, answers the requests it holds, drains pending writes, closes its connections and
+ * exits 0, all within TAILOR_SHUTDOWN_SECONDS.
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
@@ -17,6 +19,7 @@ import { drainImpressionWriter } from '@/lib/impressions';
 import { closeFeatureStore } from '@/lib/realtime';
 import { prepareStorage } from '@/lib/runtime/bootstrap';
 import { closeChanges } from '@/lib/runtime/changes';
+import { beginShutdown } from '@/lib/runtime/shutdown';
 import { reloadServingModel, servingCatalog, watchServingModel } from '@/lib/serving/state';
 import { startEmbeddedTraining } from '@/lib/training/embedded';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
@@ -24,9 +27,12 @@ import { needsBuild, runNextBuild } from './build';
 import { trackStages } from './cli/progress';
 import { superviseWebProcesses } from './cluster';
 import { directRoute, serveDirect } from './direct-routes';
+import { gracefulClose } from './http-drain';
 import { onShutdown, runMain } from './lifecycle';
 
 const root = process.cwd();
+/** The primary outlasts its web processes' own bound by this much, to collect their exit codes. */
+const SUPERVISOR_MARGIN_MS = 2_000;
 
 async function main(): Promise<void> {
   const config = getConfig();
@@ -61,21 +67,39 @@ async function superviseWeb(config: Config, setupPath: string | null): Promise<v
   // The web processes open their own connections; the primary only supervises them.
   await closeConnection();
   const web = superviseWebProcesses(config.server.webProcesses);
+  const boundMs = config.shutdownSeconds * 1000;
   onShutdown(async (signal) => {
     console.log(`${signal} received: stopping ${config.server.webProcesses} web processes…`);
-    await web.stop(signal as NodeJS.Signals);
-  });
+    const unclean = await web.stop(signal, boundMs + SUPERVISOR_MARGIN_MS / 2);
+    if (unclean > 0) throw new Error(`${unclean} web process(es) did not stop cleanly`);
+  }, boundMs + SUPERVISOR_MARGIN_MS);
   await web.ready;
   announce(config, setupPath);
 }
 
 /** Loads serving state, then listens: the first request must not pay for loading the model and the catalogue. */
 async function serveWeb(config: Config): Promise<void> {
+  // Registered first: a signal during start-up (the process is young, or the port is slow to come up) also stops cleanly.
+  const stops: (() => void)[] = [];
+  let closeServer: () => Promise<void> = async () => undefined;
+  onShutdown(async (signal) => {
+    // Health answers 503 from now on, so a load balancer sends nothing new here.
+    beginShutdown();
+    if (cluster.isPrimary) console.log(`${signal} received: answering open requests, draining and shutting down…`);
+    for (const stop of stops) stop();
+    await closeServer();
+    // Every request is answered: what they queued can now be written out for good.
+    await closeTrainingQueue();
+    await drainEventIngestor();
+    await drainImpressionWriter();
+    await drainExposureWriter();
+    await Promise.allSettled([closeCache(), closeFeatureStore(), closeChanges(), closeConnection()]);
+  }, config.shutdownSeconds * 1000);
+
   await Promise.all([reloadServingModel(), servingCatalog()]);
-  const stopWatch = watchServingModel();
+  stops.push(watchServingModel());
   // With Redis, `npm run worker` processes own training and bandits; embedded, this process does.
-  const stopTraining = config.redis ? () => undefined : await startEmbeddedTraining();
-  const stopBandits = config.redis ? () => undefined : startBanditSchedule(getConnection);
+  if (!config.redis) stops.push(await startEmbeddedTraining(), startBanditSchedule(getConnection));
 
   // Next reads NODE_ENV when it loads; the production server must not start in dev mode.
   Object.assign(process.env, { NODE_ENV: 'production' });
@@ -89,21 +113,8 @@ async function serveWeb(config: Config): Promise<void> {
     else void handle(request, response);
   });
   server.keepAliveTimeout = 65_000;
+  closeServer = gracefulClose(server);
   await new Promise<void>((resolve) => server.listen(config.server.port, config.server.hostname, resolve));
-
-  onShutdown(async (signal) => {
-    if (cluster.isPrimary) console.log(`${signal} received: draining and shutting down…`);
-    server.close();
-    server.closeIdleConnections();
-    stopWatch();
-    stopTraining();
-    stopBandits();
-    await drainEventIngestor();
-    await drainImpressionWriter();
-    await drainExposureWriter();
-    await closeTrainingQueue();
-    await Promise.allSettled([closeCache(), closeFeatureStore(), closeChanges(), closeConnection()]);
-  });
   // A web process whose primary is gone (killed outright) must not serve on alone.
   if (cluster.isWorker) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

@@ -2,8 +2,10 @@
  * `npm run worker`: the background worker for deployments with Redis. It executes training
  * runs queued through BullMQ, checks the training schedule and reallocates bandit experiments. Run as many as you like; BullMQ
  * hands each run to one of them, and the database allows one pending run at a time.
+ * On SIGTERM it takes no new job; a run that would not finish within TAILOR_SHUTDOWN_SECONDS is
+ * handed back to the queue (and its run queued again) for another worker to take up.
  */
-import { Worker } from 'bullmq';
+import { WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { closeConnection, getConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
@@ -17,11 +19,25 @@ import { executeRun } from '@/lib/training/execute';
 import { startTrainingSchedule } from '@/lib/training/scheduler';
 import { onShutdown, runMain } from './lifecycle';
 
+/** Handing a run back (ending its thread, requeueing it, closing connections) needs a few seconds of the bound. */
+const HAND_BACK_RESERVE_MS = 5_000;
+
 async function main(): Promise<void> {
   const config = getConfig();
   if (!config.redis) throw new ConfigError(['REDIS_URL: the worker takes its jobs from Redis; without it, `npm start` trains in process']);
   await getConnection();
-  const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job) => executeRun(await getConnection(), job.data.runId), {
+  const stopping = new AbortController();
+  const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job, token) => {
+    try {
+      await executeRun(await getConnection(), job.data.runId, undefined, stopping.signal);
+    } catch (error) {
+      if (!stopping.signal.aborted) throw error;
+      await job.moveToWait(token);
+      log.info(`training run ${job.data.runId} handed back to the queue`);
+      // Tells BullMQ the job was moved back by hand, not failed.
+      throw new WaitingError();
+    }
+  }, {
     connection: new Redis(config.redis.url, { maxRetriesPerRequest: null }),
     prefix: `${config.redis.prefix}bull`,
     concurrency: 1,
@@ -33,14 +49,17 @@ async function main(): Promise<void> {
   const stopBandits = startBanditSchedule(getConnection);
   log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);
 
+  const boundMs = config.shutdownSeconds * 1000;
   onShutdown(async (signal) => {
-    log.info(`${signal} received: finishing the current job and stopping`);
+    log.info(`${signal} received: taking no new job; finishing the current one or handing it back`);
     stopSchedule();
     stopBandits();
+    const handBack = setTimeout(() => stopping.abort(new Error(`${signal}: the worker is stopping`)), Math.max(0, boundMs - HAND_BACK_RESERVE_MS));
     await worker.close();
+    clearTimeout(handBack);
     await drainExposureWriter();
     await Promise.allSettled([closeTrainingQueue(), closeCache(), closeChanges(), closeConnection()]);
-  });
+  }, boundMs);
 }
 
 runMain(main);

@@ -4,6 +4,7 @@ import { getCache } from '@/lib/cache';
 import { signInCounter, type SignInCountingHealth } from '@/lib/auth/sign-in-counter';
 import { getConfig } from '@/lib/config';
 import { getFeatureStore } from '@/lib/realtime';
+import { isShuttingDown } from '@/lib/runtime/shutdown';
 import { servingModel, servingModelFallback, servingStateErrors } from '@/lib/serving/state';
 
 export interface DependencyHealth {
@@ -14,7 +15,8 @@ export interface DependencyHealth {
 }
 
 export interface Health {
-  status: 'ok' | 'degraded' | 'down';
+  /** `stopping`: the process received SIGTERM and is draining; send no new requests here. */
+  status: 'ok' | 'degraded' | 'down' | 'stopping';
   version: string;
   build: string;
   started_at: string;
@@ -59,8 +61,7 @@ export async function checkHealth(): Promise<Health> {
   const serving = await servingHealth();
   const uptime = process.uptime();
   return {
-    // Without the database nothing works; without the cache or a model requests still succeed, from fallbacks.
-    status: database.status === 'down' ? 'down' : cache.status === 'down' || serving.fallbacks.length > 0 ? 'degraded' : 'ok',
+    status: overallStatus(database, cache, serving),
     version: config.version,
     build: config.build,
     started_at: new Date(Date.now() - uptime * 1000).toISOString(),
@@ -70,6 +71,14 @@ export async function checkHealth(): Promise<Health> {
     serving,
     sign_in_limits: signInCounter().health(),
   };
+}
+
+function overallStatus(database: DependencyHealth, cache: DependencyHealth, serving: ServingHealth): Health['status'] {
+  // Read last, so a check that was under way when the signal came answers that the process is stopping.
+  if (isShuttingDown()) return 'stopping';
+  // Without the database nothing works; without the cache or a model requests still succeed, from fallbacks.
+  if (database.status === 'down') return 'down';
+  return cache.status === 'down' || serving.fallbacks.length > 0 ? 'degraded' : 'ok';
 }
 
 async function servingHealth(): Promise<ServingHealth> {

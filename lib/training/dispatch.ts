@@ -16,25 +16,29 @@ interface TrainingQueue {
   close(): Promise<void>;
 }
 
-type RunExecutor = (conn: DatabaseConnection, runId: number) => Promise<void>;
+type RunExecutor = (conn: DatabaseConnection, runId: number, onProgress: undefined, signal: AbortSignal) => Promise<void>;
 
 /** Embedded mode: runs execute one after another inside this process. */
 class InProcessQueue implements TrainingQueue {
   private chain: Promise<void> = Promise.resolve();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly execute: RunExecutor) {}
 
   async enqueue(runId: number): Promise<void> {
     this.chain = this.chain.then(async () => {
       try {
-        await this.execute(await getConnection(), runId);
+        await this.execute(await getConnection(), runId, undefined, this.stopping.signal);
       } catch (error) {
-        log.error(`training run ${runId} failed`, error);
+        if (this.stopping.signal.aborted) log.info(`training run ${runId} interrupted by shutdown`);
+        else log.error(`training run ${runId} failed`, error);
       }
     });
   }
 
+  /** Interrupts the run in progress (a fit can take minutes; shutdown cannot wait that long). */
   close(): Promise<void> {
+    this.stopping.abort(new Error('the server is shutting down'));
     return this.chain;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getConnection } from '@/db';
 import { seedDemoWorld } from '@/lib/demo/seed';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
-import { activeVersion, getVersion, readVerifiedArtifact } from '@/lib/models/registry';
+import { activeVersion, getVersion, listVersions, readVerifiedArtifact } from '@/lib/models/registry';
 import { unpackRecommender } from '@/lib/recommend/bundle';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
 import { executeRun } from './execute';
@@ -63,6 +63,24 @@ describe('a training run', () => {
     expect((await activeVersion(conn))?.id).toBe(promoted ? version.id : active.id);
     expect(await dueTrigger(conn, { everyMinutes: 0, afterEvents: 1 })).toBeNull();
   }, 180_000);
+
+  it('stops when its process is shutting down: the thread ends and the run is queued again, not left running', async () => {
+    const conn = await getConnection();
+    await seedDemoWorld(conn, { items: 300, users: 150, events: 6_000, seed: 7 });
+    const versionsBefore = (await listVersions(conn)).length;
+    const { run } = await queueRun(conn, 'manual');
+    const stopping = new AbortController();
+    const interrupted = executeRun(conn, run.id, (progress) => {
+      if (progress.stage !== 'loading events') stopping.abort(new Error('shutting down'));
+    }, stopping.signal);
+    await expect(interrupted).rejects.toThrow('shutting down');
+    expect(await getRun(conn, run.id)).toMatchObject({ status: 'queued', stage: 'interrupted: queued again', progress: 0, startedAt: null });
+    expect(await listVersions(conn)).toHaveLength(versionsBefore);
+
+    // The run handed back trains in full when taken up again.
+    await executeRun(conn, run.id);
+    expect(await getRun(conn, run.id)).toMatchObject({ status: 'succeeded' });
+  }, 120_000);
 
   it('fails clearly with nothing to learn from, leaving no version behind', async () => {
     const conn = await getConnection();

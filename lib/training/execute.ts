@@ -21,8 +21,10 @@ const LOADING_SHARE = 0.1;
 /**
  * Carries out one queued training run: load the events, train in a worker thread, register the
  * bundle, promote it if it holds up, and record every step on the run so it can be watched.
+ * Aborting `signal` (a stopping process) ends the training thread and queues the run again.
  */
-export async function executeRun(conn: DatabaseConnection, runId: number, onProgress?: (progress: TrainProgress) => void): Promise<void> {
+export async function executeRun(conn: DatabaseConnection, runId: number, onProgress?: (progress: TrainProgress) => void, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
   const run = await getRun(conn, runId);
   if (!run || run.status !== 'queued') return;
   await markRun(conn, runId, { status: 'running', stage: 'loading events', startedAt: new Date() });
@@ -34,7 +36,8 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
     const anonymousEvents = data.anonymous?.log.length ?? 0;
     const active = await activeVersion(conn);
     const activeBundle = await comparableBundle(conn, active);
-    const output = await trainInThread(data, (progress) => report({ stage: progress.stage, fraction: LOADING_SHARE + (1 - LOADING_SHARE) * progress.fraction }), activeBundle);
+    signal?.throwIfAborted();
+    const output = await trainInThread(data, (progress) => report({ stage: progress.stage, fraction: LOADING_SHARE + (1 - LOADING_SHARE) * progress.fraction }), activeBundle, signal);
     const version = await registerVersion(
       conn,
       {
@@ -52,6 +55,10 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
     await pruneCandidates(conn);
     await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt: new Date() });
   } catch (error) {
+    if (signal?.aborted) {
+      await handBack(conn, runId);
+      throw error;
+    }
     const message = error instanceof Error ? error.message : String(error);
     await markRun(conn, runId, { status: 'failed', stage: 'failed', error: message, finishedAt: new Date() });
     throw error;
@@ -70,6 +77,11 @@ async function comparableBundle(conn: DatabaseConnection, active: ModelVersionRo
     log.warn(`model version ${active.id} cannot be measured against the new one; comparing their recorded numbers`, (error as Error).message);
     return null;
   }
+}
+
+/** An interrupted run waits again rather than staying `running` forever: another worker (or the next start) takes it up. */
+async function handBack(conn: DatabaseConnection, runId: number): Promise<void> {
+  await markRun(conn, runId, { status: 'queued', stage: 'interrupted: queued again', progress: 0, startedAt: null });
 }
 
 async function promoteIfNotWorse(conn: DatabaseConnection, versionId: number, metrics: Record<string, unknown>, active: ModelVersionRow | null): Promise<boolean> {

@@ -21,14 +21,22 @@ export type ThreadMessage = { kind: 'progress'; progress: TrainProgress } | { ki
  * serving meanwhile. Data goes in and the bundle comes out as transferred typed arrays. The
  * active version's bundle, when given, is measured on the new models' holdout.
  */
-export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void, activeBundle: Uint8Array | null = null): Promise<TrainOutput> {
+export function trainInThread(data: TrainingData, onProgress: (progress: TrainProgress) => void, activeBundle: Uint8Array | null = null, signal?: AbortSignal): Promise<TrainOutput> {
   return new Promise((resolve, reject) => {
     const workerData: ThreadInput = { data: toTransferable(data), activeBundle };
     // A bundle runs to hundreds of megabytes: one that owns its whole buffer moves rather than being copied.
     const transferList = activeBundle && activeBundle.byteLength === activeBundle.buffer.byteLength ? [activeBundle.buffer as ArrayBuffer] : [];
     const worker = new Worker(THREAD_ENTRY, { workerData, transferList, execArgv: THREAD_EXEC_ARGV });
     let settled = false;
+    // A stopping process cannot wait minutes for a fit: the thread is ended and the run handed back.
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      reject(signal.reason);
+      void worker.terminate();
+    }, { once: true });
     worker.on('message', (message: ThreadMessage) => {
+      if (settled) return;
       if (message.kind === 'progress') onProgress(message.progress);
       else if (message.kind === 'done') {
         settled = true;
@@ -39,6 +47,7 @@ export function trainInThread(data: TrainingData, onProgress: (progress: TrainPr
       }
     });
     worker.on('error', (error) => {
+      if (settled) return;
       settled = true;
       reject(error);
     });

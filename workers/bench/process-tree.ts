@@ -81,7 +81,7 @@ function treeCpuTicks(rootPid: number): number {
 }
 
 /** The root and every live descendant, root first. */
-function processTree(rootPid: number): number[] {
+export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
