@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { externalId, pageLimit } from '@/lib/api/fields';
+import { externalId, freeJson, pageLimit } from '@/lib/api/fields';
 
 export const DATA_SHARING_LEVELS = ['minimal', 'standard', 'enhanced'] as const;
+export const MAX_PREFERENCE_ATTRIBUTES_BYTES = 16 * 1024;
 
 export const userInputSchema = z
   .object({
@@ -9,7 +10,7 @@ export const userInputSchema = z
     preferences: z
       .object({
         categories: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-        attributes: z.record(z.string(), z.unknown()).default({}),
+        attributes: freeJson(MAX_PREFERENCE_ATTRIBUTES_BYTES).default({}),
       })
       .strict()
       .default({ categories: [], attributes: {} }),

@@ -9,7 +9,7 @@ import { toModelVersion } from '@/lib/models/versions';
 
 /** Makes this version the active one; its artifact is verified first. Promoting the active version changes nothing. */
 export const POST = route('models:operate', async (_request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'model version');
   const conn = await getConnection();
   const previous = await activeVersion(conn);
   const version = await withRegistryErrors(async () => promoteVersion(conn, id));
