@@ -25,6 +25,7 @@ import { trackStages } from './cli/progress';
 import { superviseWebProcesses } from './cluster';
 import { directRoute, serveDirect } from './direct-routes';
 import { onShutdown, runMain } from './lifecycle';
+import { guardRequest } from './request-guard';
 
 const root = process.cwd();
 
@@ -84,6 +85,7 @@ async function serveWeb(config: Config): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
+    if (guardRequest(request, response)) return;
     const direct = directRoute(request);
     if (direct) void serveDirect(direct, request, response);
     else void handle(request, response);
