@@ -24,3 +24,11 @@ export const pageLimit = (max: number, fallback: number) => z.coerce.number().in
  */
 export const freeJson = (maxBytes: number) =>
   z.record(z.string(), z.unknown()).refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, { message: `must be at most ${maxBytes} bytes as JSON` });
+
+/** The smallest magnitude, other than 0, a PostgreSQL `real` column keeps (below it the value underflows and the write fails). */
+export const MIN_REAL_MAGNITUDE = 1e-37;
+
+/** A number stored in a `real` column: 0, or at least `MIN_REAL_MAGNITUDE` in magnitude. */
+export function storedAsReal(schema: z.ZodNumber) {
+  return schema.refine((value) => value === 0 || Math.abs(value) >= MIN_REAL_MAGNITUDE, { message: `must be 0 or at least ${MIN_REAL_MAGNITUDE} in magnitude` });
+}

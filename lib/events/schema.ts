@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, freeJson, timestampInput } from '@/lib/api/fields';
+import { externalId, freeJson, storedAsReal, timestampInput } from '@/lib/api/fields';
 import { EVENT_TYPES } from './types';
 
 export const MAX_EVENT_BATCH = 5_000;
@@ -16,7 +16,7 @@ export const eventInputSchema = z
     user_id: externalId,
     item_id: externalId,
     type: z.enum(EVENT_TYPES),
-    value: z.number().min(-1e9).max(1e9).nullable().default(null),
+    value: storedAsReal(z.number().min(-1e9).max(1e9)).nullable().default(null),
     timestamp: timestampInput.refine((date) => date.getTime() <= Date.now() + MAX_FUTURE_MS, { message: 'must not be more than a day in the future' }).optional(),
     session_id: z.string().max(128).nullable().default(null),
     context: z

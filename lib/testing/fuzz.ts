@@ -194,3 +194,9 @@ export const fuzzIds = (valid: string[]) =>
     fc.constantFrom('2147483648', '99999999999999999999', '-1', '0', '1e3', ' 7', 'x'.repeat(300), '..', '%FF', '').map((id) => ({ id, alwaysInvalid: false })),
     fc.constantFrom(ALWAYS_INVALID.nul, ALWAYS_INVALID.loneSurrogate, `1${ALWAYS_INVALID.nul}`).map((id) => ({ id, alwaysInvalid: true })),
   );
+
+/** Bodies that are not what their content type says, or not a body at all. */
+export const fuzzRawBodies = fc.record({
+  rawBody: fc.constantFrom('', ' ', '{', '{"a":', 'null', '[]', '"text"', '1e999', '{"__proto__":{"polluted":1}}', '[{}]', '{}\n{', 'a\u0000b', `{"a":"\\ud800"}`, '\ufeff{}'),
+  contentType: fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain', 'application/json; charset=latin1', ''),
+});

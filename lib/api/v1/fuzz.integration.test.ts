@@ -60,7 +60,7 @@ import { explainQuerySchema, feedQuerySchema, sessionRequestSchema, similarQuery
 import { eventWeightsPatchSchema } from '@/lib/settings/event-weights';
 import { cacheTtlsSchema, diversityDefaultsSchema } from '@/lib/settings/serving';
 import { userInputSchema, userListQuerySchema } from '@/lib/users/schema';
-import { ALWAYS_INVALID, fuzzIds, fuzzInputs, fuzzQueries } from '@/lib/testing/fuzz';
+import { ALWAYS_INVALID, fuzzIds, fuzzInputs, fuzzQueries, fuzzRawBodies } from '@/lib/testing/fuzz';
 import { call, type CallOptions, type CallResult } from '@/lib/testing/http';
 import { z as zod } from 'zod';
 
@@ -223,7 +223,8 @@ function casesFor(route: RouteInputs): fc.Arbitrary<Case> {
   const ids = route.ids ? fuzzIds(route.ids()) : fc.constant({ id: '', alwaysInvalid: false });
   const queries = route.query ? fuzzQueries(route.query) : fc.constant({ query: {} as Record<string, string>, alwaysInvalid: false });
   const bodies = route.body ? fuzzInputs(route.body) : noInput;
-  return fc.tuple(ids, queries, bodies).map(([id, query, body]) => {
+  const raw = route.body ? fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fuzzRawBodies }) : fc.constant(undefined);
+  return fc.tuple(ids, queries, bodies, raw).map(([id, query, body, rawBody]) => {
     const search = new URLSearchParams(query.query).toString();
     const path = `${route.path.replace(':id', id.id.isWellFormed() ? encodeURIComponent(id.id) : '(unpaired surrogate)')}${search ? `?${search}` : ''}`;
     return {
@@ -231,8 +232,8 @@ function casesFor(route: RouteInputs): fc.Arbitrary<Case> {
       handler: route.handler,
       method: route.method,
       path,
-      options: { ...(route.ids && at(id.id)), ...(route.body && { body: body.value ?? null }) },
-      alwaysInvalid: id.alwaysInvalid || query.alwaysInvalid || body.alwaysInvalid,
+      options: { ...(route.ids && at(id.id)), ...(route.body && (rawBody ?? { body: body.value ?? null })) },
+      alwaysInvalid: id.alwaysInvalid || query.alwaysInvalid || (!rawBody && body.alwaysInvalid),
     };
   });
 }
@@ -276,6 +277,8 @@ function corpus(): Case[] {
     { label: 'expires_at before the stored published_at', handler: item.PATCH, method: 'PATCH', path: '/api/v1/items/item-1', options: { body: { expires_at: '2001-01-01T00:00:00Z' }, ...at('item-1') }, status: 400 },
     { label: 'expires_at before published_at in one patch', handler: item.PATCH, method: 'PATCH', path: '/api/v1/items/item-1', options: { body: { published_at: '2030-01-01T00:00:00Z', expires_at: '2029-01-01T00:00:00Z' }, ...at('item-1') }, status: 400 },
     { label: 'a rating past the scale', handler: events.POST, method: 'POST', path: '/api/v1/events', options: { body: event({ type: 'rate', value: 99 }) }, status: 400 },
+    { label: 'a value a real column cannot hold', handler: events.POST, method: 'POST', path: '/api/v1/events', options: { body: event({ type: 'purchase', value: 1e-200 }) }, status: 400 },
+    { label: 'a boost a real column cannot hold', handler: curationRules.POST, method: 'POST', path: '/api/v1/curation/rules', options: { body: { kind: 'boost', target_type: 'item', target: 'item-1', boost: 1e-200 } }, status: 400 },
     { label: 'a negative rating', handler: events.POST, method: 'POST', path: '/api/v1/events', options: { body: event({ type: 'rate', value: -1 }) }, status: 400 },
   ];
   for (const limit of ['-1', '0', '1e9']) {
