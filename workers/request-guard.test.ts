@@ -107,6 +107,7 @@ describe('the request guard', () => {
     expect(await until(() => connection.received().includes('HTTP/1.1 200'))).toBe(true);
     connection.socket.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(await until(() => countOf(connection.received(), 'HTTP/1.1 200') === 2)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(connection.ended()).toBe(false);
     connection.socket.destroy();
   });
