@@ -39,15 +39,23 @@ function unstorable(value: unknown, depth: number): InputProblem | null {
   if (typeof value === 'string') return textProblem(value);
   if (typeof value !== 'object' || value === null) return null;
   if (depth >= MAX_INPUT_DEPTH) return { path: [], message: `must not be nested deeper than ${MAX_INPUT_DEPTH} levels` };
-  const entries: [PropertyKey, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-  for (const [key, child] of entries) {
-    const problem = (typeof key === 'string' ? keyProblem(key) : null) ?? unstorable(child, depth + 1);
-    if (problem) {
-      problem.path.unshift(key);
-      return problem;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const problem = unstorable(value[index], depth + 1);
+      if (problem) return within(index, problem);
     }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const problem = keyProblem(key) ?? unstorable((value as Record<string, unknown>)[key], depth + 1);
+    if (problem) return within(key, problem);
   }
   return null;
+}
+
+function within(key: PropertyKey, problem: InputProblem): InputProblem {
+  problem.path.unshift(key);
+  return problem;
 }
 
 function textProblem(text: string): InputProblem | null {
