@@ -7,8 +7,8 @@ export const externalId = z
   .pipe(z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters'));
 
 /** The span a stored timestamp may take: from the Unix epoch to the last day with a four-digit year. */
-export const EARLIEST_TIMESTAMP = new Date('1970-01-01T00:00:00.000Z');
-export const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
+const EARLIEST_TIMESTAMP = new Date('1970-01-01T00:00:00.000Z');
+const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
 
 /** ISO 8601 string or epoch milliseconds, between 1970 and the end of 9999 (a number beyond JavaScript's dates included). */
 export const timestampInput = z
@@ -26,7 +26,7 @@ export const freeJson = (maxBytes: number) =>
   z.record(z.string(), z.unknown()).refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, { message: `must be at most ${maxBytes} bytes as JSON` });
 
 /** The smallest magnitude, other than 0, a PostgreSQL `real` column keeps (below it the value underflows and the write fails). */
-export const MIN_REAL_MAGNITUDE = 1e-37;
+const MIN_REAL_MAGNITUDE = 1e-37;
 
 /** A number stored in a `real` column: 0, or at least `MIN_REAL_MAGNITUDE` in magnitude. */
 export function storedAsReal(schema: z.ZodNumber) {

@@ -110,9 +110,9 @@ export function withPathId(body: unknown, id: string): unknown {
 }
 
 /** Numeric ids are PostgreSQL integers: none lies beyond this. */
-export const MAX_NUMERIC_ID = 2_147_483_647;
+const MAX_NUMERIC_ID = 2_147_483_647;
 
-const numericId = z.string().regex(/^[0-9]+$/, 'must be a positive whole number').transform(Number).pipe(z.number().int().positive('must be a positive whole number'));
+const numericId = z.string().regex(/^0*[1-9][0-9]*$/, 'must be a positive whole number');
 
 /**
  * For resources with numeric ids (model versions, training runs, rules, keys, console users).
@@ -120,7 +120,7 @@ const numericId = z.string().regex(/^[0-9]+$/, 'must be a positive whole number'
  */
 export async function numericPathId(context: { params: Promise<{ id: string }> }, kind: string): Promise<number> {
   const { id } = await context.params;
-  const value = parseInput(numericId, id, 'path parameter id', 'id');
+  const value = Number(parseInput(numericId, id, 'path parameter id', 'id'));
   if (value > MAX_NUMERIC_ID) throw ApiError.notFound(kind, id);
   return value;
 }

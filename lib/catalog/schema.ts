@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { externalId, freeJson, pageLimit, timestampInput } from '@/lib/api/fields';
 
 const tag = z.string().trim().min(1).max(100);
-export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 
 const itemFields = {
   title: z.string().max(500),

@@ -6,9 +6,9 @@ export const MAX_EVENT_BATCH = 5_000;
 /** Clock skew we tolerate from clients before calling a timestamp bad input. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 /** A `rate` event's value is a rating on this scale (stars; fractions allowed); its strength is the type's weight times the rating. */
-export const RATING_SCALE = { min: 0, max: 5 } as const;
+const RATING_SCALE = { min: 0, max: 5 } as const;
 /** The context is stored with every event, so it stays small. */
-export const MAX_CONTEXT_BYTES = 8 * 1024;
+const MAX_CONTEXT_BYTES = 8 * 1024;
 
 export const eventInputSchema = z
   .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { externalId, freeJson, pageLimit } from '@/lib/api/fields';
 
 export const DATA_SHARING_LEVELS = ['minimal', 'standard', 'enhanced'] as const;
-export const MAX_PREFERENCE_ATTRIBUTES_BYTES = 16 * 1024;
+const MAX_PREFERENCE_ATTRIBUTES_BYTES = 16 * 1024;
 
 export const userInputSchema = z
   .object({
