@@ -7,7 +7,7 @@ const adminKey = inject('adminKey');
 
 /** Bad input that reaches the HTTP server itself, before any route: never a 5xx, never a hang. */
 describe('bad input at the HTTP level', () => {
-  it.each(['/api/v1/items/a%FFb', '/api/v1/users/a%FFb', '/api/v1/experiments/a%FFb'])('answers the malformed path %s with a JSON 400', async (path) => {
+  it.each(['/api/v1/items/a%FFb', '/api/v1/users/a%FFb', '/api/v1/experiments/a%FFb', '/api/v1/items/a%00b', '/feed/item/a%00b', '/api/v1/users?q=a%00b'])('answers %s with a JSON 400', async (path) => {
     const response = await rawFetch(baseUrl, path, { bearer: adminKey });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });

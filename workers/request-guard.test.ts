@@ -112,15 +112,23 @@ describe('the request guard', () => {
     connection.socket.destroy();
   });
 
-  it.each(['/api/v1/items/a%FFb', '/api/v1/users/%E0%A4%A', '/api/v1/experiments/%?x=1'])('refuses the malformed path %s with a JSON 400 before any handler', async (path) => {
+  it.each([
+    ['/api/v1/items/a%FFb', '(path)', 'must be valid percent-encoded UTF-8'],
+    ['/api/v1/users/%E0%A4%A', '(path)', 'must be valid percent-encoded UTF-8'],
+    ['/api/v1/experiments/%?x=1', '(path)', 'must be valid percent-encoded UTF-8'],
+    ['/api/v1/items/it%ED%A0%80em', '(path)', 'must be valid percent-encoded UTF-8'],
+    ['/catalog/a%00b', '(path)', 'must not contain NUL characters (%00)'],
+    ['/api/v1/users?limit=5&q=a%00b', 'q', 'must not contain NUL characters (%00)'],
+  ])('refuses %s with a JSON 400 naming the problem, before any handler', async (path, field, message) => {
     const before = handled;
     const response = await fetch(`http://127.0.0.1:${port}${path}`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'invalid_request', message: 'the request path is not valid percent-encoding' } });
+    expect(await response.json()).toEqual({ error: { code: 'invalid_request', message: `${field}: ${message}`, fields: [{ field, message }] } });
     expect(handled).toBe(before);
   });
 
-  it('lets well-formed paths through, a malformed query included (it decodes leniently)', async () => {
+  it('lets well-formed URLs through: a malformed query decodes leniently, and %2500 is the text "%00"', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/v1/items/a%20b?q=%FF`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/items/a%2500b?q=%2500`)).status).toBe(200);
   });
 });
