@@ -61,7 +61,7 @@ const suspicious = fc.oneof(
     true,
     [],
     {},
-    { __proto__: 1 },
+    JSON.parse('{"__proto__": {"polluted": 1}}') as unknown,
     '__proto__',
     '../../etc/passwd',
     "'; drop table items; --",

@@ -334,5 +334,6 @@ describe('bad input never gets a 5xx', () => {
     for (const test of sample) await attempt(test);
     expect(serverErrors).toBe(0);
     expect(failures).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted, 'a "__proto__" key reached an object prototype').toBeUndefined();
   }, 240_000);
 });
