@@ -4,6 +4,8 @@ import { GET as getHealth } from '@/app/api/v1/health/route';
 import { GET as getRecommendations } from '@/app/api/v1/recommendations/route';
 import { POST as postSessionRecommendations } from '@/app/api/v1/sessions/recommend/route';
 import { GET as getTrending } from '@/app/api/v1/trending/route';
+import { ApiError } from '@/lib/api/errors';
+import { errorResponse } from '@/lib/api/route';
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -29,14 +31,27 @@ export function directRoute(request: IncomingMessage): RouteHandler | undefined 
 
 const NO_PARAMS = Promise.resolve({});
 
+/** The largest body a direct route takes (events, 8 MiB); a larger one is refused before it is all buffered. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Never rejects: a client that goes away mid-body, a body over the limit or a Host header no URL
+ * can hold would otherwise be an unhandled rejection, which ends the process.
+ */
 export async function serveDirect(handler: RouteHandler, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  const body = incoming.method === 'GET' || incoming.method === 'HEAD' ? undefined : await readAll(incoming);
-  const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url}`, {
-    method: incoming.method,
-    headers: incoming.headers as Record<string, string>,
-    body,
-  });
-  const response = await handler(request, { params: NO_PARAMS });
+  let response: Response;
+  try {
+    const body = incoming.method === 'GET' || incoming.method === 'HEAD' ? undefined : await readAll(incoming);
+    const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url}`, {
+      method: incoming.method,
+      headers: incoming.headers as Record<string, string>,
+      body,
+    });
+    response = await handler(request, { params: NO_PARAMS });
+  } catch (error) {
+    if (incoming.errored) return; // the client is gone: nobody to answer
+    response = errorResponse(error instanceof TypeError ? ApiError.badRequest(`the request cannot be read: ${error.message}`) : error);
+  }
   const payload = Buffer.from(await response.arrayBuffer());
   outgoing.writeHead(response.status, { ...Object.fromEntries(response.headers), 'content-length': payload.byteLength });
   outgoing.end(payload);
@@ -45,7 +60,15 @@ export async function serveDirect(handler: RouteHandler, incoming: IncomingMessa
 function readAll(incoming: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        incoming.pause();
+        reject(ApiError.payloadTooLarge(MAX_BODY_BYTES));
+      }
+    });
     incoming.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     incoming.on('error', reject);
   });

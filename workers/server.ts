@@ -29,6 +29,7 @@ import { superviseWebProcesses } from './cluster';
 import { directRoute, serveDirect } from './direct-routes';
 import { gracefulClose } from './http-drain';
 import { onShutdown, runMain } from './lifecycle';
+import { guardRequest } from './request-guard';
 
 const root = process.cwd();
 /** The primary outlasts its web processes' own bound by this much, to collect their exit codes. */
@@ -108,6 +109,7 @@ async function serveWeb(config: Config): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
+    if (guardRequest(request, response)) return;
     const direct = directRoute(request);
     if (direct) void serveDirect(direct, request, response);
     else void handle(request, response);

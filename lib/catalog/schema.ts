@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { externalId, pageLimit, timestampInput } from '@/lib/api/fields';
+import { externalId, freeJson, pageLimit, timestampInput } from '@/lib/api/fields';
 
 const tag = z.string().trim().min(1).max(100);
+const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 
 const itemFields = {
   title: z.string().max(500),
   description: z.string().max(20_000),
   category: z.string().trim().min(1).max(100).nullable(),
   tags: z.array(tag).max(100),
-  attributes: z.record(z.string(), z.unknown()),
+  attributes: freeJson(MAX_ATTRIBUTES_BYTES),
   is_hidden: z.boolean(),
   published_at: timestampInput.nullable(),
   expires_at: timestampInput.nullable(),
@@ -28,10 +29,11 @@ export const itemInputSchema = z
     expires_at: itemFields.expires_at.default(null),
   })
   .strict()
-  .refine((item) => !item.published_at || !item.expires_at || item.expires_at > item.published_at, {
-    message: 'expires_at must be after published_at',
-    path: ['expires_at'],
-  });
+  .refine(expiresAfterPublished, { message: 'expires_at must be after published_at', path: ['expires_at'] });
+
+function expiresAfterPublished({ published_at, expires_at }: { published_at: Date | null; expires_at: Date | null }): boolean {
+  return !(published_at instanceof Date) || !(expires_at instanceof Date) || expires_at > published_at;
+}
 
 /** A partial update: only the fields present change. */
 export const itemPatchSchema = z
@@ -39,6 +41,22 @@ export const itemPatchSchema = z
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field must be given' });
+
+/**
+ * A patch is judged by the item it leaves behind: moving only `expires_at` must still end after the
+ * stored `published_at`. Without a stored item there is only the patch to judge.
+ */
+export function itemPatchSchemaFor(current: Item | null) {
+  const stored = (value: string | null | undefined) => (value ? new Date(value) : null);
+  return itemPatchSchema.refine(
+    (patch) =>
+      expiresAfterPublished({
+        published_at: patch.published_at !== undefined ? patch.published_at : stored(current?.published_at),
+        expires_at: patch.expires_at !== undefined ? patch.expires_at : stored(current?.expires_at),
+      }),
+    { message: 'expires_at must be after published_at', path: ['expires_at'] },
+  );
+}
 
 export const MAX_BULK_ITEMS = 10_000;
 

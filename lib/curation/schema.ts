@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, pageLimit, timestampInput } from '@/lib/api/fields';
+import { externalId, pageLimit, storedAsReal, timestampInput } from '@/lib/api/fields';
 import { CURATION_KINDS, CURATION_TARGET_TYPES, type CurationRule } from './types';
 
 export { CURATION_KINDS, CURATION_TARGET_TYPES, type CurationKind, type CurationRule, type CurationTargetType } from './types';
@@ -20,7 +20,7 @@ const ruleFields = {
   target_type: z.enum(CURATION_TARGET_TYPES),
   target: externalId,
   position: z.number().int().min(1).max(MAX_PIN_POSITION).nullable(),
-  boost: z.number().positive().max(MAX_BOOST).nullable(),
+  boost: storedAsReal(z.number().positive().max(MAX_BOOST)).nullable(),
   segment: segment.nullable(),
   starts_at: timestampInput.nullable(),
   ends_at: timestampInput.nullable(),

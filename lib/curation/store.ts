@@ -6,9 +6,6 @@ import type { CurationRule, CurationRuleInput, CurationRuleListQuery, CurationRu
 
 export type { CurationRule } from './types';
 
-/** Ids beyond a PostgreSQL integer cannot exist; asking for one would be a database error, not a 404. */
-const MAX_ID = 2_147_483_647;
-
 function toRule(row: CurationRuleRow): CurationRule {
   return {
     id: row.id,
@@ -50,13 +47,11 @@ export async function createRule(conn: DatabaseConnection, input: CurationRuleIn
 }
 
 export async function getRule(conn: DatabaseConnection, id: number): Promise<CurationRule | null> {
-  if (id > MAX_ID) return null;
   const [row] = await conn.db.select().from(curationRules).where(eq(curationRules.id, id)).limit(1);
   return row ? toRule(row) : null;
 }
 
 export async function updateRule(conn: DatabaseConnection, id: number, patch: CurationRulePatch): Promise<CurationRule | null> {
-  if (id > MAX_ID) return null;
   const [row] = await conn.db
     .update(curationRules)
     .set({
@@ -80,7 +75,6 @@ export async function updateRule(conn: DatabaseConnection, id: number, patch: Cu
 
 /** Rules are configuration, not history: deleting one removes it. Returns what was removed. */
 export async function deleteRule(conn: DatabaseConnection, id: number): Promise<CurationRule | null> {
-  if (id > MAX_ID) return null;
   const [row] = await conn.db.delete(curationRules).where(eq(curationRules.id, id)).returning();
   return row ? toRule(row) : null;
 }

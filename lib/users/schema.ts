@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { externalId, pageLimit } from '@/lib/api/fields';
+import { externalId, freeJson, pageLimit } from '@/lib/api/fields';
 
 export const DATA_SHARING_LEVELS = ['minimal', 'standard', 'enhanced'] as const;
+const MAX_PREFERENCE_ATTRIBUTES_BYTES = 16 * 1024;
 
 /**
  * A `PUT` of a user: every field left out keeps its stored value (`preferences.categories` and
@@ -14,7 +15,7 @@ export const userInputSchema = z
     preferences: z
       .object({
         categories: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
-        attributes: z.record(z.string(), z.unknown()).optional(),
+        attributes: freeJson(MAX_PREFERENCE_ATTRIBUTES_BYTES).optional(),
       })
       .strict()
       .optional(),

@@ -6,7 +6,7 @@ import { route } from '@/lib/api/route';
 import { recordAudit } from '@/lib/auth/audit';
 import { catalogChanged } from '@/lib/serving/state';
 import { parseInput, pathId, withPathId } from '@/lib/api/validate';
-import { itemInputSchema, itemPatchSchema } from '@/lib/catalog/schema';
+import { itemInputSchema, itemPatchSchemaFor } from '@/lib/catalog/schema';
 import { getItem, hideItem, patchItem, upsertItems } from '@/lib/catalog/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,8 +33,8 @@ export const PUT = route('catalog:write', async (request, context: IdRouteContex
 export const PATCH = route('catalog:write', async (request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
-  const patch = parseInput(itemPatchSchema, value, 'item patch');
   const conn = await getConnection();
+  const patch = parseInput(itemPatchSchemaFor(await getItem(conn, id)), value, 'item patch');
   const item = await patchItem(conn, id, patch);
   catalogChanged();
   if (!item) throw ApiError.notFound('item', id);

@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/auth/audit';
 
 /** Revokes the key: requests with it are refused from now on. */
 export const DELETE = route('access:manage', async (_request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'API key');
   const conn = await getConnection();
   const key = await revokeApiKey(conn, id);
   if (!key) throw ApiError.notFound('API key', String(id));

@@ -9,7 +9,7 @@ import { deleteConsoleUser, getConsoleUser, listConsoleUsers, updateConsoleUser 
 import { consoleUserPatchSchema } from '@/lib/auth/schema';
 
 export const PATCH = route('access:manage', async (request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'console user');
   const { value } = await readBody(request, { maxBytes: 16 * 1024, formats: ['json'] });
   const patch = parseInput(consoleUserPatchSchema, value, 'console user');
   const conn = await getConnection();
@@ -22,7 +22,7 @@ export const PATCH = route('access:manage', async (request, context: IdRouteCont
 });
 
 export const DELETE = route('access:manage', async (_request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'console user');
   if (principal.kind === 'user' && principal.id === id) throw ApiError.conflict('you cannot delete your own account; ask another admin');
   await refuseLosingTheLastAdmin(id);
   const conn = await getConnection();

@@ -12,7 +12,7 @@ import { deleteRule, getRule, updateRule } from '@/lib/curation/store';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export const GET = route('curation:read', async (_request, context: IdRouteContext) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'curation rule');
   const rule = await getRule(await getConnection(), id);
   if (!rule) throw ApiError.notFound('curation rule', String(id));
   return Response.json(toCurationRuleJson(rule));
@@ -20,7 +20,7 @@ export const GET = route('curation:read', async (_request, context: IdRouteConte
 
 /** Only the fields present change; the rule they leave behind must still be coherent. */
 export const PATCH = route('curation:write', async (request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'curation rule');
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const conn = await getConnection();
   const current = await getRule(conn, id);
@@ -36,7 +36,7 @@ export const PATCH = route('curation:write', async (request, context: IdRouteCon
 
 /** Rules are configuration, not history: the rule is removed, and the answer shows what it was. */
 export const DELETE = route('curation:write', async (_request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'curation rule');
   const conn = await getConnection();
   const rule = await deleteRule(conn, id);
   curationChanged();

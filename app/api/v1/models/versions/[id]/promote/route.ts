@@ -12,7 +12,7 @@ import { toModelVersion } from '@/lib/models/versions';
  * cannot be); promoting the active version verifies it the same way and otherwise changes nothing.
  */
 export const POST = route('models:operate', async (_request, context: IdRouteContext, principal) => {
-  const id = await numericPathId(context);
+  const id = await numericPathId(context, 'model version');
   const conn = await getConnection();
   const previous = await activeVersion(conn);
   const version = await withRegistryErrors(async () => promoteVersion(conn, id, principal));
