@@ -11,7 +11,7 @@ import { publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { forgetUserPages } from '@/lib/serving/pages';
 import type { DataSharing } from './schema';
-import { deleteUserRows, type DeletedRows } from './store';
+import { deleteUserRows, isUserStored, type DeletedRows } from './store';
 import { pruneForgotten, recordForgotten } from './tombstones';
 
 /**
@@ -25,6 +25,8 @@ import { pruneForgotten, recordForgotten } from './tombstones';
 export async function forgetUser(conn: DatabaseConnection, userId: string, by: Principal): Promise<DeletedRows | null> {
   // Events this process accepted before the deletion are committed first, so they are deleted too.
   await (await getEventIngestor()).flush();
+  // An id nothing names is a 404 that changes nothing: no tombstone, no work in any process.
+  if (!(await isUserStored(conn, userId))) return null;
   // The tombstone comes first: from here a late write of the user's, from any process, is dropped.
   const userHash = await recordForgotten(conn, userId, 'user');
   await settlePendingWrites();

@@ -113,6 +113,17 @@ export type DeletedRows = {
  * Every row that names the user, in one statement: their user row, events, impressions and
  * experiment exposures. The rest of forgetting (caches, model, tombstone) is in `./forget`.
  */
+/** Whether any row names the user: their profile (which their events hang from), impressions or exposures. */
+export async function isUserStored(conn: DatabaseConnection, externalId: string): Promise<boolean> {
+  const [row] = await conn.query<{ stored: boolean }>(
+    `select exists(select 1 from users where external_id = $1)
+       or exists(select 1 from impressions where user_id = $1)
+       or exists(select 1 from experiment_exposures where user_id = $1) as stored`,
+    [externalId],
+  );
+  return row?.stored === true;
+}
+
 export async function deleteUserRows(conn: DatabaseConnection, externalId: string): Promise<DeletedRows> {
   const [row] = await conn.query<DeletedRows>(
     `with target as (select id from users where external_id = $1),
