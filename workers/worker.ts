@@ -12,16 +12,17 @@ import { startBanditSchedule } from '@/lib/experiments/bandit';
 import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { closeChanges } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
-import { closeTrainingQueue, requestTraining, TRAINING_QUEUE } from '@/lib/training/dispatch';
+import { closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
 import { startTrainingSchedule } from '@/lib/training/scheduler';
+import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
 import { onShutdown, runMain } from './lifecycle';
 
 async function main(): Promise<void> {
   const config = getConfig();
   if (!config.redis) throw new ConfigError(['REDIS_URL: the worker takes its jobs from Redis; without it, `npm start` trains in process']);
   await getConnection();
-  const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job) => executeRun(await getConnection(), job.data.runId), {
+  const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job) => (job.name === SCRUB_JOB ? scrubForgottenUsersFromArtifacts(await getConnection()) : executeRun(await getConnection(), job.data.runId)), {
     connection: new Redis(config.redis.url, { maxRetriesPerRequest: null }),
     prefix: `${config.redis.prefix}bull`,
     concurrency: 1,
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     lockDuration: 10 * 60_000,
   });
   worker.on('failed', (job, error) => log.error(`training job ${job?.id} failed`, error.message));
+  // Catches up on deletions whose scrub of stored models no worker got to.
+  await requestArtifactScrub();
   const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
   const stopBandits = startBanditSchedule(getConnection);
   log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);
