@@ -140,6 +140,8 @@ export const modelVersions = pgTable(
     checksum: text('checksum').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     trainingRunId: integer('training_run_id'),
+    /** Users forgotten up to this moment are scrubbed out of the artifact (lib/models/scrub.ts); null when it was never scrubbed. */
+    scrubbedTo: timestamp('scrubbed_to', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

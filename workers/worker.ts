@@ -14,9 +14,10 @@ import { startBanditSchedule } from '@/lib/experiments/bandit';
 import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { closeChanges } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
-import { closeTrainingQueue, requestTraining, TRAINING_QUEUE } from '@/lib/training/dispatch';
+import { closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
 import { startTrainingSchedule } from '@/lib/training/scheduler';
+import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
 import { onShutdown, runMain } from './lifecycle';
 
 /** Handing a run back (ending its thread, requeueing it, closing connections) needs a few seconds of the bound. */
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await getConnection();
   const stopping = new AbortController();
   const worker = new Worker<{ runId: number }>(TRAINING_QUEUE, async (job, token) => {
+    if (job.name === SCRUB_JOB) return scrubForgottenUsersFromArtifacts(await getConnection());
     try {
       await executeRun(await getConnection(), job.data.runId, undefined, stopping.signal);
     } catch (error) {
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     lockDuration: 10 * 60_000,
   });
   worker.on('failed', (job, error) => log.error(`training job ${job?.id} failed`, error.message));
+  // Catches up on deletions whose scrub of stored models no worker got to.
+  await requestArtifactScrub();
   const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
   const stopBandits = startBanditSchedule(getConnection);
   log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);

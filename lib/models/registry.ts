@@ -1,5 +1,6 @@
 import 'server-only';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
@@ -7,8 +8,10 @@ import { modelArtifacts, modelVersions, type ModelVersionRow } from '@/db/schema
 import { recordAudit } from '@/lib/auth/audit';
 import type { Principal } from '@/lib/auth/principal';
 import { publishChange } from '@/lib/runtime/changes';
+import { log } from '@/lib/runtime/log';
 import { loadServingModel, type ServingModel } from '@/lib/serving/model';
 import { bundleChecksum } from './bundle/container';
+import { scrubBundle } from './scrub';
 
 export interface NewModelVersion {
   bytes: Uint8Array;
@@ -51,28 +54,48 @@ export async function registerVersion(conn: DatabaseConnection, version: NewMode
       .returning();
     if (!row) throw new Error('inserting a model version returned no row');
     if (location === 'db') {
-      // One part at a time: a statement carries at most one part's bytes.
-      const parts = Math.max(1, Math.ceil(version.bytes.byteLength / partBytes));
-      for (let part = 0; part < parts; part++) {
-        await tx.insert(modelArtifacts).values({ versionId: row.id, part, bytes: version.bytes.subarray(part * partBytes, (part + 1) * partBytes) });
-      }
+      await insertArtifactParts(tx, row.id, version.bytes, partBytes);
     }
     return row;
   });
 }
 
+type Transaction = Parameters<Parameters<DatabaseConnection['db']['transaction']>[0]>[0];
+
+/** One part at a time: a statement carries at most one part's bytes. */
+async function insertArtifactParts(tx: Transaction, versionId: number, bytes: Uint8Array, partBytes: number): Promise<void> {
+  const parts = Math.max(1, Math.ceil(bytes.byteLength / partBytes));
+  for (let part = 0; part < parts; part++) {
+    await tx.insert(modelArtifacts).values({ versionId, part, bytes: bytes.subarray(part * partBytes, (part + 1) * partBytes) });
+  }
+}
+
 /** Bundles of large catalogues run to hundreds of megabytes: stored in the database, they go in parts of this size. */
 export const ARTIFACT_PART_BYTES = 64 * 1024 * 1024;
 
+/** Written beside and renamed into place: a reader never sees half a file, even when another version already names it. */
 async function writeArtifactFile(modelDir: string, checksum: string, bytes: Uint8Array): Promise<string> {
   await mkdir(modelDir, { recursive: true });
   const file = path.resolve(modelDir, `bundle-${checksum}.tlrb`);
-  await writeFile(file, bytes);
+  const partial = `${file}.${process.pid}-${randomUUID()}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, file);
   return file;
 }
 
 /** The artifact, verified against its checksum. */
 export async function readVerifiedArtifact(conn: DatabaseConnection, version: ModelVersionRow): Promise<Uint8Array> {
+  try {
+    return await readArtifactMatching(conn, version);
+  } catch (error) {
+    // A scrub may have rewritten the artifact since `version` was read: the row as it is now names the new bytes.
+    const current = error instanceof RegistryError && error.code === 'corrupt' ? await getVersion(conn, version.id) : null;
+    if (!current || (current.checksum === version.checksum && current.artifactLocation === version.artifactLocation)) throw error;
+    return readArtifactMatching(conn, current);
+  }
+}
+
+async function readArtifactMatching(conn: DatabaseConnection, version: ModelVersionRow): Promise<Uint8Array> {
   const bytes = await readArtifact(conn, version);
   if (bundleChecksum(bytes) !== version.checksum) throw new RegistryError(`model version ${version.id}: artifact checksum does not match`, 'corrupt');
   return bytes;
@@ -242,4 +265,79 @@ export async function pruneCandidateArtifacts(conn: DatabaseConnection, keep: nu
 async function removeUnusedArtifactFile(conn: DatabaseConnection, file: string): Promise<void> {
   const [user] = await conn.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.artifactLocation, file)).limit(1);
   if (!user) await rm(file, { force: true });
+}
+
+/** Who is forgotten: keyed hashes of the users forgotten after a moment, and the hash of an id. */
+export interface ForgottenUsers {
+  since(at: Date): Promise<ReadonlySet<string>>;
+  hash(userId: string): string;
+}
+
+/**
+ * A tombstone is written in a statement of its own, stamped when that statement starts: one
+ * stamped this long before a pass reads the tombstones has surely committed by then. A pass
+ * records the artifacts as scrubbed up to its start less this, so none is ever passed over.
+ */
+const TOMBSTONE_COMMIT_MARGIN_MS = 60_000;
+
+export interface ScrubReport {
+  /** Versions whose artifact was rewritten without forgotten users. */
+  rewritten: number[];
+  /** Users taken out, summed over the versions. */
+  users: number;
+}
+
+/**
+ * Takes forgotten users out of every stored artifact that may hold them (those of versions whose
+ * data ends, or whose last scrub was, before the tombstone), one version at a time: each is read,
+ * scrubbed (lib/models/scrub.ts) and replaced in one transaction (database parts) or by a rename
+ * (files), with its checksum. Serving goes on: every process masked the users at once, and a
+ * version loaded later is simply cleaner. An artifact that cannot be read stays as it is, for the
+ * next pass (a load would mask the users anyway); so do versions another process changed meanwhile.
+ */
+export async function scrubStoredArtifacts(conn: DatabaseConnection, forgotten: ForgottenUsers): Promise<ScrubReport> {
+  const [clock] = await conn.query<{ now: Date | string }>('select now() as now');
+  const scrubbedTo = new Date(new Date(clock!.now).getTime() - TOMBSTONE_COMMIT_MARGIN_MS);
+  const stored = await conn.db.select().from(modelVersions).where(ne(modelVersions.artifactLocation, DELETED_ARTIFACT)).orderBy(asc(modelVersions.id));
+  const report: ScrubReport = { rewritten: [], users: 0 };
+  for (const version of stored) {
+    const hashes = await forgotten.since(version.scrubbedTo ?? version.dataTo ?? new Date(0));
+    if (hashes.size === 0) continue;
+    const users = await scrubVersion(conn, version, (userId) => hashes.has(forgotten.hash(userId)), scrubbedTo);
+    if (users > 0) {
+      report.rewritten.push(version.id);
+      report.users += users;
+    }
+  }
+  return report;
+}
+
+/** The users taken out of one version's artifact (0 when none was in it, or it was left as it is). */
+async function scrubVersion(conn: DatabaseConnection, version: ModelVersionRow, isForgotten: (userId: string) => boolean, scrubbedTo: Date): Promise<number> {
+  let scrubbed;
+  try {
+    scrubbed = await scrubBundle(await readVerifiedArtifact(conn, version), isForgotten);
+  } catch (error) {
+    log.warn(`model version ${version.id}: forgotten users could not be scrubbed out of its artifact; the next pass tries again`, (error as Error).message);
+    return 0;
+  }
+  const unchanged = and(eq(modelVersions.id, version.id), eq(modelVersions.checksum, version.checksum), eq(modelVersions.artifactLocation, version.artifactLocation));
+  if (!scrubbed) {
+    await conn.db.update(modelVersions).set({ scrubbedTo }).where(unchanged);
+    return 0;
+  }
+  const location = version.artifactLocation === 'db' ? 'db' : await writeArtifactFile(path.dirname(version.artifactLocation), scrubbed.checksum, scrubbed.bytes);
+  const replaced = await conn.db.transaction(async (tx) => {
+    const [row] = await tx.update(modelVersions).set({ checksum: scrubbed.checksum, sizeBytes: scrubbed.bytes.byteLength, artifactLocation: location, scrubbedTo }).where(unchanged).returning({ id: modelVersions.id });
+    if (!row) return false;
+    if (location === 'db') {
+      await tx.delete(modelArtifacts).where(eq(modelArtifacts.versionId, version.id));
+      await insertArtifactParts(tx, version.id, scrubbed.bytes, ARTIFACT_PART_BYTES);
+    }
+    return true;
+  });
+  if (location !== 'db') await removeUnusedArtifactFile(conn, replaced ? version.artifactLocation : location);
+  if (!replaced) return 0;
+  await recordAudit(conn, 'system', { action: 'model.scrub', targetType: 'model_version', targetId: version.id, details: { forgotten_users: scrubbed.forgotten } });
+  return scrubbed.forgotten;
 }

@@ -33,7 +33,8 @@ export async function loadServingModel(versionId: number, bundle: Uint8Array): P
     models,
     retrievers: { factors: annRetriever(factorIndex, countSet), content: annRetriever(contentIndex, countSet) },
     ranker,
-    userIndex: new Map(models.userIds.map((id, index) => [id, index])),
+    // A forgotten user's id is the empty string in a scrubbed bundle (lib/models/scrub.ts): no lookup may find it.
+    userIndex: new Map(models.userIds.flatMap((id, index) => (id === '' ? [] : [[id, index] as const]))),
     itemIndex: new Map(models.itemIds.map((id, index) => [id, index])),
     release: async () => {
       await ranker?.release();

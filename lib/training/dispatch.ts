@@ -10,20 +10,35 @@ import { queueRun, type TrainingTrigger } from './runs';
 
 export const TRAINING_QUEUE = 'tailor-training';
 
-/** Where a queued run goes to be executed. */
+/** The background job that scrubs forgotten users out of stored model artifacts (lib/users/artifacts.ts). */
+export const SCRUB_JOB = 'scrub-artifacts';
+
+/**
+ * Requests for a scrub pass within this window share one pass, run at its end: a burst of
+ * deletions rewrites each artifact once. A request made while a pass runs gets a pass of its own.
+ */
+const SCRUB_BATCH_MS = 10_000;
+
+/** Where a queued run (or scrub pass) goes to be executed. */
 interface TrainingQueue {
   enqueue(runId: number): Promise<void>;
+  enqueueScrub(): Promise<void>;
   close(): Promise<void>;
 }
 
 type RunExecutor = (conn: DatabaseConnection, runId: number, onProgress: undefined, signal: AbortSignal) => Promise<void>;
+type ScrubExecutor = (conn: DatabaseConnection) => Promise<unknown>;
 
 /** Embedded mode: runs execute one after another inside this process. */
 class InProcessQueue implements TrainingQueue {
   private chain: Promise<void> = Promise.resolve();
   private readonly stopping = new AbortController();
+  private scrubTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly execute: RunExecutor) {}
+  constructor(
+    private readonly execute: RunExecutor,
+    private readonly scrub: ScrubExecutor,
+  ) {}
 
   async enqueue(runId: number): Promise<void> {
     this.chain = this.chain.then(async () => {
@@ -36,9 +51,30 @@ class InProcessQueue implements TrainingQueue {
     });
   }
 
-  /** Interrupts the run in progress (a fit can take minutes; shutdown cannot wait that long). */
+  async enqueueScrub(): Promise<void> {
+    if (this.scrubTimer) return;
+    this.scrubTimer = setTimeout(() => {
+      this.scrubTimer = null;
+      this.chain = this.chain.then(async () => {
+        try {
+          await this.scrub(await getConnection());
+        } catch (error) {
+          log.error('scrubbing forgotten users out of stored models failed; the next pass tries again', error);
+        }
+      });
+    }, SCRUB_BATCH_MS);
+    this.scrubTimer.unref();
+  }
+
+  /**
+   * Interrupts the run in progress (a fit can take minutes; shutdown cannot wait that long). A
+   * scrub pass still waiting for its batch is dropped, not awaited: the next start runs one (see
+   * startEmbeddedTraining).
+   */
   close(): Promise<void> {
     this.stopping.abort(new Error('the server is shutting down'));
+    if (this.scrubTimer) clearTimeout(this.scrubTimer);
+    this.scrubTimer = null;
     return this.chain;
   }
 }
@@ -55,6 +91,12 @@ class BullTrainingQueue implements TrainingQueue {
     await this.queue.add('train', { runId }, { jobId: `run-${runId}`, attempts: 1, removeOnComplete: 200, removeOnFail: 200 });
   }
 
+  /** One job per batch window, delayed to its end: later requests in the window find it there. */
+  async enqueueScrub(): Promise<void> {
+    const batch = Math.floor(Date.now() / SCRUB_BATCH_MS) + 1;
+    await this.queue.add(SCRUB_JOB, {}, { jobId: `${SCRUB_JOB}-${batch}`, delay: batch * SCRUB_BATCH_MS - Date.now(), attempts: 3, backoff: { type: 'exponential', delay: SCRUB_BATCH_MS }, removeOnComplete: 20, removeOnFail: 20 });
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }
@@ -64,8 +106,8 @@ class BullTrainingQueue implements TrainingQueue {
  * The embedded server installs its executor at start-up. Route code only ever enqueues, so the
  * training code (and its worker thread) stays out of the web bundles.
  */
-export function installInProcessTraining(execute: RunExecutor): void {
-  processSingleton<TrainingQueue>('training-queue', () => new InProcessQueue(execute));
+export function installInProcessTraining(execute: RunExecutor, scrub: ScrubExecutor): void {
+  processSingleton<TrainingQueue>('training-queue', () => new InProcessQueue(execute, scrub));
 }
 
 function trainingQueue(): TrainingQueue {
@@ -90,6 +132,19 @@ export async function requestTraining(trigger: TrainingTrigger, params: Record<s
   const { run, created } = await queueRun(await getConnection(), trigger, params);
   if (created) await queue.enqueue(run.id);
   return run;
+}
+
+/**
+ * Queues a pass that scrubs forgotten users out of stored model artifacts, batched with the other
+ * requests of the next few seconds. A process that neither trains nor reaches a worker queue leaves
+ * it to the next worker start (which runs one) and says so.
+ */
+export async function requestArtifactScrub(): Promise<void> {
+  try {
+    await trainingQueue().enqueueScrub();
+  } catch (error) {
+    log.warn('no scrub of stored model artifacts could be queued: forgotten users stay masked at every load until the worker next starts', (error as Error).message);
+  }
 }
 
 export async function closeTrainingQueue(): Promise<void> {

@@ -6,6 +6,7 @@ import { activeVersion, promoteVersion, pruneCandidateArtifacts, readVerifiedArt
 import { log } from '@/lib/runtime/log';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
+import { requestArtifactScrub } from './dispatch';
 import { loadTrainingData } from './load-events';
 import { getRun, markRun } from './runs';
 import { HOLDOUT_SCHEME } from './stacking';
@@ -51,6 +52,8 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
       },
       getConfig().modelDir,
     );
+    // Users forgotten while this run trained are in its bundle: the pass takes them out.
+    await requestArtifactScrub();
     const promoted = await promoteIfNotWorse(conn, version.id, output.metrics, active);
     await pruneCandidates(conn);
     await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt: new Date() });

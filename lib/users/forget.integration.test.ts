@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { GET as exportUser } from '@/app/api/v1/users/[id]/export/route';
@@ -13,6 +16,8 @@ import { experimentInputSchema } from '@/lib/experiments/schema';
 import { experimentsChanged } from '@/lib/experiments/serving';
 import { getImpressionWriter } from '@/lib/impressions';
 import { insertImpressions } from '@/lib/impressions/store';
+import { decodeStrings, unpackBundle } from '@/lib/models/bundle/container';
+import { DELETED_ARTIFACT, getVersion, pruneCandidateArtifacts, readVerifiedArtifact, registerVersion } from '@/lib/models/registry';
 import { getFeatureStore } from '@/lib/realtime';
 import { PRECOMPUTED_SOURCES, precomputedList } from '@/lib/recommend/precomputed';
 import { trainedHistoryOf } from '@/lib/recommend/user-histories';
@@ -21,6 +26,7 @@ import { reloadServingModel, servingModel } from '@/lib/serving/state';
 import { call } from '@/lib/testing/http';
 import { servingWorld } from '@/lib/testing/serving-fixture';
 import { loadTrainingData } from '@/lib/training/load-events';
+import { scrubForgottenUsersFromArtifacts } from './artifacts';
 
 const getFeed = (user: string, query = 'n=5') => call(feed, 'GET', `/api/v1/recommendations?user=${encodeURIComponent(user)}&${query}`);
 const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -32,8 +38,7 @@ async function flushWriters(): Promise<void> {
 
 /**
  * Every row of every table, column by column, whose text holds `needle`. Binary columns are left
- * out: they hold model bundles, which keep the rows of users forgotten after their training until
- * they are retired; serving masks those users out at load (checked at the end of the first test).
+ * out: they hold model bundles, scanned whole by `artifactMentions`.
  */
 async function databaseMentions(needle: string): Promise<string[]> {
   const conn = await getConnection();
@@ -116,11 +121,46 @@ async function memoryMentions(needle: string): Promise<string[]> {
   return found;
 }
 
+/** Where a copy of the model is stored as a file, as `TAILOR_MODEL_DIR` stores bundles. */
+let modelDir = '';
+
+/**
+ * Every stored model artifact (database parts and files under the model directory) whose bytes
+ * hold `needle` anywhere (meta, id lists, any section), and every one whose row `row` still has
+ * a user id or a non-zero factor.
+ */
+async function artifactMentions(needle: string, row: number): Promise<string[]> {
+  const conn = await getConnection();
+  const found: string[] = [];
+  const versions = await conn.query<{ id: number }>(`select id from model_versions where artifact_location <> $1 order by id`, [DELETED_ARTIFACT]);
+  expect(versions.length).toBeGreaterThanOrEqual(2);
+  for (const { id } of versions) {
+    const version = (await getVersion(conn, id))!;
+    const bytes = await readVerifiedArtifact(conn, version);
+    if (Buffer.from(bytes).includes(needle)) found.push(`model version ${id} (${version.artifactLocation})`);
+    const { sections } = unpackBundle(bytes);
+    const k = sections['als.userFactors']!.length / decodeStrings(sections.userIds, 'userIds').length;
+    if (decodeStrings(sections.userIds, 'userIds')[row] !== '' || sections['als.userFactors']!.subarray(row * k, (row + 1) * k).some((value) => value !== 0)) found.push(`model version ${id}: row ${row}`);
+  }
+  for (const file of await readdir(modelDir)) {
+    if ((await readFile(path.join(modelDir, file))).includes(needle)) found.push(`file ${file}`);
+  }
+  return found;
+}
+
 let experimentKey = '';
 
 beforeAll(async () => {
-  await servingWorld();
+  const { versionId } = await servingWorld();
   const conn = await getConnection();
+  // The same bundle stored twice more: as a file, and as a pruned candidate that keeps no artifact.
+  modelDir = await mkdtemp(path.join(tmpdir(), 'tailor-forget-'));
+  const active = (await getVersion(conn, versionId))!;
+  const bytes = await readVerifiedArtifact(conn, active);
+  const stored = { bytes, params: active.params, metrics: active.metrics, counts: active.counts, dataFrom: active.dataFrom, dataTo: active.dataTo, trainingRunId: null };
+  await registerVersion(conn, stored, null);
+  await registerVersion(conn, stored, modelDir);
+  expect(await pruneCandidateArtifacts(conn, 1)).toHaveLength(1);
   // Both arms rank without exploration, so two users nobody knows get the same feed.
   const input = experimentInputSchema.parse({ key: 'forgetting', variants: [{ key: 'a', strategy: 'collaborative' }, { key: 'b', strategy: 'collaborative' }] });
   experimentKey = (await createExperiment(conn, input)).key;
@@ -128,8 +168,10 @@ beforeAll(async () => {
   experimentsChanged();
 }, 180_000);
 
+afterAll(() => rm(modelDir, { recursive: true, force: true }));
+
 describe('forgetting a user', () => {
-  it('leaves nothing that names them in the database, Redis or memory; their cursor, model row and training data go', async () => {
+  it('leaves nothing that names them in the database, Redis, memory or stored models; their cursor, model row and training data go', async () => {
     const user = 'user-00007';
     const cold = 'never-seen-before';
     const model = (await servingModel())!;
@@ -163,6 +205,9 @@ describe('forgetting a user', () => {
     expect(await databaseMentions(user)).toEqual(expect.arrayContaining([expect.stringMatching(/^impressions\.user_id/), expect.stringMatching(/^experiment_exposures\.user_id/)]));
     expect(await memoryMentions(user)).toEqual(expect.arrayContaining([expect.stringMatching(/^tailor\.serving-model/), expect.stringMatching(/^tailor\.serving-users/)]));
     if (getConfig().redis) expect((await redisMentions(user)).length).toBeGreaterThanOrEqual(3);
+    expect(await artifactMentions(user, row)).toHaveLength(5);
+    const other = 'user-00020';
+    const otherFeed = ids((await getFeed(other, 'n=8')).body);
 
     // Served just before the deletion: its impression is still queued when the deletion runs.
     expect((await getFeed(user, 'n=7')).status).toBe(200);
@@ -189,6 +234,17 @@ describe('forgetting a user', () => {
     // A process that loads the same model later masks them out too.
     await takeProcessSingleton('serving-model');
     expect((await reloadServingModel())!.userIndex.has(user)).toBe(false);
+
+    // The scrub pass takes them out of every stored model; one loaded after it serves everyone else as before.
+    const report = await scrubForgottenUsersFromArtifacts(await getConnection());
+    expect(report.rewritten).toHaveLength(2);
+    expect(await artifactMentions(user, row)).toEqual([]);
+    expect((await scrubForgottenUsersFromArtifacts(await getConnection())).rewritten).toEqual([]);
+    await takeProcessSingleton('serving-model');
+    const scrubbed = (await reloadServingModel())!;
+    expect(scrubbed.userIndex.has(user)).toBe(false);
+    expect(scrubbed.userIndex.get(other)).toBe(model.userIndex.get(other));
+    expect(ids((await getFeed(other, 'n=8')).body)).toEqual(otherFeed);
   });
 
   it('drops a late write recorded before the deletion, and keeps one recorded after it', async () => {

@@ -10,6 +10,7 @@ import { getFeatureStore } from '@/lib/realtime';
 import { publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { forgetUserPages } from '@/lib/serving/pages';
+import { requestArtifactScrub } from '@/lib/training/dispatch';
 import type { DataSharing } from './schema';
 import { deleteUserRows, isUserStored, type DeletedRows } from './store';
 import { pruneForgotten, recordForgotten } from './tombstones';
@@ -18,9 +19,10 @@ import { pruneForgotten, recordForgotten } from './tombstones';
  * The right to be forgotten, the one place it is written. After it nothing stored names the user
  * or was learnt from them alone: not the database, the response cache and stored lists, the
  * real-time store, pending writes, nor any process's memory (users mirror, read-backs, the loaded
- * model's factors, history and precomputed lists). Models trained before it keep the user's row
- * until they are retired; a tombstone (a keyed hash, not the id) masks the user out of them at
- * every load. Null when nothing was stored about the user.
+ * model's factors, history and precomputed lists). Stored models trained before it lose the
+ * user's row in a background pass seconds later (lib/users/artifacts.ts); until then, and for any
+ * process loading one meanwhile, a tombstone (a keyed hash, not the id) masks the user out of them
+ * at every load. Null when nothing was stored about the user.
  */
 export async function forgetUser(conn: DatabaseConnection, userId: string, by: Principal): Promise<DeletedRows | null> {
   // Events this process accepted before the deletion are committed first, so they are deleted too.
@@ -40,6 +42,7 @@ export async function forgetUser(conn: DatabaseConnection, userId: string, by: P
   // Again, for a feed ranked from the still unmasked model while this ran.
   await forgetUserPages(userId).catch((error: unknown) => log.warn('cached lists ranked during a deletion could not be deleted; they expire with their TTL', error));
   await pruneForgotten(conn);
+  await requestArtifactScrub();
   if (deleted.users + deleted.impressions + deleted.exposures === 0) return null;
   // The log names the hash, never the id: whoever holds the id can still find the entry.
   await recordAudit(conn, by, { action: 'user.delete', targetType: 'user', targetId: userHash, details: { deleted_events: deleted.events, deleted_impressions: deleted.impressions, deleted_exposures: deleted.exposures } });
@@ -57,6 +60,7 @@ export async function forgetBehaviour(conn: DatabaseConnection, userId: string):
   await getFeatureStore().forget(userId);
   publishChange('user-behaviour-forgotten', userId);
   await forgetUserPages(userId);
+  await requestArtifactScrub();
 }
 
 /** The hook of the users write path: lowering the level to `minimal` forgets what it does not allow. */

@@ -46,14 +46,17 @@ export async function forgottenSince(conn: DatabaseConnection, since: number): P
 }
 
 /**
- * Drops the tombstones no retained model needs: every stored model version's data ends after
- * them (so none holds the user), and they are older than any training run or queued write.
+ * Drops the tombstones no stored artifact needs: every model version that keeps its artifact was
+ * trained on data ending after them, or scrubbed since (lib/users/artifacts.ts), so none holds the
+ * user; and they are older than any training run or queued write.
  */
 export async function pruneForgotten(conn: DatabaseConnection): Promise<void> {
   await conn.query(
-    `delete from forgotten_users
-     where forgotten_at < now() - make_interval(secs => $1::float8 / 1000)
-       and forgotten_at < (select coalesce(min(coalesce(data_to, '-infinity'::timestamptz)), 'infinity'::timestamptz) from model_versions)`,
+    `delete from forgotten_users f
+     where f.forgotten_at < now() - make_interval(secs => $1::float8 / 1000)
+       and not exists (
+         select 1 from model_versions v
+         where v.artifact_location <> 'deleted' and coalesce(v.scrubbed_to, v.data_to, '-infinity'::timestamptz) < f.forgotten_at)`,
     [TOMBSTONE_MIN_AGE_MS],
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "model_versions" ADD COLUMN "scrubbed_to" timestamp with time zone;
