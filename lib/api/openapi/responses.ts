@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
+import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
+import { EVENT_TYPES } from '@/lib/events/types';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES } from '@/lib/experiments/types';
+import { strategyConfigSchema } from '@/lib/strategies/schema';
+import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
+
+/**
+ * What the API answers, as JSON on the wire (timestamps are ISO 8601 strings). The OpenAPI
+ * document is generated from these, and the contract test checks every response the route
+ * integration tests receive against them. Analytical answers (results, dashboards, explanations)
+ * name their top-level fields and leave the nested detail open: the console reads them whole.
+ */
+
+const timestamp = z.iso.datetime({ offset: true });
+const nullableTimestamp = timestamp.nullable();
+const openObject = z.looseObject({});
+const page = { total: z.number().int().nonnegative(), limit: z.number().int(), offset: z.number().int() };
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, unavailable, internal_error.' }),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string(), index: z.number().int().optional() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every failure has this shape; `fields` names each bad input field (with its index in a batch).' });
+
+export const itemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    category: z.string().nullable(),
+    tags: z.array(z.string()),
+    attributes: z.record(z.string(), z.unknown()),
+    is_hidden: z.boolean(),
+    published_at: nullableTimestamp,
+    expires_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Item' });
+
+export const itemPageSchema = z.object({ items: z.array(itemSchema), ...page });
+export const upsertResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).meta({ id: 'UpsertResult' });
+
+export const itemStatsSchema = z
+  .object({
+    item: z.string(),
+    days: z.number().int(),
+    impressions: z.number().int(),
+    clicks: z.number().int(),
+    recommended_clicks: z.number().int(),
+    ctr: z.number().nullable(),
+    daily: z.array(z.object({ day: z.string(), impressions: z.number().int(), clicks: z.number().int() })),
+  })
+  .meta({ id: 'ItemStats' });
+
+const reasonSchema = z.object({ kind: z.string(), text: z.string(), item: z.string().optional() });
+
+export const servedItemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.string().nullable(),
+    score: z.number(),
+    reasons: z.array(reasonSchema),
+    sources: z.array(z.string()).optional(),
+    explanation: openObject.nullable().optional(),
+  })
+  .meta({ id: 'ServedItem' });
+
+export const recommendationResponseSchema = z
+  .object({
+    recommendation_id: z.string().meta({ description: 'Send it back as `recommendation_id` on the events the list leads to.' }),
+    model_version: z.number().int().nullable(),
+    strategy: z.string(),
+    experiment: z.string().nullable(),
+    variant: z.string().nullable(),
+    fallback: z.enum(['ranker', 'feature_store', 'neighbors_trending', 'no_model', 'popular']).nullable(),
+    items: z.array(servedItemSchema),
+    next_cursor: z.string().nullable(),
+    timings_ms: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'Recommendations' });
+
+export const eventResultSchema = z
+  .object({ accepted: z.number().int(), duplicates: z.number().int(), duplicate_event_ids: z.array(z.string()) })
+  .meta({ id: 'EventResult', description: 'Events whose `event_id` was seen before are counted as duplicates and not recorded again.' });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    preferences: z.object({ categories: z.array(z.string()), attributes: z.record(z.string(), z.unknown()) }),
+    data_sharing: z.enum(DATA_SHARING_LEVELS),
+    created_at: timestamp,
+    last_active_at: nullableTimestamp,
+  })
+  .meta({ id: 'User' });
+
+const historyEntrySchema = z.object({
+  event_id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  value: z.number().nullable(),
+  timestamp,
+  item: z.object({ id: z.string(), title: z.string(), category: z.string().nullable() }),
+});
+
+export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
+export const userPageSchema = z.object({ users: z.array(userSchema), ...page });
+export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
+export const userExportSchema = z.object({ exported_at: timestamp, user: userSchema, events: z.array(openObject), impressions: z.array(openObject) });
+export const liveProfileSchema = z.object({
+  recent: z.array(z.looseObject({ title: z.string().nullable(), category: z.string().nullable() })),
+  session: openObject.nullable(),
+  affinities: z.array(z.object({ category: z.string(), affinity: z.number() })),
+  updated_at: nullableTimestamp,
+});
+
+export const curationRuleSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(CURATION_KINDS),
+    target_type: z.enum(CURATION_TARGET_TYPES),
+    target: z.string(),
+    position: z.number().int().nullable(),
+    boost: z.number().nullable(),
+    segment: z.string().nullable(),
+    starts_at: nullableTimestamp,
+    ends_at: nullableTimestamp,
+    note: z.string(),
+    collection: z.string().nullable(),
+    created_by: z.string().nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'CurationRule' });
+
+export const curationRulePageSchema = z.object({ rules: z.array(curationRuleSchema), ...page });
+export const feedPreviewSchema = z.looseObject({ rules: z.array(curationRuleSchema) });
+
+export const experimentSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    hypothesis: z.string(),
+    type: z.enum(EXPERIMENT_TYPES),
+    status: z.enum(EXPERIMENT_STATUSES),
+    layer: z.string(),
+    coverage_percent: z.number(),
+    layer_range_percent: z.tuple([z.number(), z.number()]).nullable(),
+    targeting: z.string(),
+    control: z.string(),
+    variants: z.array(z.object({ key: z.string(), strategy: z.string(), weight: z.number(), strategy_version: z.number().int().nullable() })),
+    primary_metric: z.string(),
+    secondary_metrics: z.array(z.string()),
+    guardrails: z.array(z.object({ metric: z.string(), max_degradation: z.number() })),
+    bandit: z.object({ reallocate_every_minutes: z.number().int(), last_reallocated_at: nullableTimestamp }).nullable(),
+    shipped_variant: z.string().nullable(),
+    started_at: nullableTimestamp,
+    stopped_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Experiment' });
+
+export const experimentPageSchema = z.object({ experiments: z.array(experimentSchema), ...page });
+export const experimentResultsSchema = z.looseObject({}).meta({ id: 'ExperimentResults', description: 'Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, planning and a daily series.' });
+
+export const strategySchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    config: strategyConfigSchema,
+    preset: z.boolean(),
+    is_default: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Strategy' });
+
+export const strategyWithVersionsSchema = strategySchema.extend({
+  versions: z.array(z.object({ version: z.number().int(), name: z.string(), description: z.string(), config: strategyConfigSchema, created_at: timestamp })),
+});
+export const strategyListSchema = z.object({ strategies: z.array(strategySchema), default: z.string() });
+
+export const modelVersionSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    metrics: z.record(z.string(), z.unknown()),
+    counts: z.record(z.string(), z.number()),
+    data_from: nullableTimestamp,
+    data_to: nullableTimestamp,
+    artifact: z.object({ location: z.string(), checksum: z.string(), size_bytes: z.number().int() }),
+    training_run_id: z.number().int().nullable(),
+    created_at: timestamp,
+    promoted_at: nullableTimestamp,
+    archived_at: nullableTimestamp,
+  })
+  .meta({ id: 'ModelVersion' });
+
+export const trainingRunSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.string(),
+    trigger: z.string(),
+    stage: z.string(),
+    progress: z.number().min(0).max(1),
+    version_id: z.number().int().nullable(),
+    error: z.string().nullable(),
+    queued_at: timestamp,
+    started_at: nullableTimestamp,
+    finished_at: nullableTimestamp,
+  })
+  .meta({ id: 'TrainingRun' });
+
+export const apiKeySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    displayPrefix: z.string(),
+    scopes: z.array(z.enum(API_KEY_SCOPES)),
+    createdBy: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: nullableTimestamp,
+    revokedAt: nullableTimestamp,
+  })
+  .meta({ id: 'ApiKey' });
+
+export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string().meta({ description: 'Shown once: store it now.' }) });
+
+export const consoleUserSchema = z
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), lastSignInAt: nullableTimestamp, createdAt: timestamp })
+  .meta({ id: 'ConsoleUser' });
+
+export const auditPageSchema = z.object({
+  entries: z.array(z.object({ id: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), targetType: z.string(), targetId: z.string(), details: z.record(z.string(), z.unknown()) })),
+  ...page,
+});
+
+const dependencySchema = z.looseObject({ status: z.string() });
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    version: z.string(),
+    build: z.string(),
+    started_at: timestamp,
+    uptime_seconds: z.number(),
+    database: dependencySchema,
+    cache: dependencySchema,
+    sign_in_limits: openObject,
+    serving: openObject,
+  })
+  .meta({ id: 'Health' });
+
+export const meSchema = z.object({
+  principal: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+    z.object({ kind: z.literal('key'), id: z.number().int(), name: z.string(), scopes: z.array(z.enum(API_KEY_SCOPES)) }),
+    z.object({ kind: z.literal('anonymous'), scopes: z.array(z.enum(API_KEY_SCOPES)) }),
+  ]),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+
+export const ctrSeriesSchema = z.looseObject({ range: z.string(), from: timestamp, to: timestamp, step_seconds: z.number() });
+export const instanceDashboardSchema = openObject.meta({ id: 'InstanceDashboard' });
+export const explainedFeedSchema = z.looseObject({ items: z.array(openObject) });
+export const itemExplanationSchema = openObject;
+export const whyNotSchema = z.looseObject({ verdict: z.enum(['shown', 'unavailable', 'blocked', 'disliked', 'seen', 'no_model', 'below_cut', 'not_a_candidate']) });
+export const openApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: openObject });
