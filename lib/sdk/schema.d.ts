@@ -1048,7 +1048,9 @@ export interface paths {
         put?: never;
         /**
          * Create the first admin with the set-up token
-         * @description Public: no credentials needed.
+         * @description 403 when the token is not valid: used already, expired, or the console has users.
+         *
+         *     Public: no credentials needed.
          */
         post: operations["postSetup"];
         delete?: never;
@@ -1267,7 +1269,8 @@ export interface components {
         };
         ModelVersion: {
             id: number;
-            status: string;
+            /** @enum {string} */
+            status: "candidate" | "active" | "archived" | "failed";
             params: {
                 [key: string]: unknown;
             };
@@ -1357,8 +1360,10 @@ export interface components {
         };
         TrainingRun: {
             id: number;
-            status: string;
-            trigger: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @enum {string} */
+            trigger: "manual" | "schedule" | "events" | "startup";
             stage: string;
             progress: number;
             version_id: number | null;
@@ -2881,7 +2886,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        users: components["schemas"]["User"][];
+                        users: {
+                            id: string;
+                            preferences: {
+                                categories: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @enum {string} */
+                            data_sharing: "minimal" | "standard" | "enhanced";
+                            /** Format: date-time */
+                            created_at: string;
+                            last_active_at: string | null;
+                            event_count: number;
+                        }[];
                         total: number;
                         limit: number;
                         offset: number;
@@ -7471,6 +7490,15 @@ export interface operations {
             };
             /** @description The input is invalid; `fields` names each problem. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials do not grant this operation (or a cookie session came from another site). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -127,7 +127,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'patch', path: '/api/v1/admin/users/{id}', permission: 'access:manage', tag: 'Access', summary: 'Change a console user', id: 'numeric', body: consoleUserPatchSchema, example: { role: 'editor' }, responses: { 200: responses.consoleUserSchema }, errors: [409] },
   { method: 'delete', path: '/api/v1/admin/users/{id}', permission: 'access:manage', tag: 'Access', summary: 'Delete a console user', id: 'numeric', responses: { 200: responses.consoleUserSchema }, errors: [409] },
   { method: 'get', path: '/api/v1/audit', permission: 'access:manage', tag: 'Access', summary: 'The audit log, newest first', query: auditQuerySchema, responses: { 200: responses.auditPageSchema } },
-  { method: 'post', path: '/api/v1/setup', permission: 'public', tag: 'Access', summary: 'Create the first admin with the set-up token', body: setupRequestSchema, responses: { 201: responses.consoleUserSchema } },
+  { method: 'post', path: '/api/v1/setup', permission: 'public', tag: 'Access', summary: 'Create the first admin with the set-up token', description: '403 when the token is not valid: used already, expired, or the console has users.', body: setupRequestSchema, responses: { 201: responses.consoleUserSchema }, errors: [403] },
   // System
   { method: 'get', path: '/api/v1/health', permission: 'public', tag: 'System', summary: 'Health of the instance and its dependencies', description: '200 while requests can be served (even degraded), 503 when the database is gone.', responses: { 200: responses.healthSchema, 503: responses.healthSchema } },
   { method: 'get', path: '/api/v1/openapi.json', permission: 'public', tag: 'System', summary: 'This document', responses: { 200: responses.openApiDocumentSchema } },

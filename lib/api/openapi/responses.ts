@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelStatus, trainingStatus, trainingTrigger } from '@/db/schema';
 import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
@@ -110,7 +111,7 @@ const historyEntrySchema = z.object({
 });
 
 export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
-export const userPageSchema = z.object({ users: z.array(userSchema), ...page });
+export const userPageSchema = z.object({ users: z.array(userSchema.extend({ event_count: z.number().int() })), ...page });
 export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
 export const userExportSchema = z.object({ exported_at: timestamp, user: userSchema, events: z.array(openObject), impressions: z.array(openObject) });
 export const liveProfileSchema = z.object({
@@ -192,7 +193,7 @@ export const strategyListSchema = z.object({ strategies: z.array(strategySchema)
 export const modelVersionSchema = z
   .object({
     id: z.number().int(),
-    status: z.string(),
+    status: z.enum(modelStatus.enumValues),
     params: z.record(z.string(), z.unknown()),
     metrics: z.record(z.string(), z.unknown()),
     counts: z.record(z.string(), z.number()),
@@ -209,8 +210,8 @@ export const modelVersionSchema = z
 export const trainingRunSchema = z
   .object({
     id: z.number().int(),
-    status: z.string(),
-    trigger: z.string(),
+    status: z.enum(trainingStatus.enumValues),
+    trigger: z.enum(trainingTrigger.enumValues),
     stage: z.string(),
     progress: z.number().min(0).max(1),
     version_id: z.number().int().nullable(),
