@@ -38,13 +38,16 @@ export function createServerClient({ baseUrl, apiKey, retry, fetch }: ServerClie
 }
 
 export interface BrowserClientOptions extends CommonOptions {
-  /** A public key: one with only the `recommend` and `events` scopes, since every visitor can read it. */
-  publicKey: string;
+  /**
+   * A public key: one with only the `recommend` and `events` scopes, since every visitor can read
+   * it. Null when the server lets anonymous callers recommend and record events.
+   */
+  publicKey: string | null;
 }
 
 /** Recommendations and events only, typed so: what a storefront or app calls from the browser. */
 export function createBrowserClient({ baseUrl, publicKey, retry, fetch }: BrowserClientOptions): TailorBrowserClient {
-  return createServerClient({ baseUrl, apiKey: publicKey, retry, fetch }) as unknown as TailorBrowserClient;
+  return createServerClient({ baseUrl, apiKey: publicKey ?? undefined, retry, fetch }) as unknown as TailorBrowserClient;
 }
 
 /** The documented error body. */

@@ -45,14 +45,16 @@ describe('createEventBatcher', () => {
     await vi.waitFor(() => expect(batches.map((batch) => batch.events.length)).toEqual([2]));
   });
 
-  it('flush sends what waits at once and answers what the API accepted', async () => {
+  it('flush sends what waits at once, waits for every batch in flight, and reports what the API accepted', async () => {
     const { client, batches } = recordingClient();
-    const batcher = createEventBatcher(client, { maxBatch: 4, flushIntervalMs: 60_000 });
-    for (let n = 0; n < 3; n++) batcher.track(event(n));
-    expect(await batcher.flush()).toEqual({ accepted: 3, duplicates: 0, duplicate_event_ids: [] });
-    expect(batches.map((batch) => batch.events.length)).toEqual([3]);
-    expect(await batcher.flush()).toBeNull();
-    expect(batches).toHaveLength(1);
+    const sent: number[] = [];
+    const batcher = createEventBatcher(client, { maxBatch: 2, flushIntervalMs: 60_000, onSent: (result) => sent.push(result.accepted) });
+    for (let n = 0; n < 5; n++) batcher.track(event(n));
+    await batcher.flush();
+    expect(batches.map((batch) => batch.events.length)).toEqual([2, 2, 1]);
+    expect(sent.sort()).toEqual([1, 2, 2]);
+    await batcher.flush();
+    expect(batches).toHaveLength(3);
   });
 
   it('hands a refused batch to onError with its events', async () => {
@@ -60,7 +62,7 @@ describe('createEventBatcher', () => {
     const failures: { message: string; count: number }[] = [];
     const batcher = createEventBatcher(client, { onError: (error, events) => failures.push({ message: error.message, count: events.length }) });
     batcher.track(event(1));
-    expect(await batcher.flush()).toBeNull();
+    await batcher.flush();
     expect(failures).toEqual([{ message: 'bad event', count: 1 }]);
   });
 });

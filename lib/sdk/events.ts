@@ -15,15 +15,17 @@ export interface EventBatcherOptions {
   maxBatch?: number;
   /** Send what waits at least this often. */
   flushIntervalMs?: number;
-  /** A batch the API refused or could not take even after retries; its events are dropped. */
+  /** A batch the API took, with what it answered. */
+  onSent?: (result: EventResult, events: TailorEvent[]) => void;
+  /** A batch the API refused or could not take even after retries: its events are dropped. Logged when not given. */
   onError?: (error: Error, events: TailorEvent[]) => void;
 }
 
 export interface EventBatcher {
   /** Queues an event; it leaves with the next batch. */
   track(event: TailorEvent): void;
-  /** Sends everything queued now; resolves with what the API answered (null when nothing waited or it failed). */
-  flush(): Promise<EventResult | null>;
+  /** Sends what waits now, and resolves once every batch sent so far has been answered. */
+  flush(): Promise<void>;
 }
 
 const API_MAX_BATCH = 5_000;
@@ -32,37 +34,44 @@ const API_MAX_BATCH = 5_000;
  * Collects events and posts them in batches: every `flushIntervalMs`, or at once when `maxBatch`
  * wait. Re-sending is safe: the API counts an `event_id` it has seen as a duplicate.
  */
-export function createEventBatcher(client: EventsClient, { maxBatch = 100, flushIntervalMs = 2_000, onError }: EventBatcherOptions = {}): EventBatcher {
+export function createEventBatcher(client: EventsClient, { maxBatch = 100, flushIntervalMs = 2_000, onSent, onError = logFailure }: EventBatcherOptions = {}): EventBatcher {
   const size = Math.min(Math.max(1, maxBatch), API_MAX_BATCH);
   let queue: TailorEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const inFlight = new Set<Promise<void>>();
 
-  const send = async (events: TailorEvent[]): Promise<EventResult | null> => {
+  const send = async (events: TailorEvent[]): Promise<void> => {
     try {
-      return await unwrap(client.POST('/api/v1/events', { body: events }));
+      const result = await unwrap(client.POST('/api/v1/events', { body: events }));
+      onSent?.(result, events);
     } catch (error) {
-      const failure = error instanceof Error ? error : new TailorApiError(0, 'network_error', String(error));
-      if (!onError) throw failure;
-      onError(failure, events);
-      return null;
+      onError(error instanceof Error ? error : new TailorApiError(0, 'network_error', String(error)), events);
     }
   };
 
   // The queue never outgrows one batch: reaching `size` sends it.
-  const flush = async (): Promise<EventResult | null> => {
+  const sendQueued = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const taken = queue;
+    if (queue.length === 0) return;
+    const sending = send(queue).finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
     queue = [];
-    return taken.length === 0 ? null : send(taken);
   };
 
   return {
     track(event) {
       queue.push(event);
-      if (queue.length >= size) void flush();
-      else timer ??= setTimeout(() => void flush(), flushIntervalMs);
+      if (queue.length >= size) sendQueued();
+      else timer ??= setTimeout(sendQueued, flushIntervalMs);
     },
-    flush,
+    async flush() {
+      sendQueued();
+      await Promise.all(inFlight);
+    },
   };
+}
+
+function logFailure(error: Error, events: TailorEvent[]): void {
+  console.warn(`tailor: ${events.length} events were not recorded: ${error.message}`);
 }

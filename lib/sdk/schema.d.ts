@@ -1313,8 +1313,10 @@ export interface components {
             category: string | null;
             score: number;
             reasons: {
-                kind: string;
+                /** @enum {string} */
+                kind: "because_you_watched" | "editors_pick" | "new_arrival" | "trending" | "popular_in_category" | "matches_interest" | "similar_users";
                 text: string;
+                /** @description The history item behind a "because you watched" reason. */
                 item?: string;
             }[];
             sources?: string[];

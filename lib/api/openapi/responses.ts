@@ -4,6 +4,7 @@ import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES } from '@/lib/experiments/types';
+import type { ReasonKind } from '@/lib/recommend/explain';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
 import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
 
@@ -60,7 +61,8 @@ export const itemStatsSchema = z
   })
   .meta({ id: 'ItemStats' });
 
-const reasonSchema = z.object({ kind: z.string(), text: z.string(), item: z.string().optional() });
+const REASON_KINDS = ['because_you_watched', 'editors_pick', 'new_arrival', 'trending', 'popular_in_category', 'matches_interest', 'similar_users'] as const satisfies readonly ReasonKind[];
+const reasonSchema = z.object({ kind: z.enum(REASON_KINDS), text: z.string(), item: z.string().optional().meta({ description: 'The history item behind a "because you watched" reason.' }) });
 
 export const servedItemSchema = z
   .object({
