@@ -1146,7 +1146,22 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Every failure has this shape; `fields` names each bad input field (with its index in a batch). */
+        /**
+         * @description Every failure has this shape; `fields` names each bad input field (with its index in a batch).
+         * @example {
+         *       "error": {
+         *         "code": "invalid_request",
+         *         "message": "invalid event batch: [1].type: Invalid option",
+         *         "fields": [
+         *           {
+         *             "field": "[1].type",
+         *             "index": 1,
+         *             "message": "Invalid option"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         Error: {
             error: {
                 /** @description Stable machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, unavailable, internal_error. */
@@ -1293,6 +1308,35 @@ export interface components {
             promoted_at: string | null;
             archived_at: string | null;
         };
+        /**
+         * @example {
+         *       "recommendation_id": "r-5f2c",
+         *       "model_version": 3,
+         *       "strategy": "hybrid",
+         *       "experiment": null,
+         *       "variant": null,
+         *       "fallback": null,
+         *       "items": [
+         *         {
+         *           "id": "i-7",
+         *           "title": "Blue running shoes",
+         *           "category": "shoes",
+         *           "score": 0.9321,
+         *           "reasons": [
+         *             {
+         *               "kind": "because_you_watched",
+         *               "text": "Because you viewed Trail shoes",
+         *               "item": "i-3"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "eyJyIjoiYTEiLCJvIjoyMH0",
+         *       "timings_ms": {
+         *         "total": 12.4
+         *       }
+         *     }
+         */
         Recommendations: {
             /** @description Send it back as `recommendation_id` on the events the list leads to. */
             recommendation_id: string;

@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { contractViolation } from './contract';
 import { openApiDocument } from './document';
+import { OPERATIONS } from './operations';
+import * as responses from './responses';
 import { generateSdkTypes, SDK_TYPES_PATH } from './sdk-types';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -41,6 +44,19 @@ describe('the OpenAPI document', () => {
     const text = JSON.stringify(openApiDocument());
     const references = [...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(references.filter((name) => !(name in openApiDocument().components.schemas))).toEqual([]);
+  });
+
+  it('gives examples its own schemas accept', () => {
+    const withExamples = OPERATIONS.filter((operation) => operation.example !== undefined);
+    expect(withExamples.length).toBeGreaterThan(15);
+    for (const operation of withExamples) {
+      // A PUT names its resource by the path; the route adds the id to the body before parsing.
+      const body = operation.method === 'put' ? { id: 'i-7', ...(operation.example as object) } : operation.example;
+      expect(operation.body!.safeParse(body).error?.issues ?? [], `${operation.method} ${operation.path}`).toEqual([]);
+    }
+    for (const schema of Object.values(responses)) {
+      for (const example of (z.globalRegistry.get(schema)?.examples as unknown[] | undefined) ?? []) expect(schema.safeParse(example).success).toBe(true);
+    }
   });
 
   it('states the scopes each operation needs, from the permission table', () => {

@@ -28,7 +28,11 @@ export const errorResponseSchema = z
       fields: z.array(z.object({ field: z.string(), message: z.string(), index: z.number().int().optional() })).optional(),
     }),
   })
-  .meta({ id: 'Error', description: 'Every failure has this shape; `fields` names each bad input field (with its index in a batch).' });
+  .meta({
+    id: 'Error',
+    description: 'Every failure has this shape; `fields` names each bad input field (with its index in a batch).',
+    examples: [{ error: { code: 'invalid_request', message: 'invalid event batch: [1].type: Invalid option', fields: [{ field: '[1].type', index: 1, message: 'Invalid option' }] } }],
+  });
 
 export const itemSchema = z
   .object({
@@ -88,7 +92,22 @@ export const recommendationResponseSchema = z
     next_cursor: z.string().nullable(),
     timings_ms: z.record(z.string(), z.number()),
   })
-  .meta({ id: 'Recommendations' });
+  .meta({
+    id: 'Recommendations',
+    examples: [
+      {
+        recommendation_id: 'r-5f2c',
+        model_version: 3,
+        strategy: 'hybrid',
+        experiment: null,
+        variant: null,
+        fallback: null,
+        items: [{ id: 'i-7', title: 'Blue running shoes', category: 'shoes', score: 0.9321, reasons: [{ kind: 'because_you_watched', text: 'Because you viewed Trail shoes', item: 'i-3' }] }],
+        next_cursor: 'eyJyIjoiYTEiLCJvIjoyMH0',
+        timings_ms: { total: 12.4 },
+      },
+    ],
+  });
 
 export const eventResultSchema = z
   .object({ accepted: z.number().int(), duplicates: z.number().int(), duplicate_event_ids: z.array(z.string()) })
