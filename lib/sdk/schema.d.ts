@@ -1126,6 +1126,43 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CtrSeries: {
+            /** @enum {string} */
+            range: "1h" | "6h" | "24h" | "7d";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            step_seconds: number;
+            /** @description Busiest first; past eight the rest are pooled as `other`. */
+            strategies: string[];
+            totals: {
+                impressions: number;
+                clicks: number;
+                ctr: number | null;
+                by_strategy: {
+                    [key: string]: {
+                        impressions: number;
+                        clicks: number;
+                        ctr: number | null;
+                    };
+                };
+            };
+            points: {
+                impressions: number;
+                clicks: number;
+                ctr: number | null;
+                /** @description Epoch milliseconds. */
+                time: number;
+                by_strategy: {
+                    [key: string]: {
+                        impressions: number;
+                        clicks: number;
+                        ctr: number | null;
+                    };
+                };
+            }[];
+        };
         CurationRule: {
             id: number;
             /** @enum {string} */
@@ -1250,7 +1287,92 @@ export interface components {
             };
         };
         InstanceDashboard: {
-            [key: string]: unknown;
+            /** @enum {string} */
+            range: "1h" | "6h" | "24h" | "7d";
+            step_seconds: number;
+            instance: {
+                /** Format: date-time */
+                started_at: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                partial: boolean;
+            };
+            totals: {
+                requests: number;
+                qps: number;
+                errors: number;
+                error_rate: number | null;
+                latency_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+                cache_hits: number;
+                cache_misses: number;
+                cache_hit_rate: number | null;
+                events_ingested: number;
+                events_per_second: number;
+                lag_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+            };
+            endpoints: {
+                endpoint: string;
+                requests: number;
+                qps: number;
+                errors: number;
+                client_errors: number;
+                error_rate: number | null;
+                latency_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+            }[];
+            points: {
+                time: number;
+                qps: number;
+                error_rate: number | null;
+                latency_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+                cache_hit_rate: number | null;
+                events_per_second: number;
+                lag_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+                endpoints: {
+                    [key: string]: {
+                        qps: number;
+                        latency_ms: {
+                            p50: number;
+                            p95: number;
+                            p99: number;
+                        } | null;
+                    };
+                };
+            }[];
+            gauges: {
+                model: {
+                    version: number;
+                    /** Format: date-time */
+                    created_at: string;
+                    age_seconds: number;
+                } | null;
+                coverage: {
+                    served_items: number;
+                    servable_items: number | null;
+                    ratio: number;
+                };
+            };
         };
         Item: {
             id: string;
@@ -6078,16 +6200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        range: string;
-                        /** Format: date-time */
-                        from: string;
-                        /** Format: date-time */
-                        to: string;
-                        step_seconds: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CtrSeries"];
                 };
             };
             /** @description The input is invalid; `fields` names each problem. */

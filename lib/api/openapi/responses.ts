@@ -3,6 +3,7 @@ import { modelStatus, trainingStatus, trainingTrigger } from '@/db/schema';
 import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
+import { TIME_RANGES } from '@/lib/metrics/ranges';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES } from '@/lib/experiments/types';
 import type { ReasonKind } from '@/lib/recommend/explain';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
@@ -291,8 +292,62 @@ export const meSchema = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
 });
 
-export const ctrSeriesSchema = z.looseObject({ range: z.string(), from: timestamp, to: timestamp, step_seconds: z.number() });
-export const instanceDashboardSchema = openObject.meta({ id: 'InstanceDashboard' });
+const timeRange = z.enum(TIME_RANGES);
+const ctrCountsSchema = z.object({ impressions: z.number().int(), clicks: z.number().int(), ctr: z.number().nullable() });
+
+export const ctrSeriesSchema = z
+  .object({
+    range: timeRange,
+    from: timestamp,
+    to: timestamp,
+    step_seconds: z.number(),
+    strategies: z.array(z.string()).meta({ description: 'Busiest first; past eight the rest are pooled as `other`.' }),
+    totals: ctrCountsSchema.extend({ by_strategy: z.record(z.string(), ctrCountsSchema) }),
+    points: z.array(ctrCountsSchema.extend({ time: z.number().meta({ description: 'Epoch milliseconds.' }), by_strategy: z.record(z.string(), ctrCountsSchema) })),
+  })
+  .meta({ id: 'CtrSeries' });
+
+const percentilesSchema = z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable();
+
+export const instanceDashboardSchema = z
+  .object({
+    range: timeRange,
+    step_seconds: z.number(),
+    instance: z.object({ started_at: timestamp, from: timestamp, to: timestamp, partial: z.boolean() }),
+    totals: z.object({
+      requests: z.number(),
+      qps: z.number(),
+      errors: z.number(),
+      error_rate: z.number().nullable(),
+      latency_ms: percentilesSchema,
+      cache_hits: z.number(),
+      cache_misses: z.number(),
+      cache_hit_rate: z.number().nullable(),
+      events_ingested: z.number(),
+      events_per_second: z.number(),
+      lag_ms: percentilesSchema,
+    }),
+    endpoints: z.array(
+      z.object({ endpoint: z.string(), requests: z.number(), qps: z.number(), errors: z.number(), client_errors: z.number(), error_rate: z.number().nullable(), latency_ms: percentilesSchema }),
+    ),
+    points: z.array(
+      z.object({
+        time: z.number(),
+        qps: z.number(),
+        error_rate: z.number().nullable(),
+        latency_ms: percentilesSchema,
+        cache_hit_rate: z.number().nullable(),
+        events_per_second: z.number(),
+        lag_ms: percentilesSchema,
+        endpoints: z.record(z.string(), z.object({ qps: z.number(), latency_ms: percentilesSchema })),
+      }),
+    ),
+    gauges: z.object({
+      model: z.object({ version: z.number().int(), created_at: timestamp, age_seconds: z.number() }).nullable(),
+      coverage: z.object({ served_items: z.number().int(), servable_items: z.number().int().nullable(), ratio: z.number() }),
+    }),
+  })
+  .meta({ id: 'InstanceDashboard' });
 export const explainedFeedSchema = z.looseObject({ items: z.array(openObject) });
 export const itemExplanationSchema = openObject;
 export const whyNotSchema = z.looseObject({ verdict: z.enum(['shown', 'unavailable', 'blocked', 'disliked', 'seen', 'no_model', 'below_cut', 'not_a_candidate']) });
