@@ -1257,9 +1257,166 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, planning and a daily series. */
+        /** @description Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, guardrails, planning and a daily series. */
         ExperimentResults: {
-            [key: string]: unknown;
+            experiment: string;
+            /** @enum {string} */
+            type: "ab" | "bandit";
+            /** @enum {string} */
+            status: "draft" | "running" | "paused" | "stopped";
+            control: string;
+            started_at: string | null;
+            stopped_at: string | null;
+            /** Format: date-time */
+            generated_at: string;
+            /** @constant */
+            default_view: "sequential";
+            alpha: number;
+            variants: {
+                key: string;
+                strategy: string;
+                strategy_version: number | null;
+                weight: number;
+                users: number;
+                lists: number;
+                impressions: number;
+                clicks: number;
+                ctr: number | null;
+            }[];
+            /** @description Sample-ratio mismatch check; null until there are enough exposures. */
+            srm: {
+                chi_square: number;
+                p_value: number;
+                threshold: number;
+                mismatch: boolean;
+                observed: {
+                    [key: string]: number;
+                };
+                expected: {
+                    [key: string]: number;
+                };
+            } | null;
+            metrics: {
+                /** @enum {string} */
+                metric: "ctr" | "conversion" | "engagement" | "diversity" | "coverage" | "latency_p99";
+                primary: boolean;
+                /** @enum {string} */
+                kind: "ratio" | "mean" | "aggregate";
+                variants: {
+                    variant: string;
+                    users: number;
+                    value: number | null;
+                    numerator?: number;
+                    denominator?: number;
+                }[];
+                comparisons: ({
+                    variant: string;
+                    absolute_lift: number;
+                    relative_lift: number;
+                    /** @description The default, sequential (always-valid) view. */
+                    ci: [
+                        number,
+                        number
+                    ];
+                    relative_ci: [
+                        number,
+                        number
+                    ];
+                    p_value: number;
+                    chance_to_beat_control: number;
+                    sequential: {
+                        alpha: number;
+                        absolute: {
+                            estimate: number;
+                            ci: [
+                                number,
+                                number
+                            ];
+                            p_value: number;
+                        };
+                        relative: {
+                            estimate: number;
+                            ci: [
+                                number,
+                                number
+                            ];
+                            p_value: number;
+                        };
+                    };
+                    fixed_horizon: {
+                        alpha: number;
+                        absolute: {
+                            estimate: number;
+                            ci: [
+                                number,
+                                number
+                            ];
+                            p_value: number;
+                            se: number;
+                        };
+                        relative: {
+                            estimate: number;
+                            ci: [
+                                number,
+                                number
+                            ];
+                            p_value: number;
+                            se: number;
+                        };
+                        holm_p_value: number;
+                    };
+                    /** @enum {string} */
+                    verdict: "better" | "worse" | "inconclusive" | "insufficient_sample" | "insufficient_data";
+                } | {
+                    variant: string;
+                    /** @enum {string} */
+                    verdict: "better" | "worse" | "inconclusive" | "insufficient_sample" | "insufficient_data";
+                })[];
+                minimum_sample_per_variant: number | null;
+            }[];
+            guardrails: {
+                /** @enum {string} */
+                metric: "ctr" | "conversion" | "engagement" | "diversity" | "coverage" | "latency_p99";
+                max_degradation: number;
+                variants: {
+                    variant: string;
+                    relative_change: number | null;
+                    breached: boolean;
+                }[];
+            }[];
+            planning: {
+                /** @enum {string} */
+                metric: "ctr" | "conversion" | "engagement" | "diversity" | "coverage" | "latency_p99";
+                mde: number;
+                power: number;
+                alpha: number;
+                baseline: number | null;
+                sample_size_per_variant: number | null;
+                users_per_variant: {
+                    [key: string]: number;
+                };
+                ready: boolean;
+                daily_users: number | null;
+                duration_days: number | null;
+                days_remaining: number | null;
+            };
+            timeseries: {
+                [key: string]: {
+                    date: string;
+                    exposures: number;
+                    impressions: number;
+                    clicks: number;
+                    ctr: number | null;
+                }[];
+            };
+            weight_history: {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+                weights: {
+                    [key: string]: number;
+                };
+            }[];
         };
         Health: {
             /** @enum {string} */

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { ConfigError, getConfig } from '@/lib/config';
 import { generateWorld, type DemoWorld, type DemoWorldParamsInput } from '@/lib/demo/world';
 import { MAX_EVENT_BATCH } from '@/lib/events/schema';
-import type { ExperimentResultsJson } from '@/lib/experiments/results';
 import { createEventBatcher, createServerClient, TailorApiError, unwrap, type EventBatcher, type TailorClient } from '@/lib/sdk';
 import { sessionsPerDayFor, VisitSchedule, type Visit } from '@/lib/simulation/schedule';
 import { itemIndexById, reactToList, visitRandom, type SimulatedEvent } from '@/lib/simulation/user-behaviour';
@@ -404,8 +403,7 @@ async function printResults(api: ApiClient, key: string): Promise<void> {
     console.log(`\nresults of '${key}': HTTP ${response.status} ${error?.error.message ?? ''}`);
     return;
   }
-  // The document leaves the results' detail open; its shape is the results module's.
-  const results = data as unknown as ExperimentResultsJson;
+  const results = data;
   console.log(`\nexperiment '${results.experiment}' (${results.status}, control '${results.control}'), from the results API:`);
   console.table(
     Object.fromEntries(
@@ -434,8 +432,9 @@ async function printResults(api: ApiClient, key: string): Promise<void> {
   }
 }
 
-function signed(value: number): string {
-  return `${value >= 0 ? '+' : ''}${percent(value, 1)}`;
+/** Interval bounds arrive as arrays, so a bound may be missing as far as the types know: '—' then. */
+function signed(value: number | undefined): string {
+  return `${value !== undefined && value >= 0 ? '+' : ''}${percent(value, 1)}`;
 }
 
 /** On a terminal the progress bar owns the last line: clear it, print above, and the bar redraws below. */

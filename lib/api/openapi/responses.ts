@@ -4,7 +4,7 @@ import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { TIME_RANGES } from '@/lib/metrics/ranges';
-import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES } from '@/lib/experiments/types';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS } from '@/lib/experiments/types';
 import type { ReasonKind } from '@/lib/recommend/explain';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
 import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
@@ -191,7 +191,68 @@ export const experimentSchema = z
   .meta({ id: 'Experiment' });
 
 export const experimentPageSchema = z.object({ experiments: z.array(experimentSchema), ...page });
-export const experimentResultsSchema = z.looseObject({}).meta({ id: 'ExperimentResults', description: 'Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, planning and a daily series.' });
+const interval = z.tuple([z.number(), z.number()]);
+const estimate = z.object({ estimate: z.number(), ci: interval, p_value: z.number() });
+const verdict = z.enum(['better', 'worse', 'inconclusive', 'insufficient_sample', 'insufficient_data']);
+const comparisonSchema = z.object({
+  variant: z.string(),
+  absolute_lift: z.number(),
+  relative_lift: z.number(),
+  ci: interval.meta({ description: 'The default, sequential (always-valid) view.' }),
+  relative_ci: interval,
+  p_value: z.number(),
+  chance_to_beat_control: z.number(),
+  sequential: z.object({ alpha: z.number(), absolute: estimate, relative: estimate }),
+  fixed_horizon: z.object({ alpha: z.number(), absolute: estimate.extend({ se: z.number() }), relative: estimate.extend({ se: z.number() }), holm_p_value: z.number() }),
+  verdict,
+});
+
+export const experimentResultsSchema = z
+  .object({
+    experiment: z.string(),
+    type: z.enum(EXPERIMENT_TYPES),
+    status: z.enum(EXPERIMENT_STATUSES),
+    control: z.string(),
+    started_at: nullableTimestamp,
+    stopped_at: nullableTimestamp,
+    generated_at: timestamp,
+    default_view: z.literal('sequential'),
+    alpha: z.number(),
+    variants: z.array(
+      z.object({ key: z.string(), strategy: z.string(), strategy_version: z.number().int().nullable(), weight: z.number(), users: z.number(), lists: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }),
+    ),
+    srm: z
+      .object({ chi_square: z.number(), p_value: z.number(), threshold: z.number(), mismatch: z.boolean(), observed: z.record(z.string(), z.number()), expected: z.record(z.string(), z.number()) })
+      .nullable()
+      .meta({ description: 'Sample-ratio mismatch check; null until there are enough exposures.' }),
+    metrics: z.array(
+      z.object({
+        metric: z.enum(METRICS),
+        primary: z.boolean(),
+        kind: z.enum(['ratio', 'mean', 'aggregate']),
+        variants: z.array(z.object({ variant: z.string(), users: z.number(), value: z.number().nullable(), numerator: z.number().optional(), denominator: z.number().optional() })),
+        comparisons: z.array(z.union([comparisonSchema, z.object({ variant: z.string(), verdict })])),
+        minimum_sample_per_variant: z.number().nullable(),
+      }),
+    ),
+    guardrails: z.array(z.object({ metric: z.enum(METRICS), max_degradation: z.number(), variants: z.array(z.object({ variant: z.string(), relative_change: z.number().nullable(), breached: z.boolean() })) })),
+    planning: z.object({
+      metric: z.enum(METRICS),
+      mde: z.number(),
+      power: z.number(),
+      alpha: z.number(),
+      baseline: z.number().nullable(),
+      sample_size_per_variant: z.number().nullable(),
+      users_per_variant: z.record(z.string(), z.number()),
+      ready: z.boolean(),
+      daily_users: z.number().nullable(),
+      duration_days: z.number().nullable(),
+      days_remaining: z.number().nullable(),
+    }),
+    timeseries: z.record(z.string(), z.array(z.object({ date: z.string(), exposures: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }))),
+    weight_history: z.array(z.object({ at: timestamp, reason: z.string(), weights: z.record(z.string(), z.number()) })),
+  })
+  .meta({ id: 'ExperimentResults', description: 'Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, guardrails, planning and a daily series.' });
 
 export const strategySchema = z
   .object({
