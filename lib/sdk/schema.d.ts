@@ -1623,12 +1623,22 @@ export interface components {
             strategy: string;
             experiment: string | null;
             variant: string | null;
+            /** @description What served the list when the full pipeline could not; null when it could. */
             fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
             items: components["schemas"]["ServedItem"][];
             next_cursor: string | null;
             timings_ms: {
                 [key: string]: number;
             };
+        };
+        /** @description The ranker's score split into per-feature contributions that add up to score − baseline. */
+        ScoreBreakdown: {
+            baseline: number;
+            contributions: {
+                feature: string;
+                value: number;
+                contribution: number;
+            }[];
         };
         ServedItem: {
             id: string;
@@ -1643,9 +1653,7 @@ export interface components {
                 item?: string;
             }[];
             sources?: string[];
-            explanation?: {
-                [key: string]: unknown;
-            } | null;
+            explanation?: components["schemas"]["ScoreBreakdown"] | null;
         };
         Strategy: {
             key: string;
@@ -2072,7 +2080,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        user: string;
+                        item: {
+                            id: string;
+                            title: string;
+                            category: string | null;
+                        };
+                        would_show: boolean;
+                        /** @description 1-based position in the user's feed, when it is among the items ranked for it. */
+                        position: number | null;
+                        score: number | null;
+                        reasons: {
+                            /** @enum {string} */
+                            kind: "because_you_watched" | "editors_pick" | "new_arrival" | "trending" | "popular_in_category" | "matches_interest" | "similar_users";
+                            text: string;
+                            /** @description The history item behind a "because you watched" reason. */
+                            item?: string;
+                        }[];
+                        excluded_because: string[];
+                        breakdown: components["schemas"]["ScoreBreakdown"] | null;
+                        model_version: number | null;
                     };
                 };
             };
@@ -2151,11 +2178,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            [key: string]: unknown;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
+                        user: string;
+                        /** @description What anyone who may explain a feed may know of the user: no preferences, attributes or history. */
+                        profile: {
+                            known: boolean;
+                            data_sharing: ("minimal" | "standard" | "enhanced") | null;
+                            interactions: number;
+                        };
+                        items: components["schemas"]["ServedItem"][];
+                        /** @description What served the list when the full pipeline could not; null when it could. */
+                        fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
+                        model_version: number | null;
                     };
                 };
             };
@@ -2228,8 +2261,18 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         verdict: "shown" | "unavailable" | "blocked" | "disliked" | "seen" | "no_model" | "below_cut" | "not_a_candidate";
-                    } & {
-                        [key: string]: unknown;
+                        summary: string;
+                        details: string[];
+                        user: string;
+                        item: {
+                            id: string;
+                            title: string;
+                            category: string | null;
+                        };
+                        cut: number;
+                        ranked: components["schemas"]["ServedItem"] | null;
+                        last_shown: components["schemas"]["ServedItem"] | null;
+                        model_version: number | null;
                     };
                 };
             };
@@ -3624,10 +3667,32 @@ export interface operations {
                         exported_at: string;
                         user: components["schemas"]["User"];
                         events: {
-                            [key: string]: unknown;
+                            event_id: string;
+                            /** @enum {string} */
+                            type: "view" | "click" | "like" | "dislike" | "add_to_cart" | "purchase" | "rate" | "share" | "skip";
+                            value: number | null;
+                            /** Format: date-time */
+                            timestamp: string;
+                            item: {
+                                id: string;
+                                title: string;
+                                category: string | null;
+                            };
+                            session_id: string | null;
+                            recommendation_id: string | null;
+                            context: {
+                                [key: string]: unknown;
+                            } | null;
                         }[];
                         impressions: {
-                            [key: string]: unknown;
+                            recommendation_id: string;
+                            /** Format: date-time */
+                            served_at: string;
+                            surface: string;
+                            items: string[];
+                            strategy: string;
+                            experiment: string | null;
+                            variant: string | null;
                         }[];
                     };
                 };
@@ -3706,15 +3771,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        recent: ({
+                        /** @description Newest first; `at` is epoch milliseconds. */
+                        recent: {
+                            itemId: string;
+                            /** @enum {string} */
+                            type: "view" | "click" | "like" | "dislike" | "add_to_cart" | "purchase" | "rate" | "share" | "skip";
+                            at: number;
+                            strength?: number;
                             title: string | null;
                             category: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                         session: {
-                            [key: string]: unknown;
+                            id: string | null;
+                            category: string | null;
+                            views: number;
+                            startedAt: number;
+                            lastAt: number;
                         } | null;
+                        /** @description Decayed to now, strongest first. */
                         affinities: {
                             category: string;
                             affinity: number;
@@ -4260,9 +4334,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        user: string;
+                        model_version: number | null;
+                        /** @description What served the list when the full pipeline could not; null when it could. */
+                        fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
+                        /** @description The rules in force for this user now, in the order serving applies them. */
                         rules: components["schemas"]["CurationRule"][];
-                    } & {
-                        [key: string]: unknown;
+                        curated: components["schemas"]["ServedItem"][];
+                        uncurated: components["schemas"]["ServedItem"][];
                     };
                 };
             };

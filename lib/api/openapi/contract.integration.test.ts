@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
+import { call } from '@/lib/testing/http';
 import { contractViolation } from './contract';
 import { openApiDocument } from './document';
 import { OPERATIONS } from './operations';
@@ -34,6 +36,12 @@ function documentedOperations(): string[] {
 }
 
 describe('the OpenAPI document', () => {
+  it('is served at /api/v1/openapi.json, without credentials', async () => {
+    const served = await call(getOpenApi, 'GET', '/api/v1/openapi.json');
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
   it('documents every handler of every route file, and nothing else', () => {
     const files = routeFileOperations();
     expect(files.length).toBeGreaterThan(60);

@@ -67,7 +67,16 @@ export const itemStatsSchema = z
   .meta({ id: 'ItemStats' });
 
 const REASON_KINDS = ['because_you_watched', 'editors_pick', 'new_arrival', 'trending', 'popular_in_category', 'matches_interest', 'similar_users'] as const satisfies readonly ReasonKind[];
+const scoreBreakdownSchema = z
+  .object({ baseline: z.number(), contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })) })
+  .meta({ id: 'ScoreBreakdown', description: "The ranker's score split into per-feature contributions that add up to score − baseline." });
+
 const reasonSchema = z.object({ kind: z.enum(REASON_KINDS), text: z.string(), item: z.string().optional().meta({ description: 'The history item behind a "because you watched" reason.' }) });
+
+const fallbackSchema = z
+  .enum(['ranker', 'feature_store', 'neighbors_trending', 'no_model', 'popular'])
+  .nullable()
+  .meta({ description: 'What served the list when the full pipeline could not; null when it could.' });
 
 export const servedItemSchema = z
   .object({
@@ -77,7 +86,7 @@ export const servedItemSchema = z
     score: z.number(),
     reasons: z.array(reasonSchema),
     sources: z.array(z.string()).optional(),
-    explanation: openObject.nullable().optional(),
+    explanation: scoreBreakdownSchema.nullable().optional(),
   })
   .meta({ id: 'ServedItem' });
 
@@ -88,7 +97,7 @@ export const recommendationResponseSchema = z
     strategy: z.string(),
     experiment: z.string().nullable(),
     variant: z.string().nullable(),
-    fallback: z.enum(['ranker', 'feature_store', 'neighbors_trending', 'no_model', 'popular']).nullable(),
+    fallback: fallbackSchema,
     items: z.array(servedItemSchema),
     next_cursor: z.string().nullable(),
     timings_ms: z.record(z.string(), z.number()),
@@ -135,11 +144,20 @@ const historyEntrySchema = z.object({
 export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
 export const userPageSchema = z.object({ users: z.array(userSchema.extend({ event_count: z.number().int() })), ...page });
 export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
-export const userExportSchema = z.object({ exported_at: timestamp, user: userSchema, events: z.array(openObject), impressions: z.array(openObject) });
+export const userExportSchema = z.object({
+  exported_at: timestamp,
+  user: userSchema,
+  events: z.array(historyEntrySchema.extend({ session_id: z.string().nullable(), recommendation_id: z.string().nullable(), context: z.record(z.string(), z.unknown()).nullable() })),
+  impressions: z.array(
+    z.object({ recommendation_id: z.string(), served_at: timestamp, surface: z.string(), items: z.array(z.string()), strategy: z.string(), experiment: z.string().nullable(), variant: z.string().nullable() }),
+  ),
+});
 export const liveProfileSchema = z.object({
-  recent: z.array(z.looseObject({ title: z.string().nullable(), category: z.string().nullable() })),
-  session: openObject.nullable(),
-  affinities: z.array(z.object({ category: z.string(), affinity: z.number() })),
+  recent: z
+    .array(z.object({ itemId: z.string(), type: z.enum(EVENT_TYPES), at: z.number(), strength: z.number().optional(), title: z.string().nullable(), category: z.string().nullable() }))
+    .meta({ description: 'Newest first; `at` is epoch milliseconds.' }),
+  session: z.object({ id: z.string().nullable(), category: z.string().nullable(), views: z.number().int(), startedAt: z.number(), lastAt: z.number() }).nullable(),
+  affinities: z.array(z.object({ category: z.string(), affinity: z.number() })).meta({ description: 'Decayed to now, strongest first.' }),
   updated_at: nullableTimestamp,
 });
 
@@ -163,7 +181,14 @@ export const curationRuleSchema = z
   .meta({ id: 'CurationRule' });
 
 export const curationRulePageSchema = z.object({ rules: z.array(curationRuleSchema), ...page });
-export const feedPreviewSchema = z.looseObject({ rules: z.array(curationRuleSchema) });
+export const feedPreviewSchema = z.object({
+  user: z.string(),
+  model_version: z.number().int().nullable(),
+  fallback: fallbackSchema,
+  rules: z.array(curationRuleSchema).meta({ description: 'The rules in force for this user now, in the order serving applies them.' }),
+  curated: z.array(servedItemSchema),
+  uncurated: z.array(servedItemSchema),
+});
 
 export const experimentSchema = z
   .object({
@@ -409,7 +434,39 @@ export const instanceDashboardSchema = z
     }),
   })
   .meta({ id: 'InstanceDashboard' });
-export const explainedFeedSchema = z.looseObject({ items: z.array(openObject) });
-export const itemExplanationSchema = openObject;
-export const whyNotSchema = z.looseObject({ verdict: z.enum(['shown', 'unavailable', 'blocked', 'disliked', 'seen', 'no_model', 'below_cut', 'not_a_candidate']) });
+const itemRefSchema = z.object({ id: z.string(), title: z.string(), category: z.string().nullable() });
+
+export const explainedFeedSchema = z.object({
+  user: z.string(),
+  profile: z
+    .object({ known: z.boolean(), data_sharing: z.enum(DATA_SHARING_LEVELS).nullable(), interactions: z.number().int() })
+    .meta({ description: 'What anyone who may explain a feed may know of the user: no preferences, attributes or history.' }),
+  items: z.array(servedItemSchema),
+  fallback: fallbackSchema,
+  model_version: z.number().int().nullable(),
+});
+
+export const itemExplanationSchema = z.object({
+  user: z.string(),
+  item: itemRefSchema,
+  would_show: z.boolean(),
+  position: z.number().int().nullable().meta({ description: "1-based position in the user's feed, when it is among the items ranked for it." }),
+  score: z.number().nullable(),
+  reasons: z.array(reasonSchema),
+  excluded_because: z.array(z.string()),
+  breakdown: scoreBreakdownSchema.nullable(),
+  model_version: z.number().int().nullable(),
+});
+
+export const whyNotSchema = z.object({
+  verdict: z.enum(['shown', 'unavailable', 'blocked', 'disliked', 'seen', 'no_model', 'below_cut', 'not_a_candidate']),
+  summary: z.string(),
+  details: z.array(z.string()),
+  user: z.string(),
+  item: itemRefSchema,
+  cut: z.number().int(),
+  ranked: servedItemSchema.nullable(),
+  last_shown: servedItemSchema.nullable(),
+  model_version: z.number().int().nullable(),
+});
 export const openApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: openObject });
