@@ -1652,7 +1652,8 @@ export interface components {
                 /** @description The history item behind a "because you watched" reason. */
                 item?: string;
             }[];
-            sources?: string[];
+            /** @description With `explain`: the candidate sources that proposed it. */
+            sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "editorial" | "fresh")[];
             explanation?: components["schemas"]["ScoreBreakdown"] | null;
         };
         Strategy: {

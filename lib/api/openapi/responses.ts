@@ -5,7 +5,9 @@ import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { TIME_RANGES } from '@/lib/metrics/ranges';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS } from '@/lib/experiments/types';
+import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
 import type { ReasonKind } from '@/lib/recommend/explain';
+import type { ExtraSource } from '@/lib/recommend/serve';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
 import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
 
@@ -73,6 +75,8 @@ const scoreBreakdownSchema = z
 
 const reasonSchema = z.object({ kind: z.enum(REASON_KINDS), text: z.string(), item: z.string().optional().meta({ description: 'The history item behind a "because you watched" reason.' }) });
 
+const EXTRA_SOURCES = ['editorial', 'fresh'] as const satisfies readonly ExtraSource[];
+
 const fallbackSchema = z
   .enum(['ranker', 'feature_store', 'neighbors_trending', 'no_model', 'popular'])
   .nullable()
@@ -85,7 +89,7 @@ export const servedItemSchema = z
     category: z.string().nullable(),
     score: z.number(),
     reasons: z.array(reasonSchema),
-    sources: z.array(z.string()).optional(),
+    sources: z.array(z.enum([...CANDIDATE_SOURCES, ...EXTRA_SOURCES])).optional().meta({ description: 'With `explain`: the candidate sources that proposed it.' }),
     explanation: scoreBreakdownSchema.nullable().optional(),
   })
   .meta({ id: 'ServedItem' });
