@@ -3,7 +3,8 @@ import { createServerClient, TailorApiError } from '@/lib/sdk';
 /**
  * What the console's client components use to call the API: the typed SDK client on the page's
  * own origin with the session cookie (`unwrap` turns its answers into data or errors), and
- * `apiRequest` for the calls not moved to it yet.
+ * `apiRequest` for the forms that send what a person typed as it is and let the server's
+ * validation name each bad field (items, rules, experiments, strategies, settings, CSV import).
  */
 export const consoleApi = createServerClient({ baseUrl: '' });
 
