@@ -3,27 +3,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest, queryString } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 
 const PAGE_SIZE = 50;
-
-/** As the API sends it: dates are strings by then. */
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  details: Record<string, unknown>;
-}
-
-interface AuditPage {
-  entries: AuditEntry[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 /** Offered as suggestions; the log takes any target type the server records. */
 const TARGET_TYPES = ['item', 'curation_rule', 'experiment', 'strategy', 'model_version', 'training_run', 'api_key', 'console_user', 'user', 'setting'];
@@ -35,7 +17,7 @@ export function AuditView() {
   const query = { actor: deferred.actor.trim(), target_type: deferred.target_type.trim(), target_id: deferred.target_id.trim() };
   const page = useQuery({
     queryKey: ['audit', query, offset],
-    queryFn: () => apiRequest<AuditPage>(`/api/v1/audit${queryString({ ...query, limit: PAGE_SIZE, offset })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/audit', { params: { query: { ...withoutEmpty(query), limit: PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
   const update = (field: keyof typeof filters) => (value: string) => {
@@ -120,4 +102,9 @@ const MAX_DETAILS = 160;
 function summarise(details: Record<string, unknown>): string {
   const text = Object.keys(details).length === 0 ? '' : JSON.stringify(details);
   return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS)}…` : text;
+}
+
+/** The filters left blank are not sent: the API takes a filter only with a value. */
+function withoutEmpty(filters: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
 }

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Field, fieldErrors } from '@/components/ui/field';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 
 export function SetupForm({ token }: { token: string }) {
   const router = useRouter();
@@ -19,7 +19,7 @@ export function SetupForm({ token }: { token: string }) {
     setPending(true);
     setError(null);
     try {
-      await apiRequest('/api/v1/setup', { method: 'POST', json: { token, ...account } });
+      await unwrap(consoleApi.POST('/api/v1/setup', { body: { token, ...account } }));
       await signIn('credentials', { email: account.email, password: account.password, redirect: false });
       router.replace('/');
       router.refresh();

@@ -4,14 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryState } from '@/components/ui/query-state';
 import { Stat } from '@/components/ui/stat';
-import { apiRequest } from '@/lib/console/api-client';
-import type { ItemStats } from '@/lib/catalog/schema';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import styles from './catalog.module.css';
 
 const DAYS = 30;
 
 export function ItemStatsPanel({ itemId }: { itemId: string }) {
-  const query = useQuery({ queryKey: ['item-stats', itemId, DAYS], queryFn: () => apiRequest<ItemStats>(`/api/v1/items/${encodeURIComponent(itemId)}/stats?days=${DAYS}`) });
+  const query = useQuery({ queryKey: ['item-stats', itemId, DAYS], queryFn: () => unwrap(consoleApi.GET('/api/v1/items/{id}/stats', { params: { path: { id: itemId }, query: { days: DAYS } } })) });
   return (
     <QueryState query={query} loadingLabel="Loading stats…">
       {(stats) => (

@@ -3,16 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import styles from './catalog.module.css';
 
-interface SimilarResponse {
-  items: { id: string; title: string; category: string | null; score: number }[];
-  fallback: string | null;
-}
-
 export function SimilarItems({ itemId }: { itemId: string }) {
-  const query = useQuery({ queryKey: ['similar-items', itemId], queryFn: () => apiRequest<SimilarResponse>(`/api/v1/items/${encodeURIComponent(itemId)}/similar?n=10`) });
+  const query = useQuery({ queryKey: ['similar-items', itemId], queryFn: () => unwrap(consoleApi.GET('/api/v1/items/{id}/similar', { params: { path: { id: itemId }, query: { n: 10 } } })) });
   return (
     <QueryState query={query} isEmpty={(data) => data.items.length === 0} empty={{ title: 'No similar items yet', body: 'They appear once a model is trained or the item has content to compare.' }} loadingLabel="Finding similar items…">
       {(data) => (

@@ -3,14 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { Item } from '@/lib/catalog/schema';
 
 /** Hiding takes an item out of every list at once; showing it again is one click. */
 export function VisibilityButton({ item }: { item: Pick<Item, 'id' | 'is_hidden'> }) {
   const router = useRouter();
   const toggle = useMutation({
-    mutationFn: (hidden: boolean) => apiRequest<Item>(`/api/v1/items/${encodeURIComponent(item.id)}`, { method: 'PATCH', json: { is_hidden: hidden } }),
+    mutationFn: (hidden: boolean) => unwrap(consoleApi.PATCH('/api/v1/items/{id}', { params: { path: { id: item.id } }, body: { is_hidden: hidden } })),
     onSuccess: () => router.refresh(),
   });
   return (

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { CurationRuleJson } from '@/lib/curation/schema';
 import { DeleteRule, Schedule, segmentLabel } from './rules-panel';
 import styles from './curation.module.css';
@@ -14,7 +14,7 @@ const UNGROUPED = 'Picks outside a collection';
 
 /** Picks grouped by collection, named by editors; each pick is one rule, so its segment and schedule stay its own. */
 export function CollectionsPanel({ canWrite }: { canWrite: boolean }) {
-  const query = useQuery({ queryKey: ['curation-rules', 'pick', 'collections'], queryFn: () => apiRequest<{ rules: CurationRuleJson[] }>('/api/v1/curation/rules?kind=pick&limit=200') });
+  const query = useQuery({ queryKey: ['curation-rules', 'pick', 'collections'], queryFn: () => unwrap(consoleApi.GET('/api/v1/curation/rules', { params: { query: { kind: 'pick', limit: 200 } } })) });
   return (
     <>
       {canWrite && (
@@ -69,7 +69,7 @@ function useCreatePicks() {
     // One at a time: a refused id stops the rest, and the message names it.
     mutationFn: async ({ collection, items }: { collection: string; items: string[] }) => {
       for (const target of items) {
-        await apiRequest<CurationRuleJson>('/api/v1/curation/rules', { method: 'POST', json: { kind: 'pick', target_type: 'item', target, collection } }).catch((error: Error) => {
+        await unwrap(consoleApi.POST('/api/v1/curation/rules', { body: { kind: 'pick', target_type: 'item', target, collection } })).catch((error: Error) => {
           throw new Error(`${target}: ${error.message}`);
         });
       }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest, queryString } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import { compareFeeds, type ComparedEntry } from '@/lib/curation/preview';
 import type { CurationRuleJson } from '@/lib/curation/schema';
 import { KIND_LABELS } from './rule-form';
@@ -34,7 +34,7 @@ export function PreviewPanel({ initialUser }: { initialUser: string }) {
   const [user, setUser] = useState(initialUser);
   const query = useQuery({
     queryKey: ['curation-preview', user],
-    queryFn: () => apiRequest<FeedPreview>(`/api/v1/curation/preview${queryString({ user, n: PAGE })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/curation/preview', { params: { query: { user, n: PAGE } } })),
     enabled: user !== '',
     staleTime: 0,
   });

@@ -6,24 +6,19 @@ import { useState } from 'react';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest, queryString } from '@/lib/console/api-client';
-import { CURATION_KINDS, type CurationRuleJson } from '@/lib/curation/schema';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
+import { CURATION_KINDS, type CurationKind, type CurationRuleJson } from '@/lib/curation/schema';
 import { KIND_LABELS, RuleForm } from './rule-form';
 import styles from './curation.module.css';
-
-interface RuleList {
-  rules: CurationRuleJson[];
-  total: number;
-}
 
 const KIND_BADGES: Record<CurationRuleJson['kind'], string> = { pick: 'badge', pin: 'badge', boost: 'badge badge-good', block: 'badge badge-bad' };
 
 /** Every rule, filtered by kind and whether it is in force now; editors add and remove them here. */
 export function RulesPanel({ canWrite }: { canWrite: boolean }) {
-  const [kind, setKind] = useState('');
-  const [active, setActive] = useState('any');
+  const [kind, setKind] = useState<CurationKind | ''>('');
+  const [active, setActive] = useState<'any' | 'true' | 'false'>('any');
   const [search, setSearch] = useState('');
-  const query = useQuery({ queryKey: ['curation-rules', kind, active], queryFn: () => apiRequest<RuleList>(`/api/v1/curation/rules${queryString({ kind, active, limit: 200 })}`) });
+  const query = useQuery({ queryKey: ['curation-rules', kind, active], queryFn: () => unwrap(consoleApi.GET('/api/v1/curation/rules', { params: { query: { ...(kind && { kind }), active, limit: 200 } } })) });
   const needle = search.trim().toLowerCase();
 
   return (
@@ -36,7 +31,7 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
       )}
       <div className="toolbar">
         <input className="input" type="search" placeholder="Filter by target, segment or note" aria-label="Filter rules" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <select className="select" aria-label="Kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+        <select className="select" aria-label="Kind" value={kind} onChange={(event) => setKind(event.target.value as CurationKind | '')}>
           <option value="">All kinds</option>
           {CURATION_KINDS.map((value) => (
             <option key={value} value={value}>
@@ -44,7 +39,7 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
             </option>
           ))}
         </select>
-        <select className="select" aria-label="Schedule" value={active} onChange={(event) => setActive(event.target.value)}>
+        <select className="select" aria-label="Schedule" value={active} onChange={(event) => setActive(event.target.value as 'any' | 'true' | 'false')}>
           <option value="any">Any schedule</option>
           <option value="true">In force now</option>
           <option value="false">Scheduled or ended</option>
@@ -131,7 +126,7 @@ function formatDate(iso: string): string {
 export function DeleteRule({ rule, label = 'Delete' }: { rule: CurationRuleJson; label?: string }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => apiRequest<CurationRuleJson>(`/api/v1/curation/rules/${rule.id}`, { method: 'DELETE' }),
+    mutationFn: () => unwrap(consoleApi.DELETE('/api/v1/curation/rules/{id}', { params: { path: { id: rule.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['curation-rules'] }),
   });
   return <ConfirmButton label={label} question="Remove this rule?" confirmLabel="Remove" pending={remove.isPending} onConfirm={() => remove.mutate()} />;

@@ -3,8 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { apiRequest } from '@/lib/console/api-client';
-import type { ExperimentJson } from '@/lib/experiments/schema';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { ExperimentStatus } from '@/lib/experiments/types';
 
 type Action = 'start' | 'pause' | 'stop' | 'delete';
@@ -15,8 +14,8 @@ export function ExperimentActions({ experimentKey, status }: { experimentKey: st
   const action = useMutation({
     mutationFn: (verb: Action) =>
       verb === 'delete'
-        ? apiRequest<ExperimentJson>(`/api/v1/experiments/${experimentKey}`, { method: 'DELETE' })
-        : apiRequest<ExperimentJson>(`/api/v1/experiments/${experimentKey}/${verb}`, { method: 'POST' }),
+        ? unwrap(consoleApi.DELETE('/api/v1/experiments/{id}', { params: { path: { id: experimentKey } } }))
+        : unwrap(consoleApi.POST(`/api/v1/experiments/{id}/${verb}`, { params: { path: { id: experimentKey } } })),
     onSuccess: (_experiment, verb) => {
       if (verb === 'delete') router.push('/experiments');
       router.refresh();

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryState } from '@/components/ui/query-state';
 import { Stat } from '@/components/ui/stat';
-import { apiRequest, queryString } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { ComparisonJson, ExperimentResultsJson } from '@/lib/experiments/results';
 import type { ExperimentJson } from '@/lib/experiments/schema';
 import type { Metric } from '@/lib/experiments/types';
@@ -44,7 +44,7 @@ export function ExperimentResults({ experiment, canWrite }: { experiment: Experi
   const [measure, setMeasure] = useState<CumulativeMeasure>('ctr');
   const query = useQuery({
     queryKey: ['experiment-results', experiment.key, mde],
-    queryFn: () => apiRequest<ExperimentResultsJson>(`/api/v1/experiments/${experiment.key}/results${queryString({ mde })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/experiments/{id}/results', { params: { path: { id: experiment.key }, query: { mde } } })),
     refetchInterval: experiment.status === 'running' ? LIVE_REFRESH_MS : false,
     placeholderData: (previous) => previous,
   });

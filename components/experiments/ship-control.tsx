@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { ExperimentJson } from '@/lib/experiments/schema';
 import styles from './experiments.module.css';
 
@@ -15,7 +15,7 @@ export function ShipControl({ experiment, suggested }: { experiment: ExperimentJ
   const [variant, setVariant] = useState(suggested ?? experiment.variants[1]?.key ?? experiment.control);
   const strategy = experiment.variants.find((candidate) => candidate.key === variant)?.strategy ?? '';
   const ship = useMutation({
-    mutationFn: () => apiRequest<ExperimentJson>(`/api/v1/experiments/${experiment.key}/ship`, { method: 'POST', json: { variant } }),
+    mutationFn: () => unwrap(consoleApi.POST('/api/v1/experiments/{id}/ship', { params: { path: { id: experiment.key } }, body: { variant } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['experiment-results', experiment.key] });
       router.refresh();

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { StrategyJson } from '@/lib/experiments/strategy-schema';
 import styles from './experiments.module.css';
 import { enabledSources } from './strategy-config';
@@ -21,7 +21,7 @@ export function StrategyList({ strategies, inUse, canWrite }: StrategyListProps)
   const router = useRouter();
   const [search, setSearch] = useState('');
   const makeDefault = useMutation({
-    mutationFn: (key: string) => apiRequest<StrategyJson>(`/api/v1/strategies/${key}/default`, { method: 'POST' }),
+    mutationFn: (key: string) => unwrap(consoleApi.POST('/api/v1/strategies/{id}/default', { params: { path: { id: key } } })),
     onSuccess: () => router.refresh(),
   });
   const needle = search.trim().toLowerCase();

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { RankedBarChart } from '@/components/charts/ranked-bar-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
-import { apiRequest, queryString } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { ServedItem } from '@/lib/serving/contract';
 import type { ExplainedFeed, RedactedProfile } from '@/lib/serving/inspect';
 import type { User } from '@/lib/users/schema';
@@ -37,7 +37,7 @@ export function ExplainView({ user, canReadUsers }: { user: string | null; canRe
 }
 
 function useExplainedFeed(user: string) {
-  return useQuery({ queryKey: ['explain', user, 'feed'], queryFn: () => apiRequest<ExplainedFeed>(`/api/v1/recommendations/explain/feed${queryString({ user, n: FEED_SIZE })}`) });
+  return useQuery({ queryKey: ['explain', user, 'feed'], queryFn: () => unwrap(consoleApi.GET('/api/v1/recommendations/explain/feed', { params: { query: { user, n: FEED_SIZE } } })) });
 }
 
 /** For roles that may explain a feed but not read end users' data: no preferences, attributes, history or live session. */
@@ -87,9 +87,9 @@ function FeedSection({ feed }: { feed: ReturnType<typeof useExplainedFeed> }) {
 function UserExplanation({ user }: { user: string }) {
   const profile = useQuery({
     queryKey: ['users', user, 'profile'],
-    queryFn: () => apiRequest<User & { history: HistoryEntry[] }>(`/api/v1/users/${encodeURIComponent(user)}${queryString({ history: HISTORY_SIZE })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/users/{id}', { params: { path: { id: user }, query: { history: HISTORY_SIZE } } })),
   });
-  const live = useQuery({ queryKey: ['users', user, 'live'], queryFn: () => apiRequest<LiveProfile>(`/api/v1/users/${encodeURIComponent(user)}/live`) });
+  const live = useQuery({ queryKey: ['users', user, 'live'], queryFn: () => unwrap(consoleApi.GET('/api/v1/users/{id}/live', { params: { path: { id: user } } })) });
   const feed = useExplainedFeed(user);
   return (
     <>

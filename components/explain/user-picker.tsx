@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useState, type FormEvent } from 'react';
-import { apiRequest, queryString } from '@/lib/console/api-client';
-import type { UserSummary } from '@/lib/users/store';
+import { consoleApi, queryString, unwrap } from '@/lib/console/api-client';
 
 /** Type part of an id; with `suggest` (the viewer may search end users), matching users are offered as you type. */
 export function UserPicker({ user, basePath, suggest = true }: { user: string | null; basePath: string; suggest?: boolean }) {
@@ -13,7 +12,7 @@ export function UserPicker({ user, basePath, suggest = true }: { user: string | 
   const search = useDeferredValue(text.trim());
   const matches = useQuery({
     queryKey: ['users', 'search', search],
-    queryFn: () => apiRequest<{ users: UserSummary[] }>(`/api/v1/users${queryString({ q: search, limit: 10 })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/users', { params: { query: { q: search, limit: 10 } } })),
     enabled: suggest && search.length > 0,
   });
   const submit = (event: FormEvent) => {

@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
-import type { Item } from '@/lib/catalog/schema';
-import { apiRequest, queryString } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { WhyNotVerdict } from '@/lib/recommend/why-not';
 import type { WhyNotResult } from '@/lib/serving/inspect';
 import styles from './explain.module.css';
@@ -27,12 +26,12 @@ export function WhyNotPanel({ user, feedSize }: { user: string; feedSize: number
   const search = useDeferredValue(text.trim());
   const matches = useQuery({
     queryKey: ['items', 'search', search],
-    queryFn: () => apiRequest<{ items: Item[] }>(`/api/v1/items${queryString({ q: search, limit: 10 })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/items', { params: { query: { q: search, limit: 10 } } })),
     enabled: search.length > 1,
   });
   const answer = useQuery({
     queryKey: ['explain', user, 'why-not', asked],
-    queryFn: () => apiRequest<WhyNotResult>(`/api/v1/recommendations/why-not${queryString({ user, item: asked, n: feedSize })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/recommendations/why-not', { params: { query: { user, item: asked ?? '', n: feedSize } } })),
     enabled: asked !== null,
   });
   const submit = (event: FormEvent) => {

@@ -1,9 +1,9 @@
-import { apiRequest, queryString } from '@/lib/console/api-client';
 import type { FeedEventBody } from '@/lib/feed/events';
-import type { RecommendationResponse, ServedItem } from '@/lib/serving/contract';
+import { createBrowserClient, unwrap, type BrowserPaths } from '@/lib/sdk';
 
-export type FeedItem = ServedItem;
-export type FeedPage = Pick<RecommendationResponse, 'recommendation_id' | 'items' | 'next_cursor' | 'fallback'>;
+type Recommendations = BrowserPaths['/api/v1/recommendations']['get']['responses'][200]['content']['application/json'];
+export type FeedItem = Recommendations['items'][number];
+export type FeedPage = Pick<Recommendations, 'recommendation_id' | 'items' | 'next_cursor' | 'fallback'>;
 
 export const FEED_PAGE_SIZE = 24;
 export const SIMILAR_COUNT = 12;
@@ -15,15 +15,16 @@ export interface FeedApi {
   sendEvent(event: FeedEventBody): Promise<void>;
 }
 
+/** Through the SDK's browser client, on the page's own origin. */
 export function feedApi(apiKey: string | null): FeedApi {
-  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  const client = createBrowserClient({ baseUrl: '', publicKey: apiKey });
   return {
     feed: ({ user, cursor, exclude }) =>
-      apiRequest<FeedPage>(`/api/v1/recommendations${queryString({ user, n: FEED_PAGE_SIZE, cursor, exclude: cursor ? undefined : exclude.join(',') })}`, { headers }),
-    similar: (itemId, user) => apiRequest<FeedPage>(`/api/v1/items/${encodeURIComponent(itemId)}/similar${queryString({ user, n: SIMILAR_COUNT })}`, { headers }),
+      unwrap(client.GET('/api/v1/recommendations', { params: { query: { user, n: FEED_PAGE_SIZE, ...(cursor ? { cursor } : exclude.length > 0 && { exclude: exclude.join(',') }) } } })),
+    similar: (itemId, user) => unwrap(client.GET('/api/v1/items/{id}/similar', { params: { path: { id: itemId }, query: { user, n: SIMILAR_COUNT } } })),
     // keepalive: an "open" event must arrive even when the click navigates away at once.
     sendEvent: async (event) => {
-      await apiRequest('/api/v1/events', { method: 'POST', json: event, headers, keepalive: true });
+      await unwrap(client.POST('/api/v1/events', { body: event, keepalive: true }));
     },
   };
 }

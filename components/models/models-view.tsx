@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { QueryState } from '@/components/ui/query-state';
 import { Stat } from '@/components/ui/stat';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import { offlineMetrics, type ModelVersion } from '@/lib/models/versions';
 import type { TrainingRun } from '@/lib/training/runs';
 import { MetricTrends } from './metric-trends';
@@ -33,14 +33,14 @@ export function ModelsView({ initialRuns, initialVersions, canOperate }: ModelsV
   const [notice, setNotice] = useState<Notice>(null);
   const runs = useQuery({
     queryKey: ['models', 'runs'],
-    queryFn: async () => (await apiRequest<{ runs: TrainingRun[] }>('/api/v1/models/runs')).runs,
+    queryFn: async () => (await unwrap(consoleApi.GET('/api/v1/models/runs'))).runs,
     initialData: initialRuns,
     refetchInterval: (query) => (query.state.data?.some(isPending) ? POLL_ACTIVE_MS : POLL_IDLE_MS),
   });
   const inFlight = runs.data?.find(isPending) ?? null;
   const versions = useQuery({
     queryKey: ['models', 'versions'],
-    queryFn: async () => (await apiRequest<{ versions: ModelVersion[] }>('/api/v1/models/versions')).versions,
+    queryFn: async () => (await unwrap(consoleApi.GET('/api/v1/models/versions'))).versions,
     initialData: initialVersions,
     // A run that finishes adds a version: follow the runs' pace while one is in flight.
     refetchInterval: inFlight ? POLL_ACTIVE_MS * 2 : POLL_IDLE_MS,
@@ -49,19 +49,19 @@ export function ModelsView({ initialRuns, initialVersions, canOperate }: ModelsV
   const onSettled = () => void queryClient.invalidateQueries({ queryKey: ['models'] });
   const onError = (error: Error) => setNotice({ kind: 'error', text: error.message });
   const train = useMutation({
-    mutationFn: () => apiRequest<TrainingRun>('/api/v1/models/train', { method: 'POST' }),
+    mutationFn: () => unwrap(consoleApi.POST('/api/v1/models/train')),
     onSuccess: (run) => setNotice({ kind: 'success', text: `Training run #${run.id} is ${run.status}.` }),
     onError,
     onSettled,
   });
   const promote = useMutation({
-    mutationFn: (id: number) => apiRequest<ModelVersion>(`/api/v1/models/versions/${id}/promote`, { method: 'POST' }),
+    mutationFn: (id: number) => unwrap(consoleApi.POST('/api/v1/models/versions/{id}/promote', { params: { path: { id } } })),
     onSuccess: (version) => setNotice({ kind: 'success', text: `Version v${version.id} is now active.` }),
     onError,
     onSettled,
   });
   const rollback = useMutation({
-    mutationFn: () => apiRequest<ModelVersion>('/api/v1/models/rollback', { method: 'POST' }),
+    mutationFn: () => unwrap(consoleApi.POST('/api/v1/models/rollback')),
     onSuccess: (version) => setNotice({ kind: 'success', text: `Rolled back: v${version.id} is active again.` }),
     onError,
     onSettled,

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { formatDuration, formatMs, formatPercent, formatRate } from '@/components/charts/format';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { Stat } from '@/components/ui/stat';
-import { apiRequest, queryString } from '@/lib/console/api-client';
-import type { CtrSeriesResponse } from '@/lib/metrics/ctr-series';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { InstanceDashboard } from '@/lib/metrics/dashboard';
 import type { TimeRange } from '@/lib/metrics/ranges';
 import { CtrChart } from './ctr-chart';
@@ -25,13 +24,13 @@ export function OverviewDashboard() {
   const refetchInterval = autoRefresh ? REFRESH_SECONDS * 1000 : false;
   const instance = useQuery({
     queryKey: ['metrics', 'instance', range],
-    queryFn: () => apiRequest<InstanceDashboard>(`/api/v1/metrics/instance${queryString({ range })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/metrics/instance', { params: { query: { range } } })),
     refetchInterval,
     placeholderData: keepPreviousData,
   });
   const ctr = useQuery({
     queryKey: ['metrics', 'ctr', range],
-    queryFn: () => apiRequest<CtrSeriesResponse>(`/api/v1/metrics/ctr${queryString({ range })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/metrics/ctr', { params: { query: { range } } })),
     refetchInterval,
     placeholderData: keepPreviousData,
   });

@@ -7,7 +7,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Field, fieldErrors } from '@/components/ui/field';
 import { ErrorState, QueryState } from '@/components/ui/query-state';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@/lib/auth/types';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 import styles from './settings.module.css';
 
 /** As the API sends it. */
@@ -33,7 +33,7 @@ const SCOPE_HINTS: Record<ApiKeyScope, string> = {
 const KEYS = ['admin', 'keys'];
 
 export function ApiKeys() {
-  const keys = useQuery({ queryKey: KEYS, queryFn: () => apiRequest<{ keys: ApiKey[] }>('/api/v1/admin/keys') });
+  const keys = useQuery({ queryKey: KEYS, queryFn: () => unwrap(consoleApi.GET('/api/v1/admin/keys')) });
   return (
     <>
       <CreateKey />
@@ -63,7 +63,7 @@ export function ApiKeys() {
 function KeyStatus({ apiKey }: { apiKey: ApiKey }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => apiRequest<ApiKey>(`/api/v1/admin/keys/${apiKey.id}`, { method: 'DELETE' }),
+    mutationFn: () => unwrap(consoleApi.DELETE('/api/v1/admin/keys/{id}', { params: { path: { id: apiKey.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEYS }),
   });
   if (apiKey.revokedAt) return <span className="badge badge-bad">Revoked {apiKey.revokedAt.slice(0, 10)}</span>;
@@ -80,7 +80,7 @@ function CreateKey() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['recommend', 'events']);
   const create = useMutation({
-    mutationFn: () => apiRequest<ApiKey & { secret: string }>('/api/v1/admin/keys', { method: 'POST', json: { name, scopes } }),
+    mutationFn: () => unwrap(consoleApi.POST('/api/v1/admin/keys', { body: { name, scopes } })),
     onSuccess: async () => {
       setName('');
       await queryClient.invalidateQueries({ queryKey: KEYS });

@@ -7,7 +7,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Field, fieldErrors } from '@/components/ui/field';
 import { ErrorState, QueryState } from '@/components/ui/query-state';
 import { ROLES, type Role } from '@/lib/auth/types';
-import { apiRequest } from '@/lib/console/api-client';
+import { consoleApi, unwrap } from '@/lib/console/api-client';
 
 /** As the API sends it. */
 interface ConsoleUser {
@@ -29,7 +29,7 @@ const ROLE_HINTS: Record<Role, string> = {
 const USERS = ['admin', 'console-users'];
 
 export function ConsoleUsers({ currentUserId }: { currentUserId: number }) {
-  const users = useQuery({ queryKey: USERS, queryFn: () => apiRequest<{ users: ConsoleUser[] }>('/api/v1/admin/users') });
+  const users = useQuery({ queryKey: USERS, queryFn: () => unwrap(consoleApi.GET('/api/v1/admin/users')) });
   return (
     <>
       <CreateConsoleUser />
@@ -57,7 +57,7 @@ export function ConsoleUsers({ currentUserId }: { currentUserId: number }) {
 function RoleSelect({ user }: { user: ConsoleUser }) {
   const queryClient = useQueryClient();
   const change = useMutation({
-    mutationFn: (role: Role) => apiRequest<ConsoleUser>(`/api/v1/admin/users/${user.id}`, { method: 'PATCH', json: { role } }),
+    mutationFn: (role: Role) => unwrap(consoleApi.PATCH('/api/v1/admin/users/{id}', { params: { path: { id: user.id } }, body: { role } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: USERS }),
   });
   return (
@@ -77,7 +77,7 @@ function RoleSelect({ user }: { user: ConsoleUser }) {
 function DeleteConsoleUser({ user }: { user: ConsoleUser }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => apiRequest<ConsoleUser>(`/api/v1/admin/users/${user.id}`, { method: 'DELETE' }),
+    mutationFn: () => unwrap(consoleApi.DELETE('/api/v1/admin/users/{id}', { params: { path: { id: user.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS }),
   });
   return (
@@ -92,7 +92,7 @@ function CreateConsoleUser() {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ email: '', name: '', role: 'editor' as Role, password: '' });
   const create = useMutation({
-    mutationFn: () => apiRequest<ConsoleUser>('/api/v1/admin/users', { method: 'POST', json: form }),
+    mutationFn: () => unwrap(consoleApi.POST('/api/v1/admin/users', { body: form })),
     onSuccess: async () => {
       setForm({ email: '', name: '', role: 'editor', password: '' });
       await queryClient.invalidateQueries({ queryKey: USERS });

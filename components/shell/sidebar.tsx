@@ -22,6 +22,10 @@ export function Sidebar({ build, user }: { build: string; user: { email: string;
           Demo feed ↗
         </a>
         <br />
+        <a href="/docs" style={{ color: 'inherit' }}>
+          API reference ↗
+        </a>
+        <br />
         <a href="/api/v1/health" style={{ color: 'inherit' }}>
           API health
         </a>

@@ -7,18 +7,9 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, QueryState } from '@/components/ui/query-state';
-import { apiRequest, queryString } from '@/lib/console/api-client';
-import type { User } from '@/lib/users/schema';
-import type { HistoryEntry, UserSummary } from '@/lib/users/store';
+import { consoleApi, queryString, unwrap } from '@/lib/console/api-client';
 
 const PAGE_SIZE = 25;
-
-interface UserPage {
-  users: UserSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 export function UsersView() {
   const [text, setText] = useState('');
@@ -28,7 +19,7 @@ export function UsersView() {
   const q = useDeferredValue(text.trim());
   const page = useQuery({
     queryKey: ['users', 'list', q, offset],
-    queryFn: () => apiRequest<UserPage>(`/api/v1/users${queryString({ q, limit: PAGE_SIZE, offset })}`),
+    queryFn: () => unwrap(consoleApi.GET('/api/v1/users', { params: { query: { ...(q && { q }), limit: PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
   return (
@@ -120,9 +111,9 @@ function Pager({ offset, limit, total, onChange }: { offset: number; limit: numb
 
 function UserDetail({ id, onForgotten }: { id: string; onForgotten: (events: number) => void }) {
   const queryClient = useQueryClient();
-  const user = useQuery({ queryKey: ['users', id, 'profile'], queryFn: () => apiRequest<User & { history: HistoryEntry[] }>(`/api/v1/users/${encodeURIComponent(id)}?history=10`) });
+  const user = useQuery({ queryKey: ['users', id, 'profile'], queryFn: () => unwrap(consoleApi.GET('/api/v1/users/{id}', { params: { path: { id }, query: { history: 10 } } })) });
   const forget = useMutation({
-    mutationFn: () => apiRequest<{ deleted_events: number }>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: () => unwrap(consoleApi.DELETE('/api/v1/users/{id}', { params: { path: { id } } })),
     onSuccess: async (result) => {
       queryClient.removeQueries({ queryKey: ['users', id] });
       await queryClient.invalidateQueries({ queryKey: ['users', 'list'] });

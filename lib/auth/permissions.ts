@@ -35,3 +35,13 @@ export function scopesGrant(scopes: readonly ApiKeyScope[], permission: Permissi
 export function permissionsOfRole(role: Role): Permission[] {
   return [...ROLE_PERMISSIONS[role]];
 }
+
+/** The key scopes that grant `permission`: what the API reference lists for each operation. */
+export function scopesGranting(permission: Permission): ApiKeyScope[] {
+  return (Object.keys(SCOPE_PERMISSIONS) as ApiKeyScope[]).filter((scope) => SCOPE_PERMISSIONS[scope].includes(permission));
+}
+
+/** The console roles that grant `permission`. */
+export function rolesGranting(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => roleCan(role, permission));
+}

@@ -39,3 +39,6 @@ export const auditQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The first admin's account, with the one-time set-up token that allows it. */
+export const setupRequestSchema = consoleUserInputSchema.omit({ role: true }).extend({ token: z.string().min(1) });

@@ -1,16 +1,14 @@
-/** What the console's client components use to call the API: JSON in, JSON out, errors as messages. */
+import { createServerClient, TailorApiError } from '@/lib/sdk';
 
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: { field: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiRequestError';
-  }
-}
+/**
+ * What the console's client components use to call the API: the typed SDK client on the page's
+ * own origin with the session cookie (`unwrap` turns its answers into data or errors), and
+ * `apiRequest` for the forms that send what a person typed as it is and let the server's
+ * validation name each bad field (items, rules, experiments, strategies, settings, CSV import).
+ */
+export const consoleApi = createServerClient({ baseUrl: '' });
+
+export { TailorApiError as ApiRequestError, unwrap } from '@/lib/sdk';
 
 export interface ApiRequestInit extends Omit<RequestInit, 'body'> {
   /** Sent as JSON. */
@@ -29,7 +27,7 @@ export async function apiRequest<T>(path: string, { json, headers, ...init }: Ap
   const body = text ? safeJson(text) : null;
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; fields?: { field: string; message: string }[] } } | null)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? `${response.status} ${response.statusText}`, error?.fields ?? []);
+    throw new TailorApiError(response.status, error?.code ?? 'http_error', error?.message ?? `${response.status} ${response.statusText}`, error?.fields ?? []);
   }
   return body as T;
 }

@@ -1,3 +1,5 @@
+import { contractViolation } from '@/lib/api/openapi/contract';
+
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 export interface CallOptions {
@@ -15,7 +17,11 @@ export interface CallResult<T = any> {
   headers: Headers;
 }
 
-/** Calls a route handler the way Next.js would, with a real Request. */
+/**
+ * Calls a route handler the way Next.js would, with a real Request. Every JSON answer is held to
+ * the OpenAPI document (lib/api/openapi): an undocumented route or status, or a body that does not
+ * match its documented schema, fails the test that received it.
+ */
 export async function call<T = any>(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   const request = new Request(`http://localhost${path}`, {
@@ -28,5 +34,8 @@ export async function call<T = any>(handler: Handler, method: string, path: stri
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? { id: '' }) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const body = text ? JSON.parse(text) : null;
+  const violation = contractViolation(method, path, response.status, body);
+  if (violation) throw new Error(`API contract: ${violation}`);
+  return { status: response.status, body, headers: response.headers };
 }

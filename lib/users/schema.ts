@@ -50,3 +50,6 @@ export const userListQuerySchema = z
   })
   .strict();
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** `?history=` on a user: how many of their most recent interactions come with them. */
+export const userHistoryQuerySchema = z.object({ history: pageLimit(500, 50) }).strict();

@@ -11,8 +11,7 @@ import { z } from 'zod';
 import { ConfigError, getConfig } from '@/lib/config';
 import { generateWorld, type DemoWorld, type DemoWorldParamsInput } from '@/lib/demo/world';
 import { MAX_EVENT_BATCH } from '@/lib/events/schema';
-import type { ExperimentResultsJson } from '@/lib/experiments/results';
-import type { RecommendationResponse } from '@/lib/serving/contract';
+import { createEventBatcher, createServerClient, TailorApiError, unwrap, type EventBatcher, type TailorClient } from '@/lib/sdk';
 import { sessionsPerDayFor, VisitSchedule, type Visit } from '@/lib/simulation/schedule';
 import { itemIndexById, reactToList, visitRandom, type SimulatedEvent } from '@/lib/simulation/user-behaviour';
 import { parseCommandLine, USAGE_EXIT_CODE, UsageError } from './args';
@@ -70,7 +69,7 @@ const DAY_MS = 86_400_000;
 const EVENT_BATCH = Math.min(500, MAX_EVENT_BATCH);
 const EVENT_FLUSH_MS = 1_000;
 /** Retries are safe (event ids are deterministic) and ride out a 503 while the server catches up. */
-const EVENT_RETRIES = 2;
+const RETRIES_ON_503 = 2;
 const REQUEST_TIMEOUT_MS = 10_000;
 const STATUS_EVERY_MS = 10_000;
 /** More unknown items than this in served lists means the server holds a different world. */
@@ -114,16 +113,18 @@ async function main(): Promise<void> {
 
 interface ApiClient {
   origin: string;
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  client: TailorClient;
 }
 
-/** The server's API, with the key on every request when one was given. */
+/** The server's API through the SDK, with the key on every request when one was given. */
 function apiClient(base: URL, apiKey: string | undefined): ApiClient {
-  const authorization: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
-  return {
-    origin: base.origin,
-    fetch: (path, init = {}) => fetch(new URL(path, base), { ...init, headers: { ...(init.headers as Record<string, string>), ...authorization } }),
-  };
+  return { origin: base.origin, client: createServerClient({ baseUrl: base.origin, apiKey, retry: { retries: RETRIES_ON_503 } }) };
+}
+
+type Recommendations = Awaited<ReturnType<typeof fetchFeed>>;
+
+function fetchFeed(api: ApiClient, user: string, n: number) {
+  return unwrap(api.client.GET('/api/v1/recommendations', { params: { query: { user, n } }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
 }
 
 /** Flags first, then the database's record of the seeded world, then the default demo world. */
@@ -157,12 +158,12 @@ async function worldParams(args: Args): Promise<{ params: DemoWorldParamsInput; 
 
 /** Fails early and clearly: an unreachable server, or one whose users are not this world's. */
 async function checkServer(api: ApiClient, world: DemoWorld): Promise<void> {
-  const health = await api.fetch('/api/v1/health', { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: unknown) => {
+  const { response: health } = await api.client.GET('/api/v1/health', { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: unknown) => {
     throw new Error(`cannot reach ${api.origin}: ${(error as Error).message}`);
   });
   if (health.status >= 500 && health.status !== 503) throw new Error(`${api.origin} answered health with ${health.status}`);
   const probe = world.users[world.users.length - 1]!.input.id;
-  const user = await api.fetch(`/api/v1/users/${encodeURIComponent(probe)}?history=1`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const { response: user } = await api.client.GET('/api/v1/users/{id}', { params: { path: { id: probe }, query: { history: 1 } }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   if (user.status === 401 || user.status === 403) throw new Error(`the server refused to show user '${probe}' (${user.status}): pass --api-key with the admin scope`);
   if (user.status === 404) throw new Error(`the server has no user '${probe}': it holds a different world; pass --world-seed, --items and --users`);
   if (!user.ok) throw new Error(`checking user '${probe}' failed with ${user.status}`);
@@ -261,16 +262,11 @@ class Simulation {
 
   private async visit(visit: Visit): Promise<void> {
     this.lastVisit = visit;
-    const query = new URLSearchParams({ user: visit.userId, n: String(this.args.n) });
-    let body: RecommendationResponse;
+    let body: Recommendations;
     try {
-      const response = await this.api.fetch(`/api/v1/recommendations?${query}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      if (!response.ok) {
-        await response.body?.cancel();
-        return this.feedError(`HTTP ${response.status}`);
-      }
-      body = (await response.json()) as RecommendationResponse;
+      body = await fetchFeed(this.api, visit.userId, this.args.n);
     } catch (error) {
+      if (error instanceof TailorApiError) return this.feedError(`HTTP ${error.status}`);
       return this.feedError(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network');
     }
     this.succeeded++;
@@ -295,7 +291,7 @@ class Simulation {
     this.feedErrors.set(kind, (this.feedErrors.get(kind) ?? 0) + 1);
   }
 
-  private tally(body: RecommendationResponse, visit: Visit, shown: number, events: SimulatedEvent[]): void {
+  private tally(body: Recommendations, visit: Visit, shown: number, events: SimulatedEvent[]): void {
     const key = body.variant ?? '(none)';
     let tally = this.variants.get(key);
     if (!tally) {
@@ -371,76 +367,43 @@ interface SinkStats {
   lastError: string | null;
 }
 
-/** Buffers events and posts them in batches, by size or every second, whichever comes first. */
+/** Posts events through the SDK's batcher, by size or every second, whichever comes first, and counts the outcome. */
 class EventSink {
   readonly stats: SinkStats = { posted: 0, accepted: 0, duplicates: 0, failed: 0, lastError: null };
-  private buffer: SimulatedEvent[] = [];
-  private readonly posts = new Set<Promise<void>>();
-  private readonly timer: NodeJS.Timeout;
+  private readonly batcher: EventBatcher;
 
-  constructor(private readonly api: ApiClient) {
-    this.timer = setInterval(() => this.flush(), EVENT_FLUSH_MS);
+  constructor(api: ApiClient) {
+    this.batcher = createEventBatcher(api.client, {
+      maxBatch: EVENT_BATCH,
+      flushIntervalMs: EVENT_FLUSH_MS,
+      onSent: (result, events) => {
+        this.stats.posted += events.length;
+        this.stats.accepted += result.accepted;
+        this.stats.duplicates += result.duplicates;
+      },
+      onError: (error, events) => {
+        this.stats.failed += events.length;
+        this.stats.lastError = error.message;
+      },
+    });
   }
 
   add(events: SimulatedEvent[]): void {
-    this.buffer.push(...events);
-    if (this.buffer.length >= EVENT_BATCH) this.flush();
+    for (const event of events) this.batcher.track(event);
   }
 
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    this.flush();
-    await Promise.all(this.posts);
-  }
-
-  private flush(): void {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, EVENT_BATCH);
-      const post = this.post(batch).finally(() => this.posts.delete(post));
-      this.posts.add(post);
-    }
-  }
-
-  private async post(batch: SimulatedEvent[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let failure: string;
-      try {
-        const response = await this.api.fetch('/api/v1/events', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(batch),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        if (response.ok) {
-          const result = (await response.json()) as { accepted: number; duplicates: number };
-          this.stats.posted += batch.length;
-          this.stats.accepted += result.accepted;
-          this.stats.duplicates += result.duplicates;
-          return;
-        }
-        failure = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
-        // A 4xx will not get better by retrying.
-        if (response.status < 500) attempt = EVENT_RETRIES;
-      } catch (error) {
-        failure = (error as Error).message;
-      }
-      if (attempt >= EVENT_RETRIES) {
-        this.stats.failed += batch.length;
-        this.stats.lastError = failure;
-        return;
-      }
-      await sleep(500 * 2 ** attempt);
-    }
+  close(): Promise<void> {
+    return this.batcher.flush();
   }
 }
 
 async function printResults(api: ApiClient, key: string): Promise<void> {
-  const response = await api.fetch(`/api/v1/experiments/${encodeURIComponent(key)}/results`, { signal: AbortSignal.timeout(60_000) });
-  if (!response.ok) {
-    console.log(`\nresults of '${key}': HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
+  const { data, error, response } = await api.client.GET('/api/v1/experiments/{id}/results', { params: { path: { id: key } }, signal: AbortSignal.timeout(60_000) });
+  if (!data) {
+    console.log(`\nresults of '${key}': HTTP ${response.status} ${error?.error.message ?? ''}`);
     return;
   }
-  const results = (await response.json()) as ExperimentResultsJson;
+  const results = data;
   console.log(`\nexperiment '${results.experiment}' (${results.status}, control '${results.control}'), from the results API:`);
   console.table(
     Object.fromEntries(
@@ -469,8 +432,9 @@ async function printResults(api: ApiClient, key: string): Promise<void> {
   }
 }
 
-function signed(value: number): string {
-  return `${value >= 0 ? '+' : ''}${percent(value, 1)}`;
+/** Interval bounds arrive as arrays, so a bound may be missing as far as the types know: '—' then. */
+function signed(value: number | undefined): string {
+  return `${value !== undefined && value >= 0 ? '+' : ''}${percent(value, 1)}`;
 }
 
 /** On a terminal the progress bar owns the last line: clear it, print above, and the bar redraws below. */

@@ -1,19 +1,16 @@
-import { z } from 'zod';
 import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/auth/audit';
-import { consoleUserInputSchema } from '@/lib/auth/schema';
+import { setupRequestSchema } from '@/lib/auth/schema';
 import { completeSetup } from '@/lib/auth/setup';
-
-const setupSchema = consoleUserInputSchema.omit({ role: true }).extend({ token: z.string().min(1) });
 
 /** Spends the one-time set-up token on the first admin account. */
 export const POST = route('public', async (request) => {
   const { value } = await readBody(request, { maxBytes: 16 * 1024, formats: ['json'] });
-  const { token, ...account } = parseInput(setupSchema, value, 'set-up request');
+  const { token, ...account } = parseInput(setupRequestSchema, value, 'set-up request');
   const conn = await getConnection();
   const admin = await completeSetup(conn, token, account);
   if (!admin) throw ApiError.forbidden('this set-up link is not valid: it was used already, has expired, or the console has users');

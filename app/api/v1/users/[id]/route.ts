@@ -2,22 +2,19 @@ import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
-import { pageLimit } from '@/lib/api/fields';
 import { route } from '@/lib/api/route';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
-import { userInputSchema } from '@/lib/users/schema';
+import { userHistoryQuerySchema, userInputSchema } from '@/lib/users/schema';
 import { usersChanged } from '@/lib/serving/users';
 import { applyDataSharingChange, forgetUser } from '@/lib/users/forget';
 import { getUser, getUserHistory, upsertUser } from '@/lib/users/store';
-import { z } from 'zod';
 
 const MAX_BODY_BYTES = 256 * 1024;
-const historyQuerySchema = z.object({ history: pageLimit(500, 50) }).strict();
 
 /** The user with their most recent interactions, newest first. */
 export const GET = route('users:read', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
-  const { history: limit } = parseQuery(historyQuerySchema, new URL(request.url).searchParams);
+  const { history: limit } = parseQuery(userHistoryQuerySchema, new URL(request.url).searchParams);
   const conn = await getConnection();
   const user = await getUser(conn, id);
   if (!user) throw ApiError.notFound('user', id);

@@ -1,0 +1,476 @@
+import { z } from 'zod';
+import { modelStatus, trainingStatus, trainingTrigger } from '@/db/schema';
+import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
+import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
+import { EVENT_TYPES } from '@/lib/events/types';
+import { TIME_RANGES } from '@/lib/metrics/ranges';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS } from '@/lib/experiments/types';
+import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
+import type { ReasonKind } from '@/lib/recommend/explain';
+import type { ExtraSource } from '@/lib/recommend/serve';
+import { strategyConfigSchema } from '@/lib/strategies/schema';
+import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
+
+/**
+ * What the API answers, as JSON on the wire (timestamps are ISO 8601 strings). The OpenAPI
+ * document is generated from these, and the contract test checks every response the route
+ * integration tests receive against them. Analytical answers (results, dashboards, explanations)
+ * name their top-level fields and leave the nested detail open: the console reads them whole.
+ */
+
+const timestamp = z.iso.datetime({ offset: true });
+const nullableTimestamp = timestamp.nullable();
+const openObject = z.looseObject({});
+const page = { total: z.number().int().nonnegative(), limit: z.number().int(), offset: z.number().int() };
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, unavailable, internal_error.' }),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string(), index: z.number().int().optional() })).optional(),
+    }),
+  })
+  .meta({
+    id: 'Error',
+    description: 'Every failure has this shape; `fields` names each bad input field (with its index in a batch).',
+    examples: [{ error: { code: 'invalid_request', message: 'invalid event batch: [1].type: Invalid option', fields: [{ field: '[1].type', index: 1, message: 'Invalid option' }] } }],
+  });
+
+export const itemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    category: z.string().nullable(),
+    tags: z.array(z.string()),
+    attributes: z.record(z.string(), z.unknown()),
+    is_hidden: z.boolean(),
+    published_at: nullableTimestamp,
+    expires_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Item' });
+
+export const itemPageSchema = z.object({ items: z.array(itemSchema), ...page });
+export const upsertResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).meta({ id: 'UpsertResult' });
+
+export const itemStatsSchema = z
+  .object({
+    item: z.string(),
+    days: z.number().int(),
+    impressions: z.number().int(),
+    clicks: z.number().int(),
+    recommended_clicks: z.number().int(),
+    ctr: z.number().nullable(),
+    daily: z.array(z.object({ day: z.string(), impressions: z.number().int(), clicks: z.number().int() })),
+  })
+  .meta({ id: 'ItemStats' });
+
+const REASON_KINDS = ['because_you_watched', 'editors_pick', 'new_arrival', 'trending', 'popular_in_category', 'matches_interest', 'similar_users'] as const satisfies readonly ReasonKind[];
+const scoreBreakdownSchema = z
+  .object({ baseline: z.number(), contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })) })
+  .meta({ id: 'ScoreBreakdown', description: "The ranker's score split into per-feature contributions that add up to score − baseline." });
+
+const reasonSchema = z.object({ kind: z.enum(REASON_KINDS), text: z.string(), item: z.string().optional().meta({ description: 'The history item behind a "because you watched" reason.' }) });
+
+const EXTRA_SOURCES = ['editorial', 'fresh'] as const satisfies readonly ExtraSource[];
+
+const fallbackSchema = z
+  .enum(['ranker', 'feature_store', 'neighbors_trending', 'no_model', 'popular'])
+  .nullable()
+  .meta({ description: 'What served the list when the full pipeline could not; null when it could.' });
+
+export const servedItemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.string().nullable(),
+    score: z.number(),
+    reasons: z.array(reasonSchema),
+    sources: z.array(z.enum([...CANDIDATE_SOURCES, ...EXTRA_SOURCES])).optional().meta({ description: 'With `explain`: the candidate sources that proposed it.' }),
+    explanation: scoreBreakdownSchema.nullable().optional(),
+  })
+  .meta({ id: 'ServedItem' });
+
+export const recommendationResponseSchema = z
+  .object({
+    recommendation_id: z.string().meta({ description: 'Send it back as `recommendation_id` on the events the list leads to.' }),
+    model_version: z.number().int().nullable(),
+    strategy: z.string(),
+    experiment: z.string().nullable(),
+    variant: z.string().nullable(),
+    fallback: fallbackSchema,
+    items: z.array(servedItemSchema),
+    next_cursor: z.string().nullable(),
+    timings_ms: z.record(z.string(), z.number()),
+  })
+  .meta({
+    id: 'Recommendations',
+    examples: [
+      {
+        recommendation_id: 'r-5f2c',
+        model_version: 3,
+        strategy: 'hybrid',
+        experiment: null,
+        variant: null,
+        fallback: null,
+        items: [{ id: 'i-7', title: 'Blue running shoes', category: 'shoes', score: 0.9321, reasons: [{ kind: 'because_you_watched', text: 'Because you viewed Trail shoes', item: 'i-3' }] }],
+        next_cursor: 'eyJyIjoiYTEiLCJvIjoyMH0',
+        timings_ms: { total: 12.4 },
+      },
+    ],
+  });
+
+export const eventResultSchema = z
+  .object({ accepted: z.number().int(), duplicates: z.number().int(), duplicate_event_ids: z.array(z.string()) })
+  .meta({ id: 'EventResult', description: 'Events whose `event_id` was seen before are counted as duplicates and not recorded again.' });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    preferences: z.object({ categories: z.array(z.string()), attributes: z.record(z.string(), z.unknown()) }),
+    data_sharing: z.enum(DATA_SHARING_LEVELS),
+    created_at: timestamp,
+    last_active_at: nullableTimestamp,
+  })
+  .meta({ id: 'User' });
+
+const historyEntrySchema = z.object({
+  event_id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  value: z.number().nullable(),
+  timestamp,
+  item: z.object({ id: z.string(), title: z.string(), category: z.string().nullable() }),
+});
+
+export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
+export const userPageSchema = z.object({ users: z.array(userSchema.extend({ event_count: z.number().int() })), ...page });
+export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
+export const userExportSchema = z.object({
+  exported_at: timestamp,
+  user: userSchema,
+  events: z.array(historyEntrySchema.extend({ session_id: z.string().nullable(), recommendation_id: z.string().nullable(), context: z.record(z.string(), z.unknown()).nullable() })),
+  impressions: z.array(
+    z.object({ recommendation_id: z.string(), served_at: timestamp, surface: z.string(), items: z.array(z.string()), strategy: z.string(), experiment: z.string().nullable(), variant: z.string().nullable() }),
+  ),
+});
+export const liveProfileSchema = z.object({
+  recent: z
+    .array(z.object({ itemId: z.string(), type: z.enum(EVENT_TYPES), at: z.number(), strength: z.number().optional(), title: z.string().nullable(), category: z.string().nullable() }))
+    .meta({ description: 'Newest first; `at` is epoch milliseconds.' }),
+  session: z.object({ id: z.string().nullable(), category: z.string().nullable(), views: z.number().int(), startedAt: z.number(), lastAt: z.number() }).nullable(),
+  affinities: z.array(z.object({ category: z.string(), affinity: z.number() })).meta({ description: 'Decayed to now, strongest first.' }),
+  updated_at: nullableTimestamp,
+});
+
+export const curationRuleSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(CURATION_KINDS),
+    target_type: z.enum(CURATION_TARGET_TYPES),
+    target: z.string(),
+    position: z.number().int().nullable(),
+    boost: z.number().nullable(),
+    segment: z.string().nullable(),
+    starts_at: nullableTimestamp,
+    ends_at: nullableTimestamp,
+    note: z.string(),
+    collection: z.string().nullable(),
+    created_by: z.string().nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'CurationRule' });
+
+export const curationRulePageSchema = z.object({ rules: z.array(curationRuleSchema), ...page });
+export const feedPreviewSchema = z.object({
+  user: z.string(),
+  model_version: z.number().int().nullable(),
+  fallback: fallbackSchema,
+  rules: z.array(curationRuleSchema).meta({ description: 'The rules in force for this user now, in the order serving applies them.' }),
+  curated: z.array(servedItemSchema),
+  uncurated: z.array(servedItemSchema),
+});
+
+export const experimentSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    hypothesis: z.string(),
+    type: z.enum(EXPERIMENT_TYPES),
+    status: z.enum(EXPERIMENT_STATUSES),
+    layer: z.string(),
+    coverage_percent: z.number(),
+    layer_range_percent: z.tuple([z.number(), z.number()]).nullable(),
+    targeting: z.string(),
+    control: z.string(),
+    variants: z.array(z.object({ key: z.string(), strategy: z.string(), weight: z.number(), strategy_version: z.number().int().nullable() })),
+    primary_metric: z.string(),
+    secondary_metrics: z.array(z.string()),
+    guardrails: z.array(z.object({ metric: z.string(), max_degradation: z.number() })),
+    bandit: z.object({ reallocate_every_minutes: z.number().int(), last_reallocated_at: nullableTimestamp }).nullable(),
+    shipped_variant: z.string().nullable(),
+    started_at: nullableTimestamp,
+    stopped_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Experiment' });
+
+export const experimentPageSchema = z.object({ experiments: z.array(experimentSchema), ...page });
+const interval = z.tuple([z.number(), z.number()]);
+const estimate = z.object({ estimate: z.number(), ci: interval, p_value: z.number() });
+const verdict = z.enum(['better', 'worse', 'inconclusive', 'insufficient_sample', 'insufficient_data']);
+const comparisonSchema = z.object({
+  variant: z.string(),
+  absolute_lift: z.number(),
+  relative_lift: z.number(),
+  ci: interval.meta({ description: 'The default, sequential (always-valid) view.' }),
+  relative_ci: interval,
+  p_value: z.number(),
+  chance_to_beat_control: z.number(),
+  sequential: z.object({ alpha: z.number(), absolute: estimate, relative: estimate }),
+  fixed_horizon: z.object({ alpha: z.number(), absolute: estimate.extend({ se: z.number() }), relative: estimate.extend({ se: z.number() }), holm_p_value: z.number() }),
+  verdict,
+});
+
+export const experimentResultsSchema = z
+  .object({
+    experiment: z.string(),
+    type: z.enum(EXPERIMENT_TYPES),
+    status: z.enum(EXPERIMENT_STATUSES),
+    control: z.string(),
+    started_at: nullableTimestamp,
+    stopped_at: nullableTimestamp,
+    generated_at: timestamp,
+    default_view: z.literal('sequential'),
+    alpha: z.number(),
+    variants: z.array(
+      z.object({ key: z.string(), strategy: z.string(), strategy_version: z.number().int().nullable(), weight: z.number(), users: z.number(), lists: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }),
+    ),
+    srm: z
+      .object({ chi_square: z.number(), p_value: z.number(), threshold: z.number(), mismatch: z.boolean(), observed: z.record(z.string(), z.number()), expected: z.record(z.string(), z.number()) })
+      .nullable()
+      .meta({ description: 'Sample-ratio mismatch check; null until there are enough exposures.' }),
+    metrics: z.array(
+      z.object({
+        metric: z.enum(METRICS),
+        primary: z.boolean(),
+        kind: z.enum(['ratio', 'mean', 'aggregate']),
+        variants: z.array(z.object({ variant: z.string(), users: z.number(), value: z.number().nullable(), numerator: z.number().optional(), denominator: z.number().optional() })),
+        comparisons: z.array(z.union([comparisonSchema, z.object({ variant: z.string(), verdict })])),
+        minimum_sample_per_variant: z.number().nullable(),
+      }),
+    ),
+    guardrails: z.array(z.object({ metric: z.enum(METRICS), max_degradation: z.number(), variants: z.array(z.object({ variant: z.string(), relative_change: z.number().nullable(), breached: z.boolean() })) })),
+    planning: z.object({
+      metric: z.enum(METRICS),
+      mde: z.number(),
+      power: z.number(),
+      alpha: z.number(),
+      baseline: z.number().nullable(),
+      sample_size_per_variant: z.number().nullable(),
+      users_per_variant: z.record(z.string(), z.number()),
+      ready: z.boolean(),
+      daily_users: z.number().nullable(),
+      duration_days: z.number().nullable(),
+      days_remaining: z.number().nullable(),
+    }),
+    timeseries: z.record(z.string(), z.array(z.object({ date: z.string(), exposures: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }))),
+    weight_history: z.array(z.object({ at: timestamp, reason: z.string(), weights: z.record(z.string(), z.number()) })),
+  })
+  .meta({ id: 'ExperimentResults', description: 'Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, guardrails, planning and a daily series.' });
+
+export const strategySchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    config: strategyConfigSchema,
+    preset: z.boolean(),
+    is_default: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Strategy' });
+
+export const strategyWithVersionsSchema = strategySchema.extend({
+  versions: z.array(z.object({ version: z.number().int(), name: z.string(), description: z.string(), config: strategyConfigSchema, created_at: timestamp })),
+});
+export const strategyListSchema = z.object({ strategies: z.array(strategySchema), default: z.string() });
+
+export const modelVersionSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(modelStatus.enumValues),
+    params: z.record(z.string(), z.unknown()),
+    metrics: z.record(z.string(), z.unknown()),
+    counts: z.record(z.string(), z.number()),
+    data_from: nullableTimestamp,
+    data_to: nullableTimestamp,
+    artifact: z.object({ location: z.string(), checksum: z.string(), size_bytes: z.number().int() }),
+    training_run_id: z.number().int().nullable(),
+    created_at: timestamp,
+    promoted_at: nullableTimestamp,
+    archived_at: nullableTimestamp,
+  })
+  .meta({ id: 'ModelVersion' });
+
+export const trainingRunSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(trainingStatus.enumValues),
+    trigger: z.enum(trainingTrigger.enumValues),
+    stage: z.string(),
+    progress: z.number().min(0).max(1),
+    version_id: z.number().int().nullable(),
+    error: z.string().nullable(),
+    queued_at: timestamp,
+    started_at: nullableTimestamp,
+    finished_at: nullableTimestamp,
+  })
+  .meta({ id: 'TrainingRun' });
+
+export const apiKeySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    displayPrefix: z.string(),
+    scopes: z.array(z.enum(API_KEY_SCOPES)),
+    createdBy: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: nullableTimestamp,
+    revokedAt: nullableTimestamp,
+  })
+  .meta({ id: 'ApiKey' });
+
+export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string().meta({ description: 'Shown once: store it now.' }) });
+
+export const consoleUserSchema = z
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), lastSignInAt: nullableTimestamp, createdAt: timestamp })
+  .meta({ id: 'ConsoleUser' });
+
+export const auditPageSchema = z.object({
+  entries: z.array(z.object({ id: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), targetType: z.string(), targetId: z.string(), details: z.record(z.string(), z.unknown()) })),
+  ...page,
+});
+
+const dependencySchema = z.looseObject({ status: z.string() });
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    version: z.string(),
+    build: z.string(),
+    started_at: timestamp,
+    uptime_seconds: z.number(),
+    database: dependencySchema,
+    cache: dependencySchema,
+    sign_in_limits: openObject,
+    serving: openObject,
+  })
+  .meta({ id: 'Health' });
+
+export const meSchema = z.object({
+  principal: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+    z.object({ kind: z.literal('key'), id: z.number().int(), name: z.string(), scopes: z.array(z.enum(API_KEY_SCOPES)) }),
+    z.object({ kind: z.literal('anonymous'), scopes: z.array(z.enum(API_KEY_SCOPES)) }),
+  ]),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+
+const timeRange = z.enum(TIME_RANGES);
+const ctrCountsSchema = z.object({ impressions: z.number().int(), clicks: z.number().int(), ctr: z.number().nullable() });
+
+export const ctrSeriesSchema = z
+  .object({
+    range: timeRange,
+    from: timestamp,
+    to: timestamp,
+    step_seconds: z.number(),
+    strategies: z.array(z.string()).meta({ description: 'Busiest first; past eight the rest are pooled as `other`.' }),
+    totals: ctrCountsSchema.extend({ by_strategy: z.record(z.string(), ctrCountsSchema) }),
+    points: z.array(ctrCountsSchema.extend({ time: z.number().meta({ description: 'Epoch milliseconds.' }), by_strategy: z.record(z.string(), ctrCountsSchema) })),
+  })
+  .meta({ id: 'CtrSeries' });
+
+const percentilesSchema = z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable();
+
+export const instanceDashboardSchema = z
+  .object({
+    range: timeRange,
+    step_seconds: z.number(),
+    instance: z.object({ started_at: timestamp, from: timestamp, to: timestamp, partial: z.boolean() }),
+    totals: z.object({
+      requests: z.number(),
+      qps: z.number(),
+      errors: z.number(),
+      error_rate: z.number().nullable(),
+      latency_ms: percentilesSchema,
+      cache_hits: z.number(),
+      cache_misses: z.number(),
+      cache_hit_rate: z.number().nullable(),
+      events_ingested: z.number(),
+      events_per_second: z.number(),
+      lag_ms: percentilesSchema,
+    }),
+    endpoints: z.array(
+      z.object({ endpoint: z.string(), requests: z.number(), qps: z.number(), errors: z.number(), client_errors: z.number(), error_rate: z.number().nullable(), latency_ms: percentilesSchema }),
+    ),
+    points: z.array(
+      z.object({
+        time: z.number(),
+        qps: z.number(),
+        error_rate: z.number().nullable(),
+        latency_ms: percentilesSchema,
+        cache_hit_rate: z.number().nullable(),
+        events_per_second: z.number(),
+        lag_ms: percentilesSchema,
+        endpoints: z.record(z.string(), z.object({ qps: z.number(), latency_ms: percentilesSchema })),
+      }),
+    ),
+    gauges: z.object({
+      model: z.object({ version: z.number().int(), created_at: timestamp, age_seconds: z.number() }).nullable(),
+      coverage: z.object({ served_items: z.number().int(), servable_items: z.number().int().nullable(), ratio: z.number() }),
+    }),
+  })
+  .meta({ id: 'InstanceDashboard' });
+const itemRefSchema = z.object({ id: z.string(), title: z.string(), category: z.string().nullable() });
+
+export const explainedFeedSchema = z.object({
+  user: z.string(),
+  profile: z
+    .object({ known: z.boolean(), data_sharing: z.enum(DATA_SHARING_LEVELS).nullable(), interactions: z.number().int() })
+    .meta({ description: 'What anyone who may explain a feed may know of the user: no preferences, attributes or history.' }),
+  items: z.array(servedItemSchema),
+  fallback: fallbackSchema,
+  model_version: z.number().int().nullable(),
+});
+
+export const itemExplanationSchema = z.object({
+  user: z.string(),
+  item: itemRefSchema,
+  would_show: z.boolean(),
+  position: z.number().int().nullable().meta({ description: "1-based position in the user's feed, when it is among the items ranked for it." }),
+  score: z.number().nullable(),
+  reasons: z.array(reasonSchema),
+  excluded_because: z.array(z.string()),
+  breakdown: scoreBreakdownSchema.nullable(),
+  model_version: z.number().int().nullable(),
+});
+
+export const whyNotSchema = z.object({
+  verdict: z.enum(['shown', 'unavailable', 'blocked', 'disliked', 'seen', 'no_model', 'below_cut', 'not_a_candidate']),
+  summary: z.string(),
+  details: z.array(z.string()),
+  user: z.string(),
+  item: itemRefSchema,
+  cut: z.number().int(),
+  ranked: servedItemSchema.nullable(),
+  last_shown: servedItemSchema.nullable(),
+  model_version: z.number().int().nullable(),
+});
+export const openApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: openObject });
