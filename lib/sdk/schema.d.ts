@@ -653,7 +653,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List model versions
+         * List model versions, newest first
          * @description Requires `models:read`: an API key with scope `admin`, or a console session with role `admin` or `operator`.
          */
         get: operations["getModelsVersions"];
@@ -735,7 +735,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List training runs
+         * List training runs, newest first
          * @description Requires `models:read`: an API key with scope `admin`, or a console session with role `admin` or `operator`.
          */
         get: operations["getModelsRuns"];
@@ -6005,7 +6005,9 @@ export interface operations {
     };
     getModelsVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6021,6 +6023,15 @@ export interface operations {
                     "application/json": {
                         versions: components["schemas"]["ModelVersion"][];
                     };
+                };
+            };
+            /** @description The input is invalid; `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid credentials: the API key is missing, unknown or revoked. */
@@ -6278,7 +6289,9 @@ export interface operations {
     };
     getModelsRuns: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6294,6 +6307,15 @@ export interface operations {
                     "application/json": {
                         runs: components["schemas"]["TrainingRun"][];
                     };
+                };
+            };
+            /** @description The input is invalid; `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid credentials: the API key is missing, unknown or revoked. */

@@ -7,6 +7,7 @@ import { eventBatchSchema, eventInputSchema } from '@/lib/events/schema';
 import { experimentInputSchema, experimentListQuerySchema, experimentPatchSchema, resultsQuerySchema, shipInputSchema } from '@/lib/experiments/schema';
 import { strategyInputSchema, strategyPatchSchema } from '@/lib/experiments/strategy-schema';
 import { rangeQuerySchema } from '@/lib/metrics/ranges';
+import { modelVersionsQuerySchema, trainingRunsQuerySchema } from '@/lib/models/schema';
 import { explainFeedQuerySchema, whyNotQuerySchema } from '@/lib/recommend/why-not';
 import { explainQuerySchema, feedQuerySchema, sessionRequestSchema, similarQuerySchema, trendingQuerySchema } from '@/lib/serving/schema';
 import { eventWeightsPatchSchema, eventWeightsSchema } from '@/lib/settings/event-weights';
@@ -101,11 +102,11 @@ export const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/api/v1/strategies/{id}', permission: 'experiments:write', tag: 'Strategies', summary: 'Delete a strategy', id: 'key', responses: { 200: responses.strategySchema }, errors: [409] },
   { method: 'post', path: '/api/v1/strategies/{id}/default', permission: 'experiments:write', tag: 'Strategies', summary: 'Make a strategy the default', id: 'key', responses: { 200: responses.strategySchema }, errors: [409] },
   // Models
-  { method: 'get', path: '/api/v1/models/versions', permission: 'models:read', tag: 'Models', summary: 'List model versions', responses: { 200: z.object({ versions: z.array(responses.modelVersionSchema) }) } },
+  { method: 'get', path: '/api/v1/models/versions', permission: 'models:read', tag: 'Models', summary: 'List model versions, newest first', query: modelVersionsQuerySchema, responses: { 200: z.object({ versions: z.array(responses.modelVersionSchema) }) } },
   { method: 'post', path: '/api/v1/models/versions/{id}/promote', permission: 'models:operate', tag: 'Models', summary: 'Make a version the active one', id: 'numeric', responses: { 200: responses.modelVersionSchema }, errors: [409] },
   { method: 'post', path: '/api/v1/models/rollback', permission: 'models:operate', tag: 'Models', summary: 'Re-activate the previous version', responses: { 200: responses.modelVersionSchema }, errors: [404, 409] },
   { method: 'post', path: '/api/v1/models/train', permission: 'models:operate', tag: 'Models', summary: 'Queue a training run', description: 'Or returns the one already queued or running. Poll the run at the `location` header.', responses: { 202: responses.trainingRunSchema } },
-  { method: 'get', path: '/api/v1/models/runs', permission: 'models:read', tag: 'Models', summary: 'List training runs', responses: { 200: z.object({ runs: z.array(responses.trainingRunSchema) }) } },
+  { method: 'get', path: '/api/v1/models/runs', permission: 'models:read', tag: 'Models', summary: 'List training runs, newest first', query: trainingRunsQuerySchema, responses: { 200: z.object({ runs: z.array(responses.trainingRunSchema) }) } },
   { method: 'get', path: '/api/v1/models/runs/{id}', permission: 'models:read', tag: 'Models', summary: 'A training run\'s status and progress', id: 'numeric', responses: { 200: responses.trainingRunSchema } },
   // Metrics and settings
   { method: 'get', path: '/api/v1/metrics/ctr', permission: 'metrics:read', tag: 'Metrics', summary: 'Click-through rate over a range, overall and per strategy', query: rangeQuerySchema, responses: { 200: responses.ctrSeriesSchema } },
