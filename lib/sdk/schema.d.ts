@@ -1419,28 +1419,55 @@ export interface components {
             }[];
         };
         Health: {
-            /** @enum {string} */
-            status: "ok" | "degraded" | "down";
+            /**
+             * @description `stopping` (with 503): the process is shutting down; send it nothing new.
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "down" | "stopping";
             version: string;
             build: string;
             /** Format: date-time */
             started_at: string;
             uptime_seconds: number;
             database: {
-                status: string;
-            } & {
-                [key: string]: unknown;
+                /** @enum {string} */
+                status: "up" | "down";
+                kind: string;
+                latency_ms: number | null;
+                error?: string;
             };
             cache: {
-                status: string;
-            } & {
-                [key: string]: unknown;
+                /** @enum {string} */
+                status: "up" | "down";
+                kind: string;
+                latency_ms: number | null;
+                error?: string;
             };
             sign_in_limits: {
-                [key: string]: unknown;
+                /** @enum {string} */
+                counting: "shared" | "in-process";
+                since: string | null;
+                last_error: string | null;
             };
             serving: {
-                [key: string]: unknown;
+                model_version: number | null;
+                model: {
+                    degraded: boolean;
+                    active_version: number | null;
+                    serving_version: number | null;
+                    reason: string | null;
+                };
+                feature_store: {
+                    kind: string;
+                    state: string;
+                    last_error: string | null;
+                };
+                response_cache: {
+                    kind: string;
+                    state: string;
+                    last_error: string | null;
+                };
+                fallbacks: string[];
             };
         };
         InstanceDashboard: {

@@ -358,18 +358,25 @@ export const auditPageSchema = z.object({
   ...page,
 });
 
-const dependencySchema = z.looseObject({ status: z.string() });
+const dependencySchema = z.object({ status: z.enum(['up', 'down']), kind: z.string(), latency_ms: z.number().nullable(), error: z.string().optional() });
+const circuitSchema = z.object({ kind: z.string(), state: z.string(), last_error: z.string().nullable() });
 export const healthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded', 'down']),
+    status: z.enum(['ok', 'degraded', 'down', 'stopping']).describe('`stopping` (with 503): the process is shutting down; send it nothing new.'),
     version: z.string(),
     build: z.string(),
     started_at: timestamp,
     uptime_seconds: z.number(),
     database: dependencySchema,
     cache: dependencySchema,
-    sign_in_limits: openObject,
-    serving: openObject,
+    sign_in_limits: z.object({ counting: z.enum(['shared', 'in-process']), since: timestamp.nullable(), last_error: z.string().nullable() }),
+    serving: z.object({
+      model_version: z.number().int().nullable(),
+      model: z.object({ degraded: z.boolean(), active_version: z.number().int().nullable(), serving_version: z.number().int().nullable(), reason: z.string().nullable() }),
+      feature_store: circuitSchema,
+      response_cache: circuitSchema,
+      fallbacks: z.array(z.string()),
+    }),
   })
   .meta({ id: 'Health' });
 
