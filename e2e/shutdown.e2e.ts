@@ -116,11 +116,17 @@ async function stopUnderLoad(server: ServerProcess): Promise<ShutdownRun> {
     ...Array.from({ length: FEED_READERS }, (_, reader) => keepSending(server.url, 'feed', reader, outcomes, () => exited)),
     ...Array.from({ length: HEALTH_POLLERS }, (_, poller) => keepSending(server.url, 'health', poller, outcomes, () => exited)),
   ];
+  // A load balancer's probe: its kept-alive connection is idle when the signal comes, so the
+  // server keeps it through the grace and answers the next check (the pollers' connections close
+  // with the answer that was under way at the signal, and they cannot connect again).
+  const probe = new Agent({ keepAlive: true, maxSockets: 1 });
+  expect((await send(probe, server.url, 'health', 0, [])).status).not.toBeNull();
   await new Promise((resolve) => setTimeout(resolve, LOAD_BEFORE_SIGNAL_MS));
   const signalAt = performance.now();
   process.kill(server.pid, 'SIGTERM');
+  const probed = probeUntilStopping(probe, server.url, outcomes);
   const { code, at } = await exit;
-  await Promise.all(loops);
+  await Promise.all([...loops, probed]);
   const acknowledgedEventIds = outcomes.filter((outcome) => outcome.kind === 'events' && outcome.status === 200).flatMap((outcome) => outcome.eventIds);
   const after = outcomes.filter((outcome) => outcome.sentAt >= signalAt);
   const tally = new Map<string, number>();
@@ -171,6 +177,21 @@ async function keepSending(baseUrl: string, kind: Kind, client: number, outcomes
       outcomes.push({ kind, sentAt, eventIds, ...answer });
       if (answer.error === 'ECONNREFUSED') return;
       if (kind === 'health') await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Checks health on `agent`'s connection every 100 ms until it answers 503 or the connection is gone. */
+async function probeUntilStopping(agent: Agent, baseUrl: string, outcomes: Outcome[]): Promise<void> {
+  try {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sentAt = performance.now();
+      const answer = await send(agent, baseUrl, 'health', 0, []);
+      outcomes.push({ kind: 'health', sentAt, eventIds: [], ...answer });
+      if (answer.status !== 200) return;
     }
   } finally {
     agent.destroy();

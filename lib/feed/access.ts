@@ -32,7 +32,9 @@ export interface DemoUser {
  */
 export async function featuredDemoUsers(conn: DatabaseConnection, limit = 8): Promise<DemoUser[]> {
   const rows = await conn.query<{ id: string; events: number; top_categories: string[] | null }>(
-    `with active as (select user_id, count(*)::int as events from events group by user_id order by events desc, user_id limit $1)
+    // Users sharing minimal data are not personalized from their events: they would show nothing of what the demo is for.
+    `with active as (select e.user_id, count(*)::int as events from events e join users su on su.id = e.user_id
+                     where su.data_sharing <> 'minimal' group by e.user_id order by events desc, e.user_id limit $1)
      select u.external_id as id, a.events,
             (select array_agg(t.category order by t.n desc, t.category) from (
                select i.category, count(*) as n from events e join items i on i.id = e.item_id

@@ -16,9 +16,11 @@ const DEFAULTS: Required<RetryOptions> = { retries: 3, baseDelayMs: 250, maxDela
 export function retryingFetch(send: Fetch, options: RetryOptions = {}, sleep: (ms: number) => Promise<void> = wait): Fetch {
   const { retries, baseDelayMs, maxDelayMs } = { ...DEFAULTS, ...options };
   return async (request) => {
+    // A body can be read once, and a clone's is a stream (which browsers refuse with keepalive and
+    // send chunked): every attempt sends the bytes read here, as a plain body.
+    const body = request.body ? await request.arrayBuffer() : undefined;
     for (let attempt = 0; ; attempt++) {
-      // The body can be read once: every attempt sends a copy, so the next one still has it.
-      const response = await send(request.clone());
+      const response = await send(body === undefined ? request.clone() : new Request(request, { body }));
       if (response.status !== 503 || attempt >= retries) return response;
       await response.body?.cancel();
       await sleep(retryDelay(attempt, response.headers.get('retry-after'), baseDelayMs, maxDelayMs));
