@@ -11,6 +11,7 @@ import { GET as exportRoute } from '@/app/api/v1/users/[id]/export/route';
 import { GET as listUsers } from '@/app/api/v1/users/route';
 import { getConnection, getReadConnection } from '@/db';
 import { connect, observeStatements, type ConnectionRole, type DatabaseConnection } from '@/db/client';
+import { itemInputSchema } from '@/lib/catalog/schema';
 import { insertItem } from '@/lib/catalog/store';
 import { resetConfigForTests } from '@/lib/config';
 import { upsertUser } from '@/lib/users/store';
@@ -55,8 +56,8 @@ describe.runIf(services)('read replica (DATABASE_READ_URL)', () => {
     process.env.DATABASE_READ_URL = url.toString();
     resetConfigForTests();
     replica = await connect({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-    await insertItem(replica, { id: 'only-on-replica', title: 'Seen through the replica', category: 'Drama', tags: [], attributes: {} });
-    await upsertUser(replica, { id: 'replica-user', preferredCategories: [], attributes: {} });
+    await insertItem(replica, itemInputSchema.parse({ id: 'only-on-replica', title: 'Seen through the replica', category: 'Drama' }));
+    await upsertUser(replica, { id: 'replica-user' });
   });
 
   afterAll(async () => {
