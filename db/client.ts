@@ -19,24 +19,28 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-type StatementListener = (text: string) => void;
+/** Which connection sent a statement: the primary, or the read replica (`getReadConnection`). */
+export type ConnectionRole = 'primary' | 'replica';
+
+type StatementListener = (text: string, role: ConnectionRole) => void;
 
 const statementListeners = () => processSingleton('database-statement-listeners', () => new Set<StatementListener>());
 
 /**
- * Calls `listener` with the text of every statement this process sends, until the returned
- * function is called: how a test proves that a path (serving a feed) sends none.
+ * Calls `listener` with the text of every statement this process sends and the connection it
+ * went to, until the returned function is called: how a test proves that a path (serving a feed)
+ * sends none, or that the console's heavy reads go to the replica.
  */
 export function observeStatements(listener: StatementListener): () => void {
   statementListeners().add(listener);
   return () => statementListeners().delete(listener);
 }
 
-function announce(text: string): void {
-  for (const listener of statementListeners()) listener(text);
+function announce(text: string, role: ConnectionRole = 'primary'): void {
+  for (const listener of statementListeners()) listener(text, role);
 }
 
-const logger = { logQuery: announce };
+const announcer = (role: ConnectionRole) => ({ logQuery: (text: string) => announce(text, role) });
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 727_374_001;
@@ -54,7 +58,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(inMemory ? dataDir : path.join(dataDir, 'pglite'));
   await client.waitReady;
-  const db = drizzle({ client, schema, logger });
+  const db = drizzle({ client, schema, logger: announcer('primary') });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     kind: 'pglite',
@@ -68,11 +72,8 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
 }
 
 async function connectPostgres(url: string, poolSize: number): Promise<DatabaseConnection> {
-  const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: poolSize, onnotice: () => undefined });
-  const db = drizzle({ client, schema, logger });
+  const { connection, client, db } = await openPostgres(url, poolSize, 'primary');
   // Several web instances may start at once; one migrates while the others wait.
   const lockHolder = await client.reserve();
   try {
@@ -82,13 +83,30 @@ async function connectPostgres(url: string, poolSize: number): Promise<DatabaseC
     await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     lockHolder.release();
   }
-  return {
+  return connection;
+}
+
+/**
+ * A read replica: no migrations (a standby refuses writes, and it follows the primary's schema
+ * on its own), and its statements announced as the replica's.
+ */
+export async function connectReadReplica(replica: { url: string; poolSize: number }): Promise<DatabaseConnection> {
+  return (await openPostgres(replica.url, replica.poolSize, 'replica')).connection;
+}
+
+async function openPostgres(url: string, poolSize: number, role: ConnectionRole) {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: poolSize, onnotice: () => undefined });
+  const db = drizzle({ client, schema, logger: announcer(role) });
+  const connection: DatabaseConnection = {
     kind: 'postgres',
     db: db as unknown as Database,
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
-      announce(text);
+      announce(text, role);
       return (await client.unsafe(text, params as never[])) as unknown as T[];
     },
     close: () => client.end({ timeout: 5 }),
   };
+  return { connection, client, db };
 }

@@ -3,12 +3,12 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processTree } from '@/workers/bench/process-tree';
 import { createScratchDatabase } from '@/workers/bench/scratch-database';
 import { startServerProcess, type ServerProcess } from '@/workers/server-process';
+import { adminUrl, deleteRedisKeys, redisUrl, servicesReachable } from './services';
 
 /**
  * SIGTERM under load, against the production server in both deployments: every request gets
@@ -26,9 +26,7 @@ const HEALTH_POLL_MS = 20;
 /** Start-up (migrations, web processes loading), two seconds of load and the drain, on a slow machine. */
 const TEST_TIMEOUT_MS = 180_000;
 
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const servicesReachable = await reachable();
+const servicesUp = await servicesReachable();
 const cleanups: (() => Promise<void>)[] = [];
 
 afterAll(async () => {
@@ -70,7 +68,7 @@ describe('shutdown under load', () => {
     await expect(fetch(server.url)).rejects.toThrow();
   }, TEST_TIMEOUT_MS);
 
-  it.skipIf(!servicesReachable)('PostgreSQL and Redis, two web processes, SIGTERM to the server: nothing dropped', async () => {
+  it.skipIf(!servicesUp)('PostgreSQL and Redis, two web processes, SIGTERM to the server: nothing dropped', async () => {
     const scratch = await createScratchDatabase(adminUrl, `tailor_shutdown_${process.pid}`);
     const prefix = `tailor:shutdown:${process.pid}:`;
     cleanups.push(scratch.drop, () => deleteRedisKeys(prefix));
@@ -233,29 +231,4 @@ async function expectGone(pids: number[]): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (alive().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(alive()).toEqual([]);
-}
-
-async function reachable(): Promise<boolean> {
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
-  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await sql`select 1`;
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-    redis.disconnect();
-  }
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
 }

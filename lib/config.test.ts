@@ -18,6 +18,14 @@ describe('parseConfig', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('takes a read replica beside a PostgreSQL primary only', () => {
+    const primary = { DATABASE_URL: 'postgres://u@db:5432/tailor' };
+    expect(parseConfig(primary).readReplica).toBeNull();
+    expect(parseConfig({ ...primary, DATABASE_READ_URL: 'postgres://u@replica:5432/tailor' }).readReplica).toEqual({ url: 'postgres://u@replica:5432/tailor', poolSize: 4 });
+    expect(() => parseConfig({ DATABASE_READ_URL: 'postgres://u@replica:5432/tailor' })).toThrow(/DATABASE_READ_URL: a read replica needs DATABASE_URL/);
+    expect(() => parseConfig({ ...primary, DATABASE_READ_URL: 'mysql://replica' })).toThrow(/DATABASE_READ_URL: must be a postgres/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.kind).toBe('pglite');
   });

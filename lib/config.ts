@@ -28,6 +28,8 @@ const environmentSchema = z.object({
   TAILOR_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(3_600).default(25),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_READ_URL: postgresUrl.optional(),
+  DATABASE_READ_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   TAILOR_DATA_DIR: z.string().min(1).default('./.data'),
   REDIS_URL: redisUrl.optional(),
   TAILOR_REDIS_PREFIX: z.string().min(1).default('tailor:'),
@@ -61,6 +63,11 @@ export interface Config {
   /** On SIGTERM, the time a process has to answer what it holds, drain its writes and exit. */
   shutdownSeconds: number;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  /**
+   * A PostgreSQL read replica for the console's heavy reads (dashboards, experiment results,
+   * catalogue and user lists, exports); null sends them to the primary.
+   */
+  readReplica: { url: string; poolSize: number } | null;
   redis: { url: string; prefix: string } | null;
   /** Where model artifacts live: the database by default, or this directory. */
   modelDir: string | null;
@@ -113,6 +120,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: e.TAILOR_DATA_DIR },
+    readReplica: readReplica(e),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TAILOR_REDIS_PREFIX } : null,
     modelDir: e.TAILOR_MODEL_DIR ?? null,
     training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT },
@@ -142,6 +150,13 @@ function webProcesses(e: Environment): number {
   return e.TAILOR_WEB_CONCURRENCY ?? (shared ? availableParallelism() : 1);
 }
 
+/** A replica only makes sense beside a PostgreSQL primary: the embedded database has none. */
+function readReplica(e: Environment): Config['readReplica'] {
+  if (!e.DATABASE_READ_URL) return null;
+  if (!e.DATABASE_URL) throw new ConfigError(['DATABASE_READ_URL: a read replica needs DATABASE_URL (the PostgreSQL primary)']);
+  return { url: e.DATABASE_READ_URL, poolSize: e.DATABASE_READ_POOL_SIZE };
+}
+
 let cached: Config | undefined;
 
 export function getConfig(): Config {
@@ -155,6 +170,8 @@ export function getConfig(): Config {
     TAILOR_SHUTDOWN_SECONDS: process.env.TAILOR_SHUTDOWN_SECONDS,
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+    DATABASE_READ_URL: process.env.DATABASE_READ_URL,
+    DATABASE_READ_POOL_SIZE: process.env.DATABASE_READ_POOL_SIZE,
     TAILOR_DATA_DIR: process.env.TAILOR_DATA_DIR,
     REDIS_URL: process.env.REDIS_URL,
     TAILOR_REDIS_PREFIX: process.env.TAILOR_REDIS_PREFIX,

@@ -5,7 +5,7 @@ import styles from '@/components/overview/overview.module.css';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
-import { getConnection } from '@/db';
+import { getReadConnection } from '@/db';
 import { catalogTotals, dailyEvents, eventTypeMix } from '@/lib/console/overview';
 import { requireConsoleUser } from '@/lib/auth/guard';
 import { checkHealth } from '@/lib/health/check';
@@ -15,7 +15,7 @@ export const metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   await requireConsoleUser('metrics:read', '/');
-  const conn = await getConnection();
+  const conn = await getReadConnection();
   const [totals, daily, mix, health] = await Promise.all([catalogTotals(conn), dailyEvents(conn, 30), eventTypeMix(conn, 30), checkHealth()]);
   return (
     <>

@@ -25,14 +25,16 @@ film-101,The Long Orbit,Sci-Fi,space|drama,2026-01-15,2025
 film-102,"Harbour Lights, Revisited",Drama,sea,,2019`;
 
 /**
- * Reads a CSV or NDJSON file in the browser, checks every row against the API's schema, and
- * upserts the valid ones in chunks. The API takes each chunk whole or not at all.
+ * Reads a CSV (streamed through papaparse in a web worker) or NDJSON file in the browser, checks
+ * every row against the API's schema, and upserts the valid ones in chunks. The API takes each
+ * chunk whole or not at all.
  */
 export function ImportPanel() {
   const [file, setFile] = useState<{ name: string; parsed: ParsedImport } | null>(null);
   const [readError, setReadError] = useState<string>();
+  const [reading, setReading] = useState<{ name: string; fraction: number } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const running = progress !== null && !progress.done;
+  const running = reading !== null || (progress !== null && !progress.done);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -45,7 +47,14 @@ export function ImportPanel() {
       setReadError(`'${chosen.name}' is neither .csv nor .ndjson/.jsonl`);
       return;
     }
-    setFile({ name: chosen.name, parsed: parseImport(await chosen.text(), format) });
+    setReading({ name: chosen.name, fraction: 0 });
+    try {
+      setFile({ name: chosen.name, parsed: await parseImport(chosen, format, (fraction) => setReading({ name: chosen.name, fraction })) });
+    } catch (error) {
+      setReadError(`'${chosen.name}' could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setReading(null);
+    }
   };
 
   const run = async () => {
@@ -79,6 +88,11 @@ export function ImportPanel() {
             CSV with a header row, or NDJSON with one item object per line.
           </div>
         </div>
+        {reading && (
+          <div style={{ marginTop: 12 }}>
+            <ProgressBar value={reading.fraction} label={`Reading ${reading.name}`} />
+          </div>
+        )}
         {readError && (
           <div className="error-box" role="alert" style={{ marginTop: 12 }}>
             {readError}

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { itemInputSchema } from './schema';
 
 /** Parsing and checking an import file, in the browser: only valid rows are sent, in chunks. */
@@ -31,8 +32,17 @@ export function formatOf(fileName: string): ImportFormat | null {
   return null;
 }
 
-export function parseImport(text: string, format: ImportFormat): ParsedImport {
-  const parsed = format === 'csv' ? csvItems(text) : ndjsonItems(text);
+/**
+ * Reads and checks an import file. CSV is parsed by papaparse in a web worker, streamed in chunks
+ * (`onRead` hears the fraction read), so a large file neither sits whole in memory as text nor
+ * freezes the page; outside a browser (tests) the same parse runs in place.
+ */
+export async function parseImport(source: File | string, format: ImportFormat, onRead?: (fraction: number) => void): Promise<ParsedImport> {
+  const parsed = format === 'csv' ? await csvItems(source, onRead) : ndjsonItems(typeof source === 'string' ? source : await source.text());
+  return checked(parsed);
+}
+
+function checked(parsed: ParsedImport): ParsedImport {
   const rows: ImportRow[] = [];
   const problems = [...parsed.problems];
   for (const row of parsed.rows) {
@@ -75,27 +85,63 @@ const ATTRIBUTE_PREFIX = 'attributes.';
  * JSON object, and `attributes.<key>` columns add one attribute each (numbers and booleans as such).
  * Empty cells take the field's default.
  */
-function csvItems(text: string): ParsedImport {
-  const records = parseCsv(text);
-  const header = records.shift();
-  if (!header) return { rows: [], problems: [{ line: 1, message: 'the file is empty' }] };
-  const columns = header.cells.map((cell) => cell.trim());
-  if (!columns.includes('id')) return { rows: [], problems: [{ line: header.line, message: "the header needs an 'id' column" }] };
-  const rows: ImportRow[] = [];
-  const problems: ImportProblem[] = [];
-  for (const { line, cells } of records) {
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    if (cells.length !== columns.length) {
-      problems.push({ line, message: `expected ${columns.length} columns, found ${cells.length}` });
-      continue;
+async function csvItems(source: File | string, onRead?: (fraction: number) => void): Promise<ParsedImport> {
+  const reader = new CsvItemReader();
+  const size = typeof source === 'string' ? source.length : source.size;
+  await new Promise<void>((resolve, reject) => {
+    const config = {
+      worker: true as const,
+      skipEmptyLines: false as const,
+      chunk: (results: Papa.ParseResult<string[]>) => {
+        for (const cells of results.data) reader.read(cells);
+        // The cursor counts characters and the size bytes: near the end of a non-ASCII file it falls short.
+        onRead?.(size === 0 ? 1 : Math.min(1, results.meta.cursor / size));
+      },
+      complete: () => {
+        onRead?.(1);
+        resolve();
+      },
+      error: (error: Error) => reject(error),
+    };
+    if (typeof source === 'string') Papa.parse<string[]>(source, config);
+    else Papa.parse<string[]>(source, config);
+  });
+  return reader.result();
+}
+
+/** Turns CSV records, header first, into rows and problems, numbering each by the line where it starts. */
+class CsvItemReader {
+  private columns: string[] | null = null;
+  private line = 1;
+  private readonly rows: ImportRow[] = [];
+  private readonly problems: ImportProblem[] = [];
+
+  read(cells: string[]): void {
+    const line = this.line;
+    // A quoted cell may span lines; papaparse keeps its newlines.
+    this.line += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (!this.columns) {
+      this.columns = cells.map((cell) => cell.trim());
+      if (!this.columns.includes('id')) this.problems.push({ line, message: "the header needs an 'id' column" });
+      return;
+    }
+    if (!this.columns.includes('id')) return;
+    if (cells.length !== this.columns.length) {
+      this.problems.push({ line, message: `expected ${this.columns.length} columns, found ${cells.length}` });
+      return;
     }
     try {
-      rows.push({ line, item: csvItem(columns, cells) });
+      this.rows.push({ line, item: csvItem(this.columns, cells) });
     } catch (error) {
-      problems.push({ line, message: (error as Error).message });
+      this.problems.push({ line, message: (error as Error).message });
     }
   }
-  return { rows, problems };
+
+  result(): ParsedImport {
+    if (!this.columns) return { rows: [], problems: [{ line: 1, message: 'the file is empty' }] };
+    return { rows: this.rows, problems: this.problems };
+  }
 }
 
 function csvItem(columns: string[], cells: string[]): Record<string, unknown> {
@@ -136,51 +182,4 @@ function scalar(cell: string): unknown {
   if (cell === 'true' || cell === 'false') return cell === 'true';
   const number = Number(cell);
   return Number.isFinite(number) && /^-?\d/.test(cell) ? number : cell;
-}
-
-export interface CsvRecord {
-  /** 1-based line where the record starts (a quoted field may span lines). */
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180: commas, double quotes with `""` escapes, quoted newlines, CRLF or LF. */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < input.length; i++) {
-    const char = input[i]!;
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        cell += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && input[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += char;
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
 }

@@ -1,6 +1,9 @@
 import type { EventType } from '@/lib/events/types';
 import { randomBase36 } from './identity';
 
+/** 36^16 ≈ 8·10^24 ids per millisecond: a collision is out of reach. */
+const EVENT_ID_RANDOM_LENGTH = 16;
+
 /** What the feed reports: opening an item, liking it, or dismissing it. */
 export type FeedEventType = Extract<EventType, 'click' | 'like' | 'dislike'>;
 
@@ -22,8 +25,9 @@ export function feedEvent(
 
 /**
  * A unique event id that needs no secure context: `crypto.randomUUID` is missing on plain-http
- * origins other than localhost, where a self-hosted demo often runs.
+ * origins other than localhost, where a self-hosted demo often runs; nanoid's
+ * `crypto.getRandomValues` is not. The time prefix keeps ids in the order they were made.
  */
-export function newEventId(now: number = Date.now(), random: () => number = Math.random): string {
-  return `feed-${now.toString(36)}-${randomBase36(12, random)}`;
+export function newEventId(now: number = Date.now()): string {
+  return `feed-${now.toString(36)}-${randomBase36(EVENT_ID_RANDOM_LENGTH)}`;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { avatarText, isGuestId, newGuestId, parseUserId, randomBase36, viewerName } from './identity';
 
 describe('guest ids', () => {
@@ -13,9 +13,12 @@ describe('guest ids', () => {
     expect(new Set(Array.from({ length: 50 }, () => newGuestId())).size).toBe(50);
   });
 
-  it('draws its characters from the random source', () => {
-    expect(randomBase36(4, () => 0)).toBe('0000');
-    expect(randomBase36(3, () => 0.999)).toBe('zzz');
+  it('draws its characters from a cryptographic source, not Math.random', () => {
+    const random = vi.spyOn(Math, 'random');
+    const drawn = randomBase36(4_000);
+    expect(random).not.toHaveBeenCalled();
+    random.mockRestore();
+    expect(new Set(drawn)).toEqual(new Set('0123456789abcdefghijklmnopqrstuvwxyz'));
   });
 });
 

@@ -1,17 +1,19 @@
+import { customAlphabet } from 'nanoid';
+
 /** Ids the demo feed acts as: a seeded demo user, or a guest the browser made up. */
 
 export const GUEST_PREFIX = 'guest-';
 const GUEST_ID_LENGTH = 10;
 const MAX_USER_ID_LENGTH = 256;
 
-export function newGuestId(random: () => number = Math.random): string {
-  return `${GUEST_PREFIX}${randomBase36(GUEST_ID_LENGTH, random)}`;
-}
+/**
+ * nanoid draws from `crypto.getRandomValues`, which browsers offer on plain-http origins too
+ * (where a self-hosted demo often runs), unlike `crypto.randomUUID`.
+ */
+export const randomBase36 = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz');
 
-export function randomBase36(length: number, random: () => number = Math.random): string {
-  let text = '';
-  while (text.length < length) text += Math.floor(random() * 36).toString(36);
-  return text;
+export function newGuestId(): string {
+  return `${GUEST_PREFIX}${randomBase36(GUEST_ID_LENGTH)}`;
 }
 
 export function isGuestId(id: string): boolean {

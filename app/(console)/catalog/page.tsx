@@ -4,7 +4,7 @@ import { ItemStatus } from '@/components/catalog/item-status';
 import styles from '@/components/catalog/catalog.module.css';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { getConnection } from '@/db';
+import { getReadConnection } from '@/db';
 import { requireConsoleUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/principal';
 import { itemListQuerySchema, type ItemListQuery } from '@/lib/catalog/schema';
@@ -30,7 +30,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
     );
   }
   const query = parsed.data;
-  const conn = await getConnection();
+  const conn = await getReadConnection();
   const [{ items, total }, categories] = await Promise.all([listItems(conn, query), categoryNames(conn)]);
   const link = (changes: Record<string, string>) => `/catalog?${new URLSearchParams({ ...raw, ...changes })}`;
   const filtered = ['q', 'category', 'tag'].some((key) => key in raw) || query.hidden !== 'false';

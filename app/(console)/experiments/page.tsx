@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ExperimentList } from '@/components/experiments/experiment-list';
 import { PageHeader } from '@/components/ui/page-header';
-import { getConnection } from '@/db';
+import { getReadConnection } from '@/db';
 import { requireConsoleUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/principal';
 import { experimentSummaries, LIFTS_PER_LIST } from '@/lib/experiments/summaries';
@@ -12,7 +12,7 @@ export const metadata = { title: 'Experiments' };
 export default async function ExperimentsPage() {
   const user = await requireConsoleUser('experiments:read', '/experiments');
   const canWrite = can(user, 'experiments:write');
-  const { experiments, total, liftsOmitted } = await experimentSummaries(await getConnection());
+  const { experiments, total, liftsOmitted } = await experimentSummaries(await getReadConnection());
   const running = experiments.filter((experiment) => experiment.status === 'running').length;
   return (
     <>

@@ -1,4 +1,4 @@
-import { getConnection } from '@/db';
+import { getConnection, getReadConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
@@ -14,7 +14,7 @@ const AUDITED_IDS = 20;
 
 export const GET = route('catalog:read', async (request) => {
   const query = parseQuery(itemListQuerySchema, new URL(request.url).searchParams);
-  const { items, total } = await listItems(await getConnection(), query);
+  const { items, total } = await listItems(await getReadConnection(), query);
   return Response.json({ items, total, limit: query.limit, offset: query.offset });
 });
 

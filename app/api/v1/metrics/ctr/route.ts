@@ -1,4 +1,4 @@
-import { getConnection } from '@/db';
+import { getReadConnection } from '@/db';
 import { route } from '@/lib/api/route';
 import { parseQuery } from '@/lib/api/validate';
 import { ctrSeries } from '@/lib/console/overview';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const GET = route('metrics:read', async (request) => {
   const { range } = parseQuery(rangeQuerySchema, new URL(request.url).searchParams);
   const window = rangeWindow(range, Date.now());
-  const series = await ctrSeries(await getConnection(), window);
+  const series = await ctrSeries(await getReadConnection(), window);
   const body: CtrSeriesResponse = { range, from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), step_seconds: window.stepMinutes * 60, ...series };
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,4 +1,4 @@
-import { getConnection } from '@/db';
+import { getConnection, getReadConnection } from '@/db';
 import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
@@ -12,9 +12,9 @@ import { getExperiment } from '@/lib/experiments/store';
 export const GET = route('experiments:read', async (request, context: IdRouteContext) => {
   const key = await pathKey(context);
   const { mde } = parseQuery(resultsQuerySchema, new URL(request.url).searchParams);
-  const conn = await getConnection();
-  const experiment = await getExperiment(conn.db, key);
+  // The experiment itself from the primary: it may have just been started.
+  const experiment = await getExperiment((await getConnection()).db, key);
   if (!experiment) throw ApiError.notFound('experiment', key);
   if (experiment.status === 'draft') throw ApiError.conflict(`experiment '${key}' has not started, so it has no results yet`);
-  return Response.json(await experimentResults(conn, experiment, { mde }));
+  return Response.json(await experimentResults(await getReadConnection(), experiment, { mde }));
 });
