@@ -361,7 +361,7 @@ export const auditPageSchema = z.object({
 const dependencySchema = z.looseObject({ status: z.string() });
 export const healthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded', 'down']),
+    status: z.enum(['ok', 'degraded', 'down', 'stopping']),
     version: z.string(),
     build: z.string(),
     started_at: timestamp,
@@ -372,6 +372,15 @@ export const healthSchema = z
     serving: openObject,
   })
   .meta({ id: 'Health' });
+
+export const livenessSchema = z.object({ status: z.literal('alive') }).meta({ id: 'Liveness' });
+
+export const readinessSchema = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    reasons: z.array(z.string()).optional().meta({ description: 'Why the instance is not ready: database, model still loading, or draining.' }),
+  })
+  .meta({ id: 'Readiness' });
 
 export const meSchema = z.object({
   principal: z.discriminatedUnion('kind', [
