@@ -25,7 +25,7 @@ export function route<Context>(permission: Permission | 'public', handler: Autho
       principal = permission === 'public' ? await authenticateQuietly(request) : await authorize(request, permission);
       response = await handler(request, context, principal);
     } catch (error) {
-      response = errorResponse(error, request);
+      response = errorResponse(error, request, requestId);
     }
     const durationMs = performance.now() - started;
     recordHttpRequest(request, response.status, durationMs);
@@ -78,18 +78,19 @@ async function authenticateQuietly(request: Request): Promise<Principal> {
   return authenticate(request).catch((): Principal => ({ kind: 'anonymous', scopes: [] }));
 }
 
-export function errorResponse(error: unknown, request?: Request): Response {
-  const apiError = error instanceof ApiError ? error : unexpected(error, request);
+/** `requestId` ties the log line of an unexpected error to the request's own line. */
+export function errorResponse(error: unknown, request?: Request, requestId?: string): Response {
+  const apiError = error instanceof ApiError ? error : unexpected(error, request, requestId);
   const body = { error: { code: apiError.code, message: apiError.message, ...(apiError.fields.length > 0 && { fields: apiError.fields }) } };
   return Response.json(body, { status: apiError.status });
 }
 
-function unexpected(error: unknown, request?: Request): ApiError {
+function unexpected(error: unknown, request?: Request, requestId?: string): ApiError {
   if (isUnavailable(error)) {
-    log.warn(`dependency unavailable during ${request?.method} ${request?.url}`, messageOf(error));
+    log.warn(`dependency unavailable during ${request?.method} ${request?.url}`, { requestId, detail: messageOf(error) });
     return ApiError.unavailable('a storage dependency is unavailable; retry shortly');
   }
-  log.error(`unhandled error during ${request?.method} ${request?.url}`, error);
+  log.error(`unhandled error during ${request?.method} ${request?.url}`, { requestId, err: error });
   return new ApiError(500, 'internal_error', 'internal error');
 }
 
