@@ -22,7 +22,7 @@ export interface LogSettings {
 export function createLogger(settings: LogSettings, destination?: DestinationStream): Logger {
   const options = { level: settings.level, timestamp: pino.stdTimeFunctions.isoTime };
   if (settings.format === 'pretty') {
-    return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' }));
+    return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', singleLine: true }));
   }
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
