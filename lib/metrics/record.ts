@@ -132,11 +132,7 @@ export function recordEventsIngested(events: readonly NewEvent[], featuresAt = D
   });
 }
 
-/** A training run this process executed, finished: its duration, and on success when it finished. */
+/** A training run this process executed, finished: its duration by outcome. */
 export function recordTrainingRun(outcome: 'succeeded' | 'failed', startedAt: Date, finishedAt: Date): void {
-  safely('a training run', () => {
-    const metrics = tailorMetrics();
-    metrics.trainingDuration.observe({ outcome }, (finishedAt.getTime() - startedAt.getTime()) / 1000);
-    if (outcome === 'succeeded') metrics.trainingLastSuccess.set(finishedAt.getTime() / 1000);
-  });
+  safely('a training run', () => tailorMetrics().trainingDuration.observe({ outcome }, (finishedAt.getTime() - startedAt.getTime()) / 1000));
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { getConnection } from '@/db';
 import { databaseUsage } from '@/db/client';
 import { impressionWriterStats } from '@/lib/impressions';
 import { circuitBreakers, type CircuitState } from '@/lib/runtime/circuit-breaker';
+import { lastSucceededRunAt } from '@/lib/training/runs';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { catalogCoverage } from './coverage';
 import { activeModel } from './model-age';
@@ -127,8 +129,16 @@ function createMetrics(): TailorMetrics {
     }),
     trainingLastSuccess: new Gauge({
       name: 'tailor_training_last_success_timestamp_seconds',
-      help: 'When a training run this process executed last succeeded (Unix time); no sample before the first.',
+      help: 'When the last training run succeeded, whichever process ran it (Unix time); 0 before the first.',
       registers,
+      async collect() {
+        // Read from the database, not remembered: a restarted worker must not look as if it never trained.
+        this.reset();
+        const at = await getConnection()
+          .then(lastSucceededRunAt)
+          .catch(() => null);
+        if (at) this.set(at.getTime() / 1000);
+      },
     }),
     impressionsQueued: new Gauge({
       name: 'tailor_impressions_queued',
