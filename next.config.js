@@ -25,6 +25,10 @@ module.exports = {
     'ioredis',
     'bullmq',
     'prom-client',
+    // pino's optional transports run in worker threads, which must load from node_modules, not a bundle.
+    'pino',
+    'pino-pretty',
+    'thread-stream',
     'drizzle-orm',
   ],
   env: {

@@ -42,11 +42,37 @@ function announce(text: string, role: ConnectionRole = 'primary'): void {
 
 const announcer = (role: ConnectionRole) => ({ logQuery: (text: string) => announce(text, role) });
 
+interface DatabaseUsage {
+  /** Connections the pool may open: the pool size, 1 for the embedded database. */
+  max: number;
+  /** Statements in flight through `query` (drizzle's go to the driver directly, which exposes no pool statistics). */
+  inFlight: number;
+}
+
+const usage = () => processSingleton<{ current: DatabaseUsage | null }>('database-usage', () => ({ current: null }));
+
+/** The open connection's pool usage, for the metrics; null before one is open. */
+export function databaseUsage(): DatabaseUsage | null {
+  return usage().current;
+}
+
+/** Counts `run` as one statement in flight on the open connection. */
+async function counted<T>(run: () => Promise<T>): Promise<T> {
+  const current = usage().current;
+  if (current) current.inFlight += 1;
+  try {
+    return await run();
+  } finally {
+    if (current) current.inFlight -= 1;
+  }
+}
+
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 727_374_001;
 
 export async function connect(database: Config['database']): Promise<DatabaseConnection> {
   const connection = database.kind === 'postgres' ? await connectPostgres(database.url, database.poolSize) : await connectPglite(database.dataDir);
+  usage().current = { max: database.kind === 'postgres' ? database.poolSize : 1, inFlight: 0 };
   return connection;
 }
 
@@ -65,7 +91,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
     db: db as unknown as Database,
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
       announce(text);
-      return (await client.query<T>(text, params)).rows;
+      return counted(async () => (await client.query<T>(text, params)).rows);
     },
     close: () => client.close(),
   };
@@ -104,7 +130,7 @@ async function openPostgres(url: string, poolSize: number, role: ConnectionRole)
     db: db as unknown as Database,
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
       announce(text, role);
-      return (await client.unsafe(text, params as never[])) as unknown as T[];
+      return counted(async () => (await client.unsafe(text, params as never[])) as unknown as T[]);
     },
     close: () => client.end({ timeout: 5 }),
   };

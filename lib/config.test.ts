@@ -58,4 +58,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ TAILOR_SHUTDOWN_SECONDS: '0' })).toThrow(/TAILOR_SHUTDOWN_SECONDS:/);
     expect(() => parseConfig({ TAILOR_SHUTDOWN_SECONDS: 'soon' })).toThrow(/TAILOR_SHUTDOWN_SECONDS:/);
   });
+
+  it('logs pretty lines to a terminal and JSON lines otherwise, unless TAILOR_LOG_FORMAT says which', () => {
+    expect(parseConfig({}).logFormat).toBe('json');
+    expect(parseConfig({}, { stdoutIsTerminal: true }).logFormat).toBe('pretty');
+    expect(parseConfig({ TAILOR_LOG_FORMAT: 'json' }, { stdoutIsTerminal: true }).logFormat).toBe('json');
+    expect(parseConfig({ TAILOR_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => parseConfig({ TAILOR_LOG_FORMAT: 'xml' })).toThrow(/TAILOR_LOG_FORMAT:/);
+  });
+
+  it('serves the worker probes on port 9464 by default; 0 turns them off', () => {
+    expect(parseConfig({}).workerPort).toBe(9464);
+    expect(parseConfig({ TAILOR_WORKER_PORT: '9100' }).workerPort).toBe(9100);
+    expect(parseConfig({ TAILOR_WORKER_PORT: '0' }).workerPort).toBeNull();
+    expect(() => parseConfig({ TAILOR_WORKER_PORT: '70000' })).toThrow(/TAILOR_WORKER_PORT:/);
+  });
 });

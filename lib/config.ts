@@ -46,6 +46,9 @@ const environmentSchema = z.object({
   TAILOR_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TAILOR_SESSION_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   TAILOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TAILOR_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // 0 turns the worker's probe and metrics server off.
+  TAILOR_WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   TAILOR_VERSION: z.string().default('0.0.0'),
   TAILOR_BUILD: z.string().default('dev'),
 });
@@ -94,6 +97,10 @@ export interface Config {
     sessionHours: number;
   };
   logLevel: Environment['TAILOR_LOG_LEVEL'];
+  /** One JSON object a line (for log collectors), or coloured lines for people reading a terminal. */
+  logFormat: 'json' | 'pretty';
+  /** Port of the worker's probes and Prometheus metrics (`npm run worker`); null when turned off. */
+  workerPort: number | null;
   version: string;
   build: string;
 }
@@ -105,7 +112,8 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(source: Record<string, string | undefined>): Config {
+/** `stdoutIsTerminal`: whether someone reads the output live, which makes pretty logs the default. */
+export function parseConfig(source: Record<string, string | undefined>, { stdoutIsTerminal = false } = {}): Config {
   // Empty strings mean "unset", as they do in most .env tooling.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const result = environmentSchema.safeParse(present);
@@ -133,6 +141,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       sessionHours: e.TAILOR_SESSION_HOURS,
     },
     logLevel: e.TAILOR_LOG_LEVEL,
+    logFormat: e.TAILOR_LOG_FORMAT ?? (stdoutIsTerminal ? 'pretty' : 'json'),
+    workerPort: e.TAILOR_WORKER_PORT === 0 ? null : e.TAILOR_WORKER_PORT,
     version: e.TAILOR_VERSION,
     build: e.TAILOR_BUILD,
   };
@@ -186,9 +196,11 @@ export function getConfig(): Config {
     TAILOR_AUTH_SECRET: process.env.TAILOR_AUTH_SECRET,
     TAILOR_SESSION_HOURS: process.env.TAILOR_SESSION_HOURS,
     TAILOR_LOG_LEVEL: process.env.TAILOR_LOG_LEVEL,
+    TAILOR_LOG_FORMAT: process.env.TAILOR_LOG_FORMAT,
+    TAILOR_WORKER_PORT: process.env.TAILOR_WORKER_PORT,
     TAILOR_VERSION: process.env.TAILOR_VERSION,
     TAILOR_BUILD: process.env.TAILOR_BUILD,
-  });
+  }, { stdoutIsTerminal: process.stdout.isTTY === true });
   return cached;
 }
 

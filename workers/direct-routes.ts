@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
+import { GET as getLivez } from '@/app/api/v1/livez/route';
+import { GET as getReadyz } from '@/app/api/v1/readyz/route';
 import { GET as getRecommendations } from '@/app/api/v1/recommendations/route';
 import { POST as postSessionRecommendations } from '@/app/api/v1/sessions/recommend/route';
 import { GET as getTrending } from '@/app/api/v1/trending/route';
@@ -17,6 +19,8 @@ type RouteHandler = (request: Request, context: { params: Promise<Record<string,
 const DIRECT_ROUTES = new Map<string, RouteHandler>([
   ['POST /api/v1/events', postEvents],
   ['GET /api/v1/health', getHealth],
+  ['GET /api/v1/livez', getLivez],
+  ['GET /api/v1/readyz', getReadyz],
   ['GET /api/v1/recommendations', getRecommendations],
   ['POST /api/v1/sessions/recommend', postSessionRecommendations],
   ['GET /api/v1/trending', getTrending],

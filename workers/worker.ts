@@ -14,11 +14,13 @@ import { startBanditSchedule } from '@/lib/experiments/bandit';
 import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { closeChanges } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
+import { beginShutdown } from '@/lib/runtime/shutdown';
 import { closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
 import { startTrainingSchedule } from '@/lib/training/scheduler';
 import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
 import { onShutdown, runMain } from './lifecycle';
+import { startWorkerHttp } from './worker-http';
 
 /** Handing a run back (ending its thread, requeueing it, closing connections) needs a few seconds of the bound. */
 const HAND_BACK_RESERVE_MS = 5_000;
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
     } catch (error) {
       if (!stopping.signal.aborted) throw error;
       await job.moveToWait(token);
-      log.info(`training run ${job.data.runId} handed back to the queue`);
+      log.info('training run handed back to the queue', { runId: job.data.runId });
       // Tells BullMQ the job was moved back by hand, not failed.
       throw new WaitingError();
     }
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
     // Training a large catalogue takes minutes; the lock must outlive a slow stage.
     lockDuration: 10 * 60_000,
   });
-  worker.on('failed', (job, error) => log.error(`training job ${job?.id} failed`, error.message));
+  worker.on('failed', (job, error) => log.error('training job failed', { jobId: job?.id, runId: job?.data.runId, err: error }));
+  const probes = config.workerPort === null ? null : await startWorkerHttp(worker, { port: config.workerPort, redisUrl: config.redis.url, prefix: `${config.redis.prefix}bull` });
   // Catches up on deletions whose scrub of stored models no worker got to.
   await requestArtifactScrub();
   const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
@@ -56,13 +59,14 @@ async function main(): Promise<void> {
   const boundMs = config.shutdownSeconds * 1000;
   onShutdown(async (signal) => {
     log.info(`${signal} received: taking no new job; finishing the current one or handing it back`);
+    beginShutdown();
     stopSchedule();
     stopBandits();
     const handBack = setTimeout(() => stopping.abort(new Error(`${signal}: the worker is stopping`)), Math.max(0, boundMs - HAND_BACK_RESERVE_MS));
     await worker.close();
     clearTimeout(handBack);
     await drainExposureWriter();
-    await Promise.allSettled([closeTrainingQueue(), closeCache(), closeChanges(), closeConnection()]);
+    await Promise.allSettled([closeTrainingQueue(), closeCache(), closeChanges(), closeConnection(), probes?.close()]);
   }, boundMs);
 }
 

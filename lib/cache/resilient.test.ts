@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tailorMetrics } from '@/lib/metrics/registry';
 import { log } from '@/lib/runtime/log';
 import { MemoryCache } from './memory';
 import { createRedisClient, RedisCache } from './redis';
@@ -30,6 +31,9 @@ describe('resilient cache', () => {
         expect(performance.now() - started).toBeLessThan(100);
       }
       expect(cache.health().state).toBe('open');
+      // 2 is open in the exported gauge.
+      const gauge = await tailorMetrics().circuitState.get();
+      expect(gauge.values.find((sample) => sample.labels.circuit === 'response_cache')?.value).toBe(2);
 
       const reads = vi.spyOn(inner, 'get');
       const writes = vi.spyOn(inner, 'set');

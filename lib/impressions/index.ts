@@ -2,8 +2,8 @@ import 'server-only';
 import { getConnection } from '@/db';
 import { onChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
-import { processSingletonAsync, takeProcessSingleton } from '@/lib/runtime/singleton';
-import { ImpressionWriter } from './writer';
+import { peekProcessSingleton, processSingletonAsync, takeProcessSingleton } from '@/lib/runtime/singleton';
+import { ImpressionWriter, type ImpressionWriterStats } from './writer';
 
 export type { Impression } from './schema';
 export type { ImpressionWriter } from './writer';
@@ -16,6 +16,12 @@ export function getImpressionWriter(): Promise<ImpressionWriter> {
     onChange('user-deletions', (userId) => userId !== undefined && writer.forgetUser(userId));
     return writer;
   });
+}
+
+/** The running writer's counts, for the metrics; null while none has started (starting one for a scrape would open the database). */
+export async function impressionWriterStats(): Promise<ImpressionWriterStats | null> {
+  const writer = await peekProcessSingleton<Promise<ImpressionWriter>>('impression-writer')?.catch(() => null);
+  return writer?.stats ?? null;
 }
 
 /** Writes what is queued and stops the writer. Never throws: shutdown must go on to close the connection. */

@@ -131,3 +131,8 @@ export function recordEventsIngested(events: readonly NewEvent[], featuresAt = D
     series.recordIngest(events.length, lagsMs);
   });
 }
+
+/** A training run this process executed, finished: its duration by outcome. */
+export function recordTrainingRun(outcome: 'succeeded' | 'failed', startedAt: Date, finishedAt: Date): void {
+  safely('a training run', () => tailorMetrics().trainingDuration.observe({ outcome }, (finishedAt.getTime() - startedAt.getTime()) / 1000));
+}

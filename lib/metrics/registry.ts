@@ -1,5 +1,10 @@
 import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { getConnection } from '@/db';
+import { databaseUsage } from '@/db/client';
+import { impressionWriterStats } from '@/lib/impressions';
+import { circuitBreakers, type CircuitState } from '@/lib/runtime/circuit-breaker';
+import { lastSucceededRunAt } from '@/lib/training/runs';
 import { processSingleton } from '@/lib/runtime/singleton';
 import { catalogCoverage } from './coverage';
 import { activeModel } from './model-age';
@@ -8,6 +13,9 @@ import { activeModel } from './model-age';
 const HTTP_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.015, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5];
 /** A few ms when clients send events as they happen, up to an hour for late deliveries. */
 const LAG_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
+/** A toy catalogue trains in seconds, a large one in tens of minutes. */
+const TRAINING_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+const CIRCUIT_STATE_VALUES: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 export interface TailorMetrics {
   registry: Registry;
@@ -21,6 +29,12 @@ export interface TailorMetrics {
   eventFeatureLag: Histogram;
   modelAge: Gauge<'version'>;
   catalogCoverage: Gauge;
+  trainingDuration: Histogram<'outcome'>;
+  trainingLastSuccess: Gauge;
+  impressionsQueued: Gauge;
+  impressionsDropped: Counter<'reason'>;
+  circuitState: Gauge<'circuit'>;
+  databaseConnections: Gauge<'state'>;
 }
 
 /**
@@ -104,6 +118,70 @@ function createMetrics(): TailorMetrics {
       registers,
       collect() {
         this.set(catalogCoverage().ratio);
+      },
+    }),
+    trainingDuration: new Histogram({
+      name: 'tailor_training_duration_seconds',
+      help: 'Duration of training runs this process executed, by outcome (succeeded, failed).',
+      labelNames: ['outcome'] as const,
+      buckets: TRAINING_BUCKETS,
+      registers,
+    }),
+    trainingLastSuccess: new Gauge({
+      name: 'tailor_training_last_success_timestamp_seconds',
+      help: 'When the last training run succeeded, whichever process ran it (Unix time); 0 before the first.',
+      registers,
+      async collect() {
+        // Read from the database, not remembered: a restarted worker must not look as if it never trained.
+        this.reset();
+        const at = await getConnection()
+          .then(lastSucceededRunAt)
+          .catch(() => null);
+        if (at) this.set(at.getTime() / 1000);
+      },
+    }),
+    impressionsQueued: new Gauge({
+      name: 'tailor_impressions_queued',
+      help: 'Impressions waiting to be written to the database (queued or in flight).',
+      registers,
+      async collect() {
+        this.set((await impressionWriterStats())?.queued ?? 0);
+      },
+    }),
+    impressionsDropped: new Counter({
+      name: 'tailor_impressions_dropped_total',
+      help: 'Impressions never written: "overflow" when the queue was full (a long database outage) or closed, "rejected" when the database refused the rows.',
+      labelNames: ['reason'] as const,
+      registers,
+      async collect() {
+        const stats = await impressionWriterStats();
+        // The writer counts; the counter mirrors it (a new writer, after a drain, starts again from zero).
+        this.reset();
+        this.inc({ reason: 'overflow' }, stats?.dropped ?? 0);
+        this.inc({ reason: 'rejected' }, stats?.rejected ?? 0);
+      },
+    }),
+    circuitState: new Gauge({
+      name: 'tailor_circuit_state',
+      help: 'State of each circuit breaker: 0 closed (the store is used), 1 half-open (one trial call), 2 open (serving without the store).',
+      labelNames: ['circuit'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const [name, breaker] of circuitBreakers()) this.set({ circuit: name.replaceAll(' ', '_') }, CIRCUIT_STATE_VALUES[breaker.state]);
+      },
+    }),
+    databaseConnections: new Gauge({
+      name: 'tailor_database_connections',
+      help: 'Database pool: "max" is the pool size (1 for the embedded database), "in_use" the statements in flight through the raw query path (drizzle queries are not counted: the drivers expose no pool statistics).',
+      labelNames: ['state'] as const,
+      registers,
+      collect() {
+        const usage = databaseUsage();
+        this.reset();
+        if (usage === null) return;
+        this.set({ state: 'max' }, usage.max);
+        this.set({ state: 'in_use' }, usage.inFlight);
       },
     }),
   };

@@ -1,4 +1,5 @@
 import { log } from './log';
+import { processSingleton } from './singleton';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -20,6 +21,11 @@ export interface CircuitBreakerOptions {
 /** The answer of a guarded call: `ok: false` when the open circuit refused it without trying. */
 export type Guarded<T> = { ok: true; value: T } | { ok: false };
 
+/** The process's circuit breakers by name, for the metrics: the latest one made under a name replaces an earlier one. */
+export function circuitBreakers(): Map<string, CircuitBreaker> {
+  return processSingleton('circuit-breakers', () => new Map<string, CircuitBreaker>());
+}
+
 /**
  * Consecutive failures open the circuit: calls then return at once instead of each waiting out a
  * timeout against a store that is down. After the cooldown one trial call decides whether to close.
@@ -33,6 +39,7 @@ export class CircuitBreaker {
 
   constructor(private readonly options: CircuitBreakerOptions) {
     this.now = options.now ?? Date.now;
+    circuitBreakers().set(options.name, this);
   }
 
   get state(): CircuitState {

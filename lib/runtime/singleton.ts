@@ -23,6 +23,11 @@ export function processSingletonAsync<T>(name: string, create: () => Promise<T>)
   );
 }
 
+/** The instance if one was made, without making one. */
+export function peekProcessSingleton<T>(name: string): T | undefined {
+  return registry[keyOf(name)] as T | undefined;
+}
+
 /** Removes the instance and hands it back, so the caller can close it. */
 export function takeProcessSingleton<T>(name: string): T | undefined {
   const key = keyOf(name);

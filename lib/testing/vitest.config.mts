@@ -4,6 +4,8 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const root = path.resolve(import.meta.dirname, '../..');
 // Route tests exercise behaviour, not access; lib/api/v1/access.integration.test.ts turns this off.
 const OPEN_API = { TAILOR_ANONYMOUS_SCOPES: 'admin' };
+// Every request logs a line at info; tests that read logs direct them (logToForTests).
+const QUIET = { TAILOR_LOG_LEVEL: 'warn' };
 const servicesConfigured = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 const embedded: TestProjectInlineConfiguration = {
@@ -12,7 +14,7 @@ const embedded: TestProjectInlineConfiguration = {
     name: 'embedded',
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'workers/**/*.test.ts'],
     // Empty means unset: this pass must not touch the services even when CI exports their URLs.
-    env: { DATABASE_URL: '', REDIS_URL: '', TAILOR_DATA_DIR: 'memory://', TAILOR_SEED_DEMO: 'false', ...OPEN_API },
+    env: { DATABASE_URL: '', REDIS_URL: '', TAILOR_DATA_DIR: 'memory://', TAILOR_SEED_DEMO: 'false', ...OPEN_API, ...QUIET },
   },
 };
 
@@ -22,7 +24,7 @@ const services: TestProjectInlineConfiguration = {
   test: {
     name: 'services',
     include: ['lib/**/*.integration.test.ts', 'db/**/*.integration.test.ts', 'workers/**/*.integration.test.ts'],
-    env: { TAILOR_SEED_DEMO: 'false', TAILOR_TEST_SERVICES: '1', ...OPEN_API },
+    env: { TAILOR_SEED_DEMO: 'false', TAILOR_TEST_SERVICES: '1', ...OPEN_API, ...QUIET },
     globalSetup: [path.join(root, 'lib/testing/services-global-setup.ts')],
   },
 };

@@ -45,8 +45,8 @@ class InProcessQueue implements TrainingQueue {
       try {
         await this.execute(await getConnection(), runId, undefined, this.stopping.signal);
       } catch (error) {
-        if (this.stopping.signal.aborted) log.info(`training run ${runId} interrupted by shutdown`);
-        else log.error(`training run ${runId} failed`, error);
+        if (this.stopping.signal.aborted) log.info('training run interrupted by shutdown', { runId });
+        else log.error('training run failed', { runId, err: error });
       }
     });
   }

@@ -3,6 +3,7 @@ import { getConnection } from '@/db';
 import { seedDemoWorld } from '@/lib/demo/seed';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
 import { activeVersion, getVersion, listVersions, readVerifiedArtifact } from '@/lib/models/registry';
+import { tailorMetrics } from '@/lib/metrics/registry';
 import { unpackRecommender } from '@/lib/recommend/bundle';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
 import { executeRun } from './execute';
@@ -16,11 +17,18 @@ describe('a training run', () => {
   it('trains on the events, registers a verified bundle and promotes it', async () => {
     const conn = await getConnection();
     await seedDemoWorld(conn, { items: 300, users: 150, events: 6_000, seed: 7 });
+    const metrics = tailorMetrics();
+    // 0 (the epoch) until a run succeeds: an alert on the time since the last success fires from the start.
+    expect((await metrics.trainingLastSuccess.get()).values[0]?.value).toBe(0);
     const { run } = await queueRun(conn, 'manual');
     const stages: string[] = [];
     await executeRun(conn, run.id, (progress) => stages.push(progress.stage));
     const finished = await getRun(conn, run.id);
     expect(finished).toMatchObject({ status: 'succeeded', progress: 1, stage: 'promoted' });
+    expect((await metrics.trainingLastSuccess.get()).values[0]?.value).toBe(finished!.finishedAt!.getTime() / 1000);
+    const durations = (await metrics.trainingDuration.get()).values;
+    expect(durations.find((sample) => sample.metricName === 'tailor_training_duration_seconds_count' && sample.labels.outcome === 'succeeded')?.value).toBe(1);
+    expect(durations.find((sample) => sample.metricName === 'tailor_training_duration_seconds_sum' && sample.labels.outcome === 'succeeded')?.value).toBeGreaterThan(0);
     expect(stages).toEqual(expect.arrayContaining(['loading events', 'fit: als', 'ranker', 'holdout', 'ann indexes']));
 
     const version = await activeVersion(conn);

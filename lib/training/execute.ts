@@ -3,6 +3,7 @@ import type { DatabaseConnection } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import type { ModelVersionRow } from '@/db/schema';
 import { activeVersion, promoteVersion, pruneCandidateArtifacts, readVerifiedArtifact, registerVersion } from '@/lib/models/registry';
+import { recordTrainingRun } from '@/lib/metrics/record';
 import { log } from '@/lib/runtime/log';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
@@ -28,7 +29,9 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
   signal?.throwIfAborted();
   const run = await getRun(conn, runId);
   if (!run || run.status !== 'queued') return;
-  await markRun(conn, runId, { status: 'running', stage: 'loading events', startedAt: new Date() });
+  const startedAt = new Date();
+  await markRun(conn, runId, { status: 'running', stage: 'loading events', startedAt });
+  log.info('training run started', { runId, trigger: run.trigger });
   const report = throttledReporter(conn, runId, onProgress);
   try {
     const weights = await readSetting(conn, eventWeightsSetting);
@@ -56,14 +59,19 @@ export async function executeRun(conn: DatabaseConnection, runId: number, onProg
     await requestArtifactScrub();
     const promoted = await promoteIfNotWorse(conn, version.id, output.metrics, active);
     await pruneCandidates(conn);
-    await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt: new Date() });
+    const finishedAt = new Date();
+    await markRun(conn, runId, { status: 'succeeded', stage: promoted ? 'promoted' : 'kept as candidate', progress: 1, versionId: version.id, finishedAt });
+    recordTrainingRun('succeeded', startedAt, finishedAt);
+    log.info('training run succeeded', { runId, versionId: version.id, promoted, durationMs: finishedAt.getTime() - startedAt.getTime() });
   } catch (error) {
     if (signal?.aborted) {
       await handBack(conn, runId);
       throw error;
     }
     const message = error instanceof Error ? error.message : String(error);
-    await markRun(conn, runId, { status: 'failed', stage: 'failed', error: message, finishedAt: new Date() });
+    const finishedAt = new Date();
+    await markRun(conn, runId, { status: 'failed', stage: 'failed', error: message, finishedAt });
+    recordTrainingRun('failed', startedAt, finishedAt);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, max } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { trainingRuns, type TrainingRunRow } from '@/db/schema';
 
@@ -53,6 +53,12 @@ export async function getRun(conn: DatabaseConnection, id: number): Promise<Trai
 
 export function listRuns(conn: DatabaseConnection, limit = 20): Promise<TrainingRunRow[]> {
   return conn.db.select().from(trainingRuns).orderBy(desc(trainingRuns.id)).limit(limit);
+}
+
+/** When the last successful run finished, whichever process ran it; null before the first. */
+export async function lastSucceededRunAt(conn: DatabaseConnection): Promise<Date | null> {
+  const [row] = await conn.db.select({ at: max(trainingRuns.finishedAt) }).from(trainingRuns).where(eq(trainingRuns.status, 'succeeded'));
+  return row?.at ?? null;
 }
 
 export async function markRun(conn: DatabaseConnection, id: number, change: Partial<Pick<TrainingRunRow, 'status' | 'stage' | 'progress' | 'versionId' | 'error' | 'startedAt' | 'finishedAt'>>): Promise<void> {

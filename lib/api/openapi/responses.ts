@@ -380,6 +380,15 @@ export const healthSchema = z
   })
   .meta({ id: 'Health' });
 
+export const livenessSchema = z.object({ status: z.literal('alive') }).meta({ id: 'Liveness' });
+
+export const readinessSchema = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    reasons: z.array(z.string()).optional().meta({ description: 'Why the instance is not ready: database, model still loading, or draining.' }),
+  })
+  .meta({ id: 'Readiness' });
+
 export const meSchema = z.object({
   principal: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('user'), id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
