@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@/lib/cache/redis';
 import type { EventWeights } from '@/lib/events/types';
 import { PROFILE_IDLE_TTL_MS } from './memory-store';
 import {
@@ -116,13 +116,19 @@ return out
 
 const COMMAND = 'tailorRealtimeRecord';
 
-type ScriptedRedis = Redis & {
+type ScriptedRedis = RedisClient & {
   [COMMAND](key: string, createdKey: string, ...args: (string | number)[]): Promise<string>;
 };
 
-const keyOf = (userId: string) => `realtime:${userId}`;
-/** Written once when the store starts empty; a Redis that lost its data has lost this too. */
-const CREATED_KEY = 'realtime-created-at';
+/**
+ * Users are spread over buckets, and a profile's key carries its bucket as a hash tag: in a Redis
+ * Cluster the profile and its bucket's creation marker live in one slot, as the record script needs,
+ * and a node that lost its data has lost the markers of the profiles it lost.
+ */
+const BUCKETS = 1024;
+export const profileKey = (userId: string) => `realtime:{${bucketOf(userId)}}:${userId}`;
+/** Written once when a bucket starts empty; a Redis (or cluster node) that lost its data has lost this too. */
+export const createdKey = (userId: string) => `realtime-created-at:{${bucketOf(userId)}}`;
 /** How long a process trusts its last reading of the creation time: a restart is noticed within this. */
 const CREATED_CHECK_MS = 5_000;
 
@@ -130,22 +136,22 @@ const CREATED_CHECK_MS = 5_000;
 export class RedisFeatureStore implements FeatureStore {
   readonly kind = 'redis';
   private readonly redis: ScriptedRedis;
-  private created: { at: number; checkedAt: number } | null = null;
+  private readonly created = new Map<string, { at: number; checkedAt: number }>();
 
-  constructor(redis: Redis) {
+  constructor(redis: RedisClient) {
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: RECORD_SCRIPT });
     this.redis = redis as ScriptedRedis;
   }
 
   async read(userId: string): Promise<RealtimeProfile | null> {
-    const stored = await this.redis.get(keyOf(userId));
+    const stored = await this.redis.get(profileKey(userId));
     return stored === null ? null : parseProfile(stored);
   }
 
   async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
     const stored = await this.redis[COMMAND](
-      keyOf(userId),
-      CREATED_KEY,
+      profileKey(userId),
+      createdKey(userId),
       JSON.stringify(weighEvents(events, weights)),
       PROFILE_IDLE_TTL_MS,
       RECENT_LIMIT,
@@ -159,21 +165,30 @@ export class RedisFeatureStore implements FeatureStore {
   }
 
   async forget(userId: string): Promise<void> {
-    await this.redis.del(keyOf(userId));
+    await this.redis.del(profileKey(userId));
   }
 
-  async completeSince(): Promise<number> {
+  async completeSince(userId: string): Promise<number> {
     const now = Date.now();
-    if (this.created && now - this.created.checkedAt < CREATED_CHECK_MS) return this.created.at;
-    const [, stored] = (await this.redis.multi().set(CREATED_KEY, String(now), 'NX').get(CREATED_KEY).exec()) ?? [];
+    const key = createdKey(userId);
+    const known = this.created.get(key);
+    if (known && now - known.checkedAt < CREATED_CHECK_MS) return known.at;
+    const [, stored] = (await this.redis.multi().set(key, String(now), 'NX').get(key).exec()) ?? [];
     const at = Number(stored?.[1] ?? now);
-    this.created = { at, checkedAt: now };
+    this.created.set(key, { at, checkedAt: now });
     return at;
   }
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/** FNV-1a: a stable, even spread of user ids over the buckets. */
+function bucketOf(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % BUCKETS;
 }
 
 function parseProfile(stored: string): RealtimeProfile {

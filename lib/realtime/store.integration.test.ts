@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRedisClient } from '@/lib/cache/redis';
+import type { Cluster } from 'ioredis';
+import { createRedisClient, keyNodes } from '@/lib/cache/redis';
+import { parseRedisUrl } from '@/lib/cache/redis-url';
 import { getConfig } from '@/lib/config';
 import { DEFAULT_EVENT_WEIGHTS, type EventType, type EventWeights } from '@/lib/events/types';
 import { log } from '@/lib/runtime/log';
@@ -7,6 +9,7 @@ import { getFeatureStore, newlyAccepted, recordRealtimeEvents } from '.';
 import type { NewEvent } from '@/lib/events/schema';
 import { MemoryFeatureStore, PROFILE_IDLE_TTL_MS } from './memory-store';
 import { applyEvents, MAX_CATEGORIES, RECENT_LIMIT, type FeatureStore, type RealtimeEvent, type RealtimeProfile } from './profile';
+import { createdKey, profileKey, RedisFeatureStore } from './redis-store';
 import { resilient } from './resilient';
 
 const T0 = Date.UTC(2025, 5, 1);
@@ -130,11 +133,59 @@ describe(`feature store (${getConfig().redis ? 'redis' : 'memory'})`, () => {
     const { url, prefix } = getConfig().redis!;
     const redis = createRedisClient(url, prefix);
     try {
-      const ttl = await redis.pttl('realtime:expiring');
+      const ttl = await redis.pttl(profileKey('expiring'));
       expect(ttl).toBeGreaterThan(PROFILE_IDLE_TTL_MS - MINUTE);
       expect(ttl).toBeLessThanOrEqual(PROFILE_IDLE_TTL_MS);
     } finally {
       redis.disconnect();
+    }
+  });
+});
+
+const redisTarget = getConfig().redis && parseRedisUrl(getConfig().redis!.url);
+
+describe.runIf(redisTarget)('feature store keys in Redis', () => {
+  const { url, prefix } = getConfig().redis ?? { url: '', prefix: '' };
+  const store = () => getFeatureStore().inner;
+
+  it('starts a bucket of users afresh when its creation marker is lost, as with the node that held it', async () => {
+    await store().record('kept', [event('a', T0)], DEFAULT_EVENT_WEIGHTS);
+    await store().record('lost', [event('a', T0)], DEFAULT_EVENT_WEIGHTS);
+    expect(createdKey('kept')).not.toBe(createdKey('lost'));
+    const before = { kept: await store().completeSince('kept'), lost: await store().completeSince('lost') };
+    const redis = createRedisClient(url, prefix);
+    try {
+      await redis.del(profileKey('lost'), createdKey('lost'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // A new process: the one above trusts what it read for a few seconds.
+      const fresh = new RedisFeatureStore(createRedisClient(url, prefix));
+      expect(await fresh.completeSince('kept')).toBe(before.kept);
+      expect(await fresh.completeSince('lost')).toBeGreaterThan(before.lost);
+      await fresh.close();
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it.runIf(redisTarget?.kind === 'cluster')('keeps each profile in the slot of its creation marker, and spreads profiles over every master', async () => {
+    const users = Array.from({ length: 40 }, (_, i) => `spread-${i}`);
+    await recordRealtimeEvents(
+      users.map((userId, i) => ({ eventId: `s${i}`, userId, itemId: 'x', type: 'view', value: null, occurredAt: new Date(T0), sessionId: null, context: null, recommendationId: null })),
+      () => null,
+      DEFAULT_EVENT_WEIGHTS,
+    );
+    const cluster = createRedisClient(url, prefix) as Cluster;
+    try {
+      for (const userId of users) {
+        const [profileSlot, createdSlot] = await Promise.all([profileKey(userId), createdKey(userId)].map((key) => cluster.cluster('KEYSLOT', prefix + key)));
+        expect(profileSlot).toBe(createdSlot);
+      }
+      const masters = await keyNodes(cluster);
+      const holding = await Promise.all(masters.map((node) => node.keys(`${prefix}realtime:*spread-*`)));
+      expect(holding.flat()).toHaveLength(users.length);
+      expect(holding.every((keys) => keys.length > 0)).toBe(true);
+    } finally {
+      cluster.disconnect();
     }
   });
 });
