@@ -74,11 +74,10 @@ export interface FeatureStore {
   record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile>;
   forget(userId: string): Promise<void>;
   /**
-   * Since when the store holds every event recorded for this user: its creation (in Redis, that of
-   * the user's bucket of keys). Later than a model's training data, it has lost what came between
-   * (a Redis restart, a new process), which serving reads back.
+   * Since when the store holds every event recorded: its creation. Later than a model's training
+   * data, it has lost what came between (a Redis restart, a new process), which serving reads back.
    */
-  completeSince(userId: string): Promise<number>;
+  completeSince(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -19,6 +19,7 @@ import {
  * `applyWeighted` from profile.ts, run inside Redis so several web instances writing one user
  * cannot lose each other's updates: the read-modify-write is one atomic script and one round
  * trip. Keep it step for step the same as the TypeScript; the integration test compares them.
+ * It uses the profile's key alone, so it runs on a Redis Cluster too.
  */
 const RECORD_SCRIPT = `
 local null = cjson.null
@@ -29,7 +30,6 @@ local halfLife = tonumber(ARGV[4])
 local gap = tonumber(ARGV[5])
 local floor = tonumber(ARGV[6])
 local maxCategories = tonumber(ARGV[7])
-redis.call('SET', KEYS[2], ARGV[8], 'NX')
 
 local stored = redis.call('GET', KEYS[1])
 local p
@@ -117,18 +117,15 @@ return out
 const COMMAND = 'tailorRealtimeRecord';
 
 type ScriptedRedis = RedisClient & {
-  [COMMAND](key: string, createdKey: string, ...args: (string | number)[]): Promise<string>;
+  [COMMAND](key: string, ...args: (string | number)[]): Promise<string>;
 };
 
+export const profileKey = (userId: string) => `realtime:${userId}`;
 /**
- * Users are spread over buckets, and a profile's key carries its bucket as a hash tag: in a Redis
- * Cluster the profile and its bucket's creation marker live in one slot, as the record script needs,
- * and a node that lost its data has lost the markers of the profiles it lost.
+ * Written once when the store starts empty, and before any profile: a Redis that lost its data has
+ * lost this too. In a cluster it lives on one node, so only that node's loss is noticed here.
  */
-const BUCKETS = 1024;
-export const profileKey = (userId: string) => `realtime:{${bucketOf(userId)}}:${userId}`;
-/** Written once when a bucket starts empty; a Redis (or cluster node) that lost its data has lost this too. */
-export const createdKey = (userId: string) => `realtime-created-at:{${bucketOf(userId)}}`;
+export const CREATED_KEY = 'realtime-created-at';
 /** How long a process trusts its last reading of the creation time: a restart is noticed within this. */
 const CREATED_CHECK_MS = 5_000;
 
@@ -136,10 +133,10 @@ const CREATED_CHECK_MS = 5_000;
 export class RedisFeatureStore implements FeatureStore {
   readonly kind = 'redis';
   private readonly redis: ScriptedRedis;
-  private readonly created = new Map<string, { at: number; checkedAt: number }>();
+  private created: { at: number; checkedAt: number } | null = null;
 
   constructor(redis: RedisClient) {
-    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: RECORD_SCRIPT });
+    redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RECORD_SCRIPT });
     this.redis = redis as ScriptedRedis;
   }
 
@@ -149,9 +146,12 @@ export class RedisFeatureStore implements FeatureStore {
   }
 
   async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
-    const stored = await this.redis[COMMAND](
+    // The creation marker is sent first, in the same round trip (one server runs the two in order):
+    // a profile written without it would have its own events read back as lost, and counted twice.
+    const [, stored] = await Promise.all([
+      this.redis.set(CREATED_KEY, String(Date.now()), 'NX'),
+      this.redis[COMMAND](
       profileKey(userId),
-      createdKey(userId),
       JSON.stringify(weighEvents(events, weights)),
       PROFILE_IDLE_TTL_MS,
       RECENT_LIMIT,
@@ -159,8 +159,8 @@ export class RedisFeatureStore implements FeatureStore {
       SESSION_GAP_MS,
       AFFINITY_FLOOR,
       MAX_CATEGORIES,
-      Date.now(),
-    );
+      ),
+    ]);
     return parseProfile(stored);
   }
 
@@ -168,27 +168,18 @@ export class RedisFeatureStore implements FeatureStore {
     await this.redis.del(profileKey(userId));
   }
 
-  async completeSince(userId: string): Promise<number> {
+  async completeSince(): Promise<number> {
     const now = Date.now();
-    const key = createdKey(userId);
-    const known = this.created.get(key);
-    if (known && now - known.checkedAt < CREATED_CHECK_MS) return known.at;
-    const [, stored] = (await this.redis.multi().set(key, String(now), 'NX').get(key).exec()) ?? [];
+    if (this.created && now - this.created.checkedAt < CREATED_CHECK_MS) return this.created.at;
+    const [, stored] = (await this.redis.multi().set(CREATED_KEY, String(now), 'NX').get(CREATED_KEY).exec()) ?? [];
     const at = Number(stored?.[1] ?? now);
-    this.created.set(key, { at, checkedAt: now });
+    this.created = { at, checkedAt: now };
     return at;
   }
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
-}
-
-/** FNV-1a: a stable, even spread of user ids over the buckets. */
-function bucketOf(userId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % BUCKETS;
 }
 
 function parseProfile(stored: string): RealtimeProfile {

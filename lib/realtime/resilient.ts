@@ -78,11 +78,11 @@ export function resilient(store: FeatureStore, options: ResilienceOptions = {}):
     },
 
     /**
-     * Asked of Redis once every few seconds per bucket of users, so it may wait as long as a write. A store that does not answer
+     * Asked once every few seconds, so it may wait as long as a write. A store that does not answer
      * is not read back from the database: serving is degraded meanwhile, and says so.
      */
-    async completeSince(userId) {
-      const outcome = await guarded('completeSince', writeTimeoutMs, () => store.completeSince(userId)).catch(() => ({ ok: false as const }));
+    async completeSince() {
+      const outcome = await guarded('completeSince', writeTimeoutMs, () => store.completeSince()).catch(() => ({ ok: false as const }));
       return outcome.ok ? outcome.value : 0;
     },
 

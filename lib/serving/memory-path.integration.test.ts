@@ -3,7 +3,7 @@ import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { observeStatements } from '@/db/client';
 import type { Cache } from '@/lib/cache';
-import { createRedisClient, RedisCache } from '@/lib/cache/redis';
+import { createRedisClient } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
 import { getFeatureStore } from '@/lib/realtime';
 import { PRECOMPUTED_SOURCES, precomputedList } from '@/lib/recommend/precomputed';
@@ -39,9 +39,10 @@ async function loseFeatureStore(users: string[]): Promise<void> {
   for (const user of users) await store.forget(user);
   const { redis } = getConfig();
   if (redis) {
-    const cache = new RedisCache(createRedisClient(redis.url, redis.prefix));
-    await cache.deletePrefixes(['realtime-created-at:', 'rec:']);
-    await cache.close();
+    const client = createRedisClient(redis.url, redis.prefix);
+    const cached = await client.keys(`${redis.prefix}rec:*`);
+    await client.del('realtime-created-at', ...cached.map((key) => key.slice(redis.prefix.length)));
+    client.disconnect();
   }
   await takeProcessSingleton<ReturnType<typeof getFeatureStore>>('realtime-feature-store')?.close();
   await takeProcessSingleton<Cache>('cache')?.close();

@@ -49,7 +49,7 @@ export interface StoredUser {
  * nothing read back.
  */
 export async function loadStoredUser(userId: string, model: ServingModel | null): Promise<StoredUser> {
-  const [users, completeSince] = await Promise.all([servingUsers(), getFeatureStore().completeSince(userId)]);
+  const [users, completeSince] = await Promise.all([servingUsers(), getFeatureStore().completeSince()]);
   const profile = users.get(userId);
   const dataSharing = profile?.dataSharing ?? DEFAULT_DATA_SHARING;
   const behaviour = sharingPolicy(dataSharing).behaviour;
