@@ -2,6 +2,7 @@ import 'server-only';
 import { Queue } from 'bullmq';
 import { getConnection } from '@/db';
 import { connectRedis, type RedisClient } from '@/lib/cache/redis';
+import { parseRedisUrl } from '@/lib/cache/redis-url';
 import { getConfig, type Config } from '@/lib/config';
 import { log } from '@/lib/runtime/log';
 import { processSingleton, takeProcessSingleton } from '@/lib/runtime/singleton';
@@ -20,13 +21,15 @@ export const SCRUB_JOB = 'scrub-artifacts';
 const SCRUB_BATCH_MS = 10_000;
 
 /**
- * BullMQ's connection and key prefix, for the queue and the worker alike. `{bull}` is a hash tag:
- * BullMQ's scripts use several keys of a queue at once, which a Redis Cluster allows only within
- * one slot. The keys stay under Tailor's prefix.
+ * BullMQ's connection and key prefix, for the queue and the worker alike. On a cluster `{bull}` is
+ * a hash tag: BullMQ's scripts use several keys of a queue at once, which a Redis Cluster allows
+ * only within one slot. One server keeps the untagged prefix, so jobs queued before an upgrade
+ * are still found (a queued run without its job would hold back every later one).
  */
 export function bullOptions(redis: NonNullable<Config['redis']>): { connection: RedisClient; prefix: string } {
+  const cluster = parseRedisUrl(redis.url).kind === 'cluster';
   // BullMQ waits on blocking commands and retries by itself: no per-command limits here.
-  return { connection: connectRedis(redis.url, { maxRetriesPerRequest: null }), prefix: `${redis.prefix}{bull}` };
+  return { connection: connectRedis(redis.url, { maxRetriesPerRequest: null }), prefix: `${redis.prefix}${cluster ? '{bull}' : 'bull'}` };
 }
 
 /** Where a queued run (or scrub pass) goes to be executed. */
