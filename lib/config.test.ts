@@ -26,6 +26,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...primary, DATABASE_READ_URL: 'mysql://replica' })).toThrow(/DATABASE_READ_URL: must be a postgres/);
   });
 
+  it('takes a Redis Cluster as a list of nodes, and refuses a malformed one or a prefix with braces', () => {
+    const cluster = 'redis+cluster://127.0.0.1:7000,127.0.0.1:7001';
+    expect(parseConfig({ REDIS_URL: cluster }).redis).toEqual({ url: cluster, prefix: 'tailor:' });
+    expect(() => parseConfig({ REDIS_URL: 'redis+cluster://h1:7000,h2:port' })).toThrow(/REDIS_URL: cluster node "h2:port" is not host:port/);
+    expect(() => parseConfig({ REDIS_URL: 'memcached://h1' })).toThrow(/REDIS_URL: must be a redis:\/\/, rediss:\/\/, redis\+cluster:\/\//);
+    expect(() => parseConfig({ REDIS_URL: cluster, TAILOR_REDIS_PREFIX: '{tailor}:' })).toThrow(/TAILOR_REDIS_PREFIX: must not contain/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.kind).toBe('pglite');
   });

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { API_KEY_SCOPES, type ApiKeyScope } from './auth/types';
+import { parseRedisUrl } from './cache/redis-url';
 import { EVENT_TYPES, type EventType } from './events/types';
 
 /**
@@ -16,7 +17,13 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
-const redisUrl = z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL');
+const redisUrl = z.string().check((context) => {
+  try {
+    parseRedisUrl(context.value);
+  } catch (error) {
+    context.issues.push({ code: 'custom', message: (error as Error).message, input: context.value });
+  }
+});
 
 const commaList = z.string().transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0 && entry !== 'none'));
 
@@ -32,7 +39,8 @@ const environmentSchema = z.object({
   DATABASE_READ_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   TAILOR_DATA_DIR: z.string().min(1).default('./.data'),
   REDIS_URL: redisUrl.optional(),
-  TAILOR_REDIS_PREFIX: z.string().min(1).default('tailor:'),
+  // Braces would make a hash tag of the prefix: every key of a Redis Cluster in one slot, on one node.
+  TAILOR_REDIS_PREFIX: z.string().min(1).regex(/^[^{}]*$/, 'must not contain { or }').default('tailor:'),
   TAILOR_SEED_DEMO: booleanFlag.optional(),
   TAILOR_MODEL_DIR: z.string().min(1).optional(),
   TAILOR_TRAIN_EVERY_MINUTES: z.coerce.number().min(0).max(10_080).default(60),

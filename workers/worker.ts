@@ -6,7 +6,6 @@
  * handed back to the queue (and its run queued again) for another worker to take up.
  */
 import { WaitingError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { closeConnection, getConnection } from '@/db';
 import { closeCache } from '@/lib/cache';
 import { ConfigError, getConfig } from '@/lib/config';
@@ -15,7 +14,7 @@ import { drainExposureWriter } from '@/lib/experiments/exposure';
 import { closeChanges } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { beginShutdown } from '@/lib/runtime/shutdown';
-import { closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
+import { bullOptions, closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
 import { startTrainingSchedule } from '@/lib/training/scheduler';
 import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
@@ -42,8 +41,7 @@ async function main(): Promise<void> {
       throw new WaitingError();
     }
   }, {
-    connection: new Redis(config.redis.url, { maxRetriesPerRequest: null }),
-    prefix: `${config.redis.prefix}bull`,
+    ...bullOptions(config.redis),
     concurrency: 1,
     // Training a large catalogue takes minutes; the lock must outlive a slow stage.
     lockDuration: 10 * 60_000,

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@/lib/cache/redis';
 import type { EventWeights } from '@/lib/events/types';
 import { PROFILE_IDLE_TTL_MS } from './memory-store';
 import {
@@ -19,6 +19,7 @@ import {
  * `applyWeighted` from profile.ts, run inside Redis so several web instances writing one user
  * cannot lose each other's updates: the read-modify-write is one atomic script and one round
  * trip. Keep it step for step the same as the TypeScript; the integration test compares them.
+ * It uses the profile's key alone, so it runs on a Redis Cluster too.
  */
 const RECORD_SCRIPT = `
 local null = cjson.null
@@ -29,7 +30,6 @@ local halfLife = tonumber(ARGV[4])
 local gap = tonumber(ARGV[5])
 local floor = tonumber(ARGV[6])
 local maxCategories = tonumber(ARGV[7])
-redis.call('SET', KEYS[2], ARGV[8], 'NX')
 
 local stored = redis.call('GET', KEYS[1])
 local p
@@ -116,13 +116,16 @@ return out
 
 const COMMAND = 'tailorRealtimeRecord';
 
-type ScriptedRedis = Redis & {
-  [COMMAND](key: string, createdKey: string, ...args: (string | number)[]): Promise<string>;
+type ScriptedRedis = RedisClient & {
+  [COMMAND](key: string, ...args: (string | number)[]): Promise<string>;
 };
 
-const keyOf = (userId: string) => `realtime:${userId}`;
-/** Written once when the store starts empty; a Redis that lost its data has lost this too. */
-const CREATED_KEY = 'realtime-created-at';
+export const profileKey = (userId: string) => `realtime:${userId}`;
+/**
+ * Written once when the store starts empty, and before any profile: a Redis that lost its data has
+ * lost this too. In a cluster it lives on one node, so only that node's loss is noticed here.
+ */
+export const CREATED_KEY = 'realtime-created-at';
 /** How long a process trusts its last reading of the creation time: a restart is noticed within this. */
 const CREATED_CHECK_MS = 5_000;
 
@@ -132,20 +135,23 @@ export class RedisFeatureStore implements FeatureStore {
   private readonly redis: ScriptedRedis;
   private created: { at: number; checkedAt: number } | null = null;
 
-  constructor(redis: Redis) {
-    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: RECORD_SCRIPT });
+  constructor(redis: RedisClient) {
+    redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RECORD_SCRIPT });
     this.redis = redis as ScriptedRedis;
   }
 
   async read(userId: string): Promise<RealtimeProfile | null> {
-    const stored = await this.redis.get(keyOf(userId));
+    const stored = await this.redis.get(profileKey(userId));
     return stored === null ? null : parseProfile(stored);
   }
 
   async record(userId: string, events: RealtimeEvent[], weights: EventWeights): Promise<RealtimeProfile> {
-    const stored = await this.redis[COMMAND](
-      keyOf(userId),
-      CREATED_KEY,
+    // The creation marker is sent first, in the same round trip (one server runs the two in order):
+    // a profile written without it would have its own events read back as lost, and counted twice.
+    const [, stored] = await Promise.all([
+      this.redis.set(CREATED_KEY, String(Date.now()), 'NX'),
+      this.redis[COMMAND](
+      profileKey(userId),
       JSON.stringify(weighEvents(events, weights)),
       PROFILE_IDLE_TTL_MS,
       RECENT_LIMIT,
@@ -153,13 +159,13 @@ export class RedisFeatureStore implements FeatureStore {
       SESSION_GAP_MS,
       AFFINITY_FLOOR,
       MAX_CATEGORIES,
-      Date.now(),
-    );
+      ),
+    ]);
     return parseProfile(stored);
   }
 
   async forget(userId: string): Promise<void> {
-    await this.redis.del(keyOf(userId));
+    await this.redis.del(profileKey(userId));
   }
 
   async completeSince(): Promise<number> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRedisClient } from '@/lib/cache/redis';
+import { createRedisClient, keyNodes } from '@/lib/cache/redis';
+import { parseRedisUrl } from '@/lib/cache/redis-url';
 import { getConfig } from '@/lib/config';
 import { DEFAULT_EVENT_WEIGHTS, type EventType, type EventWeights } from '@/lib/events/types';
 import { log } from '@/lib/runtime/log';
@@ -7,6 +8,7 @@ import { getFeatureStore, newlyAccepted, recordRealtimeEvents } from '.';
 import type { NewEvent } from '@/lib/events/schema';
 import { MemoryFeatureStore, PROFILE_IDLE_TTL_MS } from './memory-store';
 import { applyEvents, MAX_CATEGORIES, RECENT_LIMIT, type FeatureStore, type RealtimeEvent, type RealtimeProfile } from './profile';
+import { CREATED_KEY, profileKey, RedisFeatureStore } from './redis-store';
 import { resilient } from './resilient';
 
 const T0 = Date.UTC(2025, 5, 1);
@@ -130,11 +132,54 @@ describe(`feature store (${getConfig().redis ? 'redis' : 'memory'})`, () => {
     const { url, prefix } = getConfig().redis!;
     const redis = createRedisClient(url, prefix);
     try {
-      const ttl = await redis.pttl('realtime:expiring');
+      const ttl = await redis.pttl(profileKey('expiring'));
       expect(ttl).toBeGreaterThan(PROFILE_IDLE_TTL_MS - MINUTE);
       expect(ttl).toBeLessThanOrEqual(PROFILE_IDLE_TTL_MS);
     } finally {
       redis.disconnect();
+    }
+  });
+});
+
+const redisTarget = getConfig().redis && parseRedisUrl(getConfig().redis!.url);
+
+describe.runIf(redisTarget)('feature store keys in Redis', () => {
+  const { url, prefix } = getConfig().redis ?? { url: '', prefix: '' };
+  const store = () => getFeatureStore().inner;
+
+  it('writes the creation marker with a profile, and starts afresh when the marker is lost', async () => {
+    const redis = createRedisClient(url, prefix);
+    try {
+      await redis.del(CREATED_KEY);
+      const before = Date.now();
+      await store().record('marked', [event('a', T0)], DEFAULT_EVENT_WEIGHTS);
+      const marked = Number(await redis.get(CREATED_KEY));
+      expect(marked).toBeGreaterThanOrEqual(before);
+      await redis.del(CREATED_KEY);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // A new process: the store above trusts what it read for a few seconds.
+      const fresh = new RedisFeatureStore(createRedisClient(url, prefix));
+      expect(await fresh.completeSince()).toBeGreaterThan(marked);
+      await fresh.close();
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it.runIf(redisTarget?.kind === 'cluster')('spreads profiles over every master of a cluster', async () => {
+    const users = Array.from({ length: 40 }, (_, i) => `spread-${i}`);
+    await recordRealtimeEvents(
+      users.map((userId, i) => ({ eventId: `s${i}`, userId, itemId: 'x', type: 'view', value: null, occurredAt: new Date(T0), sessionId: null, context: null, recommendationId: null })),
+      () => null,
+      DEFAULT_EVENT_WEIGHTS,
+    );
+    const cluster = createRedisClient(url, prefix);
+    try {
+      const holding = await Promise.all((await keyNodes(cluster)).map((node) => node.keys(`${prefix}${profileKey('spread-')}*`)));
+      expect(holding.flat()).toHaveLength(users.length);
+      expect(holding.every((keys) => keys.length > 0)).toBe(true);
+    } finally {
+      cluster.disconnect();
     }
   });
 });

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSingleNodeClient } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
 import { within } from '@/lib/testing/within';
 import { ChangeBus, type ChangeTopic } from './changes';
@@ -103,7 +104,7 @@ describe.runIf(getConfig().redis)('change bus across processes (Redis)', () => {
     await Promise.all([publisher.ready(), listener.ready()]);
     // What a Redis restart does to the subscriber: the server closes its connection.
     const subscriber = (listener as unknown as { subscriber: Redis }).subscriber;
-    const admin = new Redis(getConfig().redis!.url);
+    const admin = createSingleNodeClient(getConfig().redis!.url);
     try {
       const address = `${subscriber.stream.localAddress}:${subscriber.stream.localPort}`;
       expect(await admin.call('CLIENT', 'KILL', 'ADDR', address, 'SKIPME', 'yes')).toBe(1);

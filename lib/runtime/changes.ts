@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { createRedisClient } from '@/lib/cache/redis';
+import { createRedisClient, createSingleNodeClient, type RedisClient } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
 import { log } from './log';
 import { processSingleton, takeProcessSingleton } from './singleton';
@@ -39,7 +39,7 @@ export class ChangeBus {
   /** Tells this process's own messages apart: they were delivered locally already. */
   private readonly origin = randomUUID();
   private readonly channel: string | null;
-  private publisher: Redis | null = null;
+  private publisher: RedisClient | null = null;
   private subscriber: Redis | null = null;
   private subscribed: Promise<void> = Promise.resolve();
   /** Publications not yet acknowledged: a process that closes right after a write still announces it. */
@@ -79,7 +79,7 @@ export class ChangeBus {
   async close(): Promise<void> {
     this.handlers.clear();
     await Promise.all(this.sending);
-    const clients = [this.publisher, this.subscriber].filter((client): client is Redis => client !== null);
+    const clients = [this.publisher, this.subscriber].filter((client): client is RedisClient => client !== null);
     this.publisher = null;
     this.subscriber = null;
     await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
@@ -87,8 +87,9 @@ export class ChangeBus {
 
   private subscribe(): void {
     if (this.subscriber || !this.options.redis || !this.channel) return;
-    // A connection in subscriber mode can run no other command: this one only listens.
-    const subscriber = createRedisClient(this.options.redis.url, '');
+    // A connection in subscriber mode can run no other command: this one only listens. In a cluster
+    // it is a plain connection to one node, which hears every PUBLISH, and can be unreferenced below.
+    const subscriber = createSingleNodeClient(this.options.redis.url);
     this.subscriber = subscriber;
     let connectedBefore = false;
     // Listening alone must not keep a process alive: a command-line tool that read serving state

@@ -1,5 +1,4 @@
 import postgres from 'postgres';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 
@@ -9,7 +8,8 @@ import type { TestProject } from 'vitest/node';
  */
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.DATABASE_URL;
-  const redisUrl = process.env.REDIS_URL;
+  // The cluster pass names its own Redis in its project's environment.
+  const redisUrl = project.config.env.REDIS_URL || process.env.REDIS_URL;
   if (!adminUrl || !redisUrl) throw new Error('the services pass needs DATABASE_URL and REDIS_URL');
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const template = `tailor_test_${runId}_template`;
@@ -24,10 +24,10 @@ export default async function setup(project: TestProject) {
     const databases = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`tailor_test_${runId}_%`}`;
     for (const { datname } of databases) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.end();
-    const redis = new Redis(redisUrl);
-    const stream = redis.scanStream({ match: `tailor:test:${runId}:*`, count: 1000 });
-    for await (const keys of stream) if ((keys as string[]).length) await redis.del(...(keys as string[]));
-    redis.disconnect();
+    const { createRedisClient, RedisCache } = await import('@/lib/cache/redis');
+    const redis = new RedisCache(createRedisClient(redisUrl, ''));
+    await redis.deletePrefixes([`tailor:test:${runId}:`]);
+    await redis.close();
   };
 }
 

@@ -7,6 +7,8 @@ const OPEN_API = { TAILOR_ANONYMOUS_SCOPES: 'admin' };
 // Every request logs a line at info; tests that read logs direct them (logToForTests).
 const QUIET = { TAILOR_LOG_LEVEL: 'warn' };
 const servicesConfigured = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+// `.ci/redis-cluster.sh start` prints one: redis+cluster://127.0.0.1:7000,...
+const clusterUrl = process.env.REDIS_CLUSTER_URL;
 
 const embedded: TestProjectInlineConfiguration = {
   extends: true,
@@ -29,6 +31,26 @@ const services: TestProjectInlineConfiguration = {
   },
 };
 
+// The tests whose Redis keys, scripts, queues or channels a Redis Cluster treats differently, again
+// with REDIS_URL naming the cluster: a small third pass, not the whole services suite.
+const cluster: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'cluster',
+    include: [
+      'lib/cache/**/*.integration.test.ts',
+      'lib/realtime/**/*.integration.test.ts',
+      'lib/runtime/changes.integration.test.ts',
+      'lib/training/dispatch.integration.test.ts',
+      'lib/users/forget.integration.test.ts',
+      'lib/users/artifacts.integration.test.ts',
+      'lib/api/v1/changes.integration.test.ts',
+    ],
+    env: { ...services.test!.env, REDIS_URL: clusterUrl },
+    globalSetup: services.test!.globalSetup,
+  },
+};
+
 export default defineConfig({
   root,
   resolve: {
@@ -42,6 +64,6 @@ export default defineConfig({
     setupFiles: [path.join(root, 'lib/testing/setup.ts')],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    projects: servicesConfigured ? [embedded, services] : [embedded],
+    projects: servicesConfigured ? [embedded, services, ...(clusterUrl ? [cluster] : [])] : [embedded],
   },
 });

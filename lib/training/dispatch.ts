@@ -1,8 +1,9 @@
 import 'server-only';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { getConnection } from '@/db';
-import { getConfig } from '@/lib/config';
+import { connectRedis, type RedisClient } from '@/lib/cache/redis';
+import { parseRedisUrl } from '@/lib/cache/redis-url';
+import { getConfig, type Config } from '@/lib/config';
 import { log } from '@/lib/runtime/log';
 import { processSingleton, takeProcessSingleton } from '@/lib/runtime/singleton';
 import type { DatabaseConnection } from '@/db/client';
@@ -18,6 +19,18 @@ export const SCRUB_JOB = 'scrub-artifacts';
  * deletions rewrites each artifact once. A request made while a pass runs gets a pass of its own.
  */
 const SCRUB_BATCH_MS = 10_000;
+
+/**
+ * BullMQ's connection and key prefix, for the queue and the worker alike. On a cluster `{bull}` is
+ * a hash tag: BullMQ's scripts use several keys of a queue at once, which a Redis Cluster allows
+ * only within one slot. One server keeps the untagged prefix, so jobs queued before an upgrade
+ * are still found (a queued run without its job would hold back every later one).
+ */
+export function bullOptions(redis: NonNullable<Config['redis']>): { connection: RedisClient; prefix: string } {
+  const cluster = parseRedisUrl(redis.url).kind === 'cluster';
+  // BullMQ waits on blocking commands and retries by itself: no per-command limits here.
+  return { connection: connectRedis(redis.url, { maxRetriesPerRequest: null }), prefix: `${redis.prefix}${cluster ? '{bull}' : 'bull'}` };
+}
 
 /** Where a queued run (or scrub pass) goes to be executed. */
 interface TrainingQueue {
@@ -82,9 +95,12 @@ class InProcessQueue implements TrainingQueue {
 /** With Redis: runs become BullMQ jobs that `npm run worker` processes. */
 class BullTrainingQueue implements TrainingQueue {
   private readonly queue: Queue;
+  private readonly connection: RedisClient;
 
-  constructor(redisUrl: string, prefix: string) {
-    this.queue = new Queue(TRAINING_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix: `${prefix}bull` });
+  constructor(redis: NonNullable<Config['redis']>) {
+    const options = bullOptions(redis);
+    this.connection = options.connection;
+    this.queue = new Queue(TRAINING_QUEUE, options);
   }
 
   async enqueue(runId: number): Promise<void> {
@@ -97,8 +113,10 @@ class BullTrainingQueue implements TrainingQueue {
     await this.queue.add(SCRUB_JOB, {}, { jobId: `${SCRUB_JOB}-${batch}`, delay: batch * SCRUB_BATCH_MS - Date.now(), attempts: 3, backoff: { type: 'exponential', delay: SCRUB_BATCH_MS }, removeOnComplete: 20, removeOnFail: 20 });
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  /** BullMQ leaves a connection it was given open. */
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }
 
@@ -113,7 +131,7 @@ export function installInProcessTraining(execute: RunExecutor, scrub: ScrubExecu
 function trainingQueue(): TrainingQueue {
   return processSingleton<TrainingQueue>('training-queue', () => {
     const { redis } = getConfig();
-    if (redis) return new BullTrainingQueue(redis.url, redis.prefix);
+    if (redis) return new BullTrainingQueue(redis);
     throw new TrainingUnavailableError();
   });
 }

@@ -1,12 +1,11 @@
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getConnection } from '@/db';
 import { getConfig } from '@/lib/config';
 import { decodeStrings, unpackBundle } from '@/lib/models/bundle/container';
 import { getVersion, loadVersion, readVerifiedArtifact, registerVersion } from '@/lib/models/registry';
 import { loadableBundle } from '@/lib/testing/serving-fixture';
-import { closeTrainingQueue, installInProcessTraining, requestArtifactScrub, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
+import { bullOptions, closeTrainingQueue, installInProcessTraining, requestArtifactScrub, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { scrubForgottenUsersFromArtifacts } from './artifacts';
 import { forgottenUserHash, pruneForgotten, recordForgotten } from './tombstones';
 
@@ -87,7 +86,7 @@ describe('the scrub pass over stored model artifacts', () => {
 
   it.runIf(getConfig().redis)('with Redis, queues one delayed job for the worker per batch window', async () => {
     const { redis } = getConfig();
-    const queue = new Queue(TRAINING_QUEUE, { connection: new Redis(redis!.url, { maxRetriesPerRequest: null }), prefix: `${redis!.prefix}bull` });
+    const queue = new Queue(TRAINING_QUEUE, bullOptions(redis!));
     try {
       // Two windows at most, when the burst straddles a boundary.
       for (let n = 0; n < 5; n++) await requestArtifactScrub();

@@ -7,7 +7,7 @@ import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { GET as exportUser } from '@/app/api/v1/users/[id]/export/route';
 import { DELETE as deleteUser, PUT as putUser } from '@/app/api/v1/users/[id]/route';
 import { getConnection } from '@/db';
-import { createRedisClient } from '@/lib/cache/redis';
+import { createRedisClient, keyNodes } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
 import { exposureWriter } from '@/lib/experiments/exposure';
@@ -63,7 +63,7 @@ async function redisMentions(needle: string): Promise<string[]> {
   const client = createRedisClient(redis.url, '');
   try {
     const found: string[] = [];
-    const keys = await client.keys(`${redis.prefix}*`);
+    const keys = (await Promise.all((await keyNodes(client)).map((node) => node.keys(`${redis.prefix}*`)))).flat();
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
       const type = await client.type(key);
