@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getConnection } from '@/db';
-import { modelVersions } from '@/db/schema';
+import { modelVersions, trainingRuns } from '@/db/schema';
 import { seedDemoWorld } from '@/lib/demo/seed';
 import { registerVersion } from '@/lib/models/registry';
-import { dueTrigger } from './scheduler';
+import { listRuns, queueRun, type TrainingTrigger } from './runs';
+import { dueTrigger, trainIfNoActiveModel } from './scheduler';
 
 async function versionTrainedUpTo(lastEventId: number, status: 'active' | 'candidate'): Promise<void> {
   const conn = await getConnection();
@@ -25,5 +26,32 @@ describe('the "after N events" trigger', () => {
     await versionTrainedUpTo(last - 4, 'candidate');
     expect(await dueTrigger(conn, everyTenEvents)).toBeNull();
     expect(await dueTrigger(conn, { everyMinutes: 0, afterEvents: 4 })).toBe('events');
+  });
+});
+
+describe('training at start-up without an active model (the embedded server and `npm run worker`)', () => {
+  const queue = async (trigger: TrainingTrigger) => (await queueRun(await getConnection(), trigger)).run;
+
+  beforeEach(async () => {
+    const conn = await getConnection();
+    await conn.db.update(modelVersions).set({ status: 'candidate' }).where(eq(modelVersions.status, 'active'));
+    await conn.db.delete(trainingRuns);
+  });
+
+  it('queues a run when no model is active, and asks once however many processes start', async () => {
+    const conn = await getConnection();
+    const run = await trainIfNoActiveModel(conn, { onStart: true }, queue);
+    expect(run).toMatchObject({ trigger: 'startup', status: 'queued' });
+    // A second worker starting meanwhile finds that run rather than queueing another.
+    expect(await trainIfNoActiveModel(conn, { onStart: true }, queue)).toMatchObject({ id: run!.id });
+    expect(await listRuns(conn)).toHaveLength(1);
+  });
+
+  it('queues nothing when a model is active, or when training on start is turned off', async () => {
+    const conn = await getConnection();
+    expect(await trainIfNoActiveModel(conn, { onStart: false }, queue)).toBeNull();
+    await versionTrainedUpTo(0, 'active');
+    expect(await trainIfNoActiveModel(conn, { onStart: true }, queue)).toBeNull();
+    expect(await listRuns(conn)).toEqual([]);
   });
 });
