@@ -83,8 +83,20 @@ function runNextBuild(root) {
 }
 
 /**
+ * `server-only` guards Next's client bundles; in a compiled server it is an empty module, bundled,
+ * so the output runs without `--conditions=react-server`.
+ */
+const serverOnlyMarker = {
+  name: 'server-only',
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '' }));
+  },
+};
+
+/**
  * One bundle per entry with the project's own code inside (the `@/` alias resolved, `server-only`
- * taken in its react-server form) and every package left to Node at run time: the native addons
+ * emptied) and every other package left to Node at run time: the native addons
  * and Next must load from node_modules. The version and build are inlined as Next inlines them in
  * the app (next.config.js), so health reports the same values from either.
  */
@@ -100,7 +112,7 @@ export async function compileServer(root) {
     target: 'node20',
     format: 'cjs',
     packages: 'external',
-    conditions: ['react-server'],
+    plugins: [serverOnlyMarker],
     tsconfig: path.join(root, 'tsconfig.json'),
     sourcemap: true,
     logLevel: 'warning',
