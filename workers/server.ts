@@ -2,9 +2,9 @@
  * `npm start`: the production server (compiled by `npm run build`; workers/start.mjs builds a
  * missing or stale build first). It migrates the database, seeds the demo world into an empty
  * embedded database, then serves the console and the API: in this process, or, with PostgreSQL
- * and Redis, in one forked web process per core sharing the port. On SIGTERM or SIGINT it reports itself stopping, stops
- * accepting, answers the requests it holds, drains pending writes, closes its connections and
- * exits 0, all within TAILOR_SHUTDOWN_SECONDS.
+ * and Redis, in one forked web process per core sharing the port. On SIGTERM or SIGINT it
+ * reports itself stopping, stops accepting, answers the requests it holds, drains pending
+ * writes, closes its connections and exits 0, all within TAILOR_SHUTDOWN_SECONDS.
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
