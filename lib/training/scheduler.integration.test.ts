@@ -1,9 +1,13 @@
+import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConnection } from '@/db';
 import { modelVersions, trainingRuns } from '@/db/schema';
 import { seedDemoWorld } from '@/lib/demo/seed';
+import { getConfig } from '@/lib/config';
 import { registerVersion } from '@/lib/models/registry';
+import { requestTraining, TRAINING_QUEUE } from './dispatch';
 import { listRuns, queueRun, type TrainingTrigger } from './runs';
 import { dueTrigger, trainIfNoActiveModel } from './scheduler';
 
@@ -45,6 +49,17 @@ describe('training at start-up without an active model (the embedded server and 
     // A second worker starting meanwhile finds that run rather than queueing another.
     expect(await trainIfNoActiveModel(conn, { onStart: true }, queue)).toMatchObject({ id: run!.id });
     expect(await listRuns(conn)).toHaveLength(1);
+  });
+
+  it.runIf(getConfig().redis)('with Redis, hands the run to the worker queue as a job', async () => {
+    const { redis } = getConfig();
+    const queue = new Queue(TRAINING_QUEUE, { connection: new Redis(redis!.url, { maxRetriesPerRequest: null }), prefix: `${redis!.prefix}bull` });
+    try {
+      const run = await trainIfNoActiveModel(await getConnection(), { onStart: true }, (trigger) => requestTraining(trigger));
+      expect(await queue.getJob(`run-${run!.id}`)).toMatchObject({ name: 'train', data: { runId: run!.id } });
+    } finally {
+      await queue.close();
+    }
   });
 
   it('queues nothing when a model is active, or when training on start is turned off', async () => {
