@@ -1,14 +1,7 @@
 // @ts-check
-const { execSync } = require('node:child_process');
-const { version } = require('./package.json');
+const { buildInfo } = require('./workers/build-info.cjs');
 
-function buildId() {
-  try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-}
+const { version, build } = buildInfo(__dirname);
 
 /** @type {import('next').NextConfig} */
 module.exports = {
@@ -33,6 +26,6 @@ module.exports = {
   ],
   env: {
     TAILOR_VERSION: version,
-    TAILOR_BUILD: `${version}+${buildId()}`,
+    TAILOR_BUILD: build,
   },
 };

@@ -30,7 +30,7 @@ export function superviseWebProcesses(count: number): WebProcesses {
   const ready = new Promise<void>((resolve) => (announceReady = resolve));
 
   const fork = () => {
-    // A fork runs this same entry with process.execArgv: under `tsx`, its loader comes along.
+    // A fork runs this same entry (workers/start.mjs, or workers/server.ts under tsx) with process.execArgv.
     const worker = cluster.fork();
     startedAt.set(worker, Date.now());
     worker.once('listening', () => {

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { needsBuild, runNextBuild } from './build';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
 export interface ServerProcess {
   url: string;
@@ -12,8 +11,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The server's command line, as `npm start` runs it: node itself, with tsx as an in-process loader. */
-const SERVER_ARGS = ['--conditions=react-server', '--import', 'tsx', 'workers/server.ts'];
+/** The server's command line, as `npm start` runs it: node on the compiled server. */
+const SERVER_ARGS = ['--conditions=react-server', 'workers/start.mjs'];
 
 /**
  * Starts the production server (`npm start`'s entry) as its own process, the way it runs
@@ -21,7 +20,9 @@ const SERVER_ARGS = ['--conditions=react-server', '--import', 'tsx', 'workers/se
  */
 export async function startServerProcess(env: Record<string, string>, port: number, options: { viaNpm?: boolean } = {}): Promise<ServerProcess> {
   const root = process.cwd();
-  if (needsBuild(root)) await runNextBuild(root);
+  // Built beforehand, so a first build does not count against the wait for health.
+  const build = spawnSync(process.execPath, ['workers/build.mjs', '--if-needed'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`the build failed (exit code ${build.status})`);
   const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, SERVER_ARGS];
   const child = spawn(command, args, {
     cwd: root,

@@ -1,10 +1,10 @@
 /**
- * `npm start`: the production server. It builds the app if the build is missing or stale,
- * migrates the database, seeds the demo world into an empty embedded database, then serves
- * the console and the API: in this process, or, with PostgreSQL and Redis, in one forked web
- * process per core sharing the port. On SIGTERM or SIGINT it reports itself stopping, stops
- * accepting, answers the requests it holds, drains pending writes, closes its connections and
- * exits 0, all within TAILOR_SHUTDOWN_SECONDS.
+ * `npm start`: the production server (compiled by `npm run build`; workers/start.mjs builds a
+ * missing or stale build first). It migrates the database, seeds the demo world into an empty
+ * embedded database, then serves the console and the API: in this process, or, with PostgreSQL
+ * and Redis, in one forked web process per core sharing the port. On SIGTERM or SIGINT it
+ * reports itself stopping, stops accepting, answers the requests it holds, drains pending
+ * writes, closes its connections and exits 0, all within TAILOR_SHUTDOWN_SECONDS.
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
@@ -23,7 +23,6 @@ import { beginShutdown } from '@/lib/runtime/shutdown';
 import { reloadServingModel, servingCatalog, watchServingModel } from '@/lib/serving/state';
 import { startEmbeddedTraining } from '@/lib/training/embedded';
 import { closeTrainingQueue } from '@/lib/training/dispatch';
-import { needsBuild, runNextBuild } from './build';
 import { trackStages } from './cli/progress';
 import { superviseWebProcesses } from './cluster';
 import { directRoute, serveDirect } from './direct-routes';
@@ -50,12 +49,8 @@ async function main(): Promise<void> {
   announce(config, setupPath);
 }
 
-/** The one-time work before serving: build, migrations, demo seed, the first admin's link. */
+/** The one-time work before serving: migrations, demo seed, the first admin's link. */
 async function prepare(config: Config): Promise<string | null> {
-  if (needsBuild(root)) {
-    console.log('Building Tailor (first start, or sources changed)…');
-    await runNextBuild(root);
-  }
   const seeding = trackStages();
   await prepareStorage(seeding.report);
   seeding.finish();

@@ -16,7 +16,7 @@ import { log } from '@/lib/runtime/log';
 import { beginShutdown } from '@/lib/runtime/shutdown';
 import { bullOptions, closeTrainingQueue, requestArtifactScrub, requestTraining, SCRUB_JOB, TRAINING_QUEUE } from '@/lib/training/dispatch';
 import { executeRun } from '@/lib/training/execute';
-import { startTrainingSchedule } from '@/lib/training/scheduler';
+import { startTrainingSchedule, trainIfNoActiveModel } from '@/lib/training/scheduler';
 import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
 import { onShutdown, runMain } from './lifecycle';
 import { startWorkerHttp } from './worker-http';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const probes = config.workerPort === null ? null : await startWorkerHttp(worker, { port: config.workerPort, redisUrl: config.redis.url, prefix: `${config.redis.prefix}bull` });
   // Catches up on deletions whose scrub of stored models no worker got to.
   await requestArtifactScrub();
+  await trainIfNoActiveModel(await getConnection(), config.training, (trigger) => requestTraining(trigger));
   const stopSchedule = startTrainingSchedule(getConnection, config.training, (trigger) => requestTraining(trigger));
   const stopBandits = startBanditSchedule(getConnection);
   log.info(`worker ready: training runs from ${TRAINING_QUEUE}, schedule every ${config.training.everyMinutes} min or ${config.training.afterEvents} new events`);

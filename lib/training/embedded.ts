@@ -1,13 +1,12 @@
 import 'server-only';
 import { getConnection } from '@/db';
 import { getConfig } from '@/lib/config';
-import { activeVersion } from '@/lib/models/registry';
 import { log } from '@/lib/runtime/log';
 import { scrubForgottenUsersFromArtifacts } from '@/lib/users/artifacts';
 import { installInProcessTraining, requestArtifactScrub, requestTraining } from './dispatch';
 import { executeRun } from './execute';
 import { failAbandonedRuns } from './runs';
-import { startTrainingSchedule } from './scheduler';
+import { startTrainingSchedule, trainIfNoActiveModel } from './scheduler';
 
 /**
  * The embedded default trains inside the web process (in a worker thread): it closes runs a
@@ -22,9 +21,6 @@ export async function startEmbeddedTraining(): Promise<() => void> {
   const { training } = getConfig();
   const abandoned = await failAbandonedRuns(conn);
   if (abandoned > 0) log.warn(`closed ${abandoned} training run(s) left unfinished by the previous process`);
-  if (training.onStart && !(await activeVersion(conn))) {
-    const run = await requestTraining('startup');
-    log.info(`no active model yet: training run ${run.id} started`);
-  }
+  await trainIfNoActiveModel(conn, training, (trigger) => requestTraining(trigger));
   return startTrainingSchedule(getConnection, training, (trigger) => requestTraining(trigger));
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { desc, gt, isNotNull } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import { events, trainingRuns } from '@/db/schema';
+import { events, trainingRuns, type TrainingRunRow } from '@/db/schema';
 import { log } from '@/lib/runtime/log';
-import { lastTrainedEventId } from '@/lib/models/registry';
+import { activeVersion, lastTrainedEventId } from '@/lib/models/registry';
 import type { TrainingTrigger } from './runs';
 
 export interface ScheduleSettings {
@@ -34,6 +34,22 @@ export async function dueTrigger(conn: DatabaseConnection, settings: ScheduleSet
     if (recent.length >= settings.afterEvents) return 'events';
   }
   return null;
+}
+
+/**
+ * A deployment without an active model serves fallbacks only, so the process that trains (the
+ * embedded server, or `npm run worker`) asks for a run as it starts rather than at the schedule's
+ * first due tick. `request` returns the run already queued or running, if there is one.
+ */
+export async function trainIfNoActiveModel(
+  conn: DatabaseConnection,
+  settings: { onStart: boolean },
+  request: (trigger: TrainingTrigger) => Promise<TrainingRunRow>,
+): Promise<TrainingRunRow | null> {
+  if (!settings.onStart || (await activeVersion(conn))) return null;
+  const run = await request('startup');
+  log.info(`no active model yet: training run ${run.id} ${run.status}`);
+  return run;
 }
 
 /** Checks once a minute and asks for a run when one is due. Returns a stop function. */

@@ -4,8 +4,14 @@ import type { TrainingData } from '@/lib/models/data';
 import { SparseMatrix } from '@/lib/models/sparse';
 import type { TrainOutput, TrainProgress } from './train';
 
-/** A plain entry that registers tsx before loading the TypeScript one, whatever started this process. */
-const THREAD_ENTRY = path.join(process.cwd(), 'workers', 'training-thread.cjs');
+/** Set in the compiled server and worker (workers/build.mjs): the thread compiled beside them, relative to the root. */
+declare const TAILOR_COMPILED_THREAD: string | undefined;
+
+/**
+ * Compiled (`npm run build`), the thread is plain JavaScript too. Run from source, a plain entry
+ * registers tsx before loading the TypeScript one, whatever started this process.
+ */
+const THREAD_ENTRY = path.join(process.cwd(), typeof TAILOR_COMPILED_THREAD === 'string' ? TAILOR_COMPILED_THREAD : path.join('workers', 'training-thread.cjs'));
 const THREAD_EXEC_ARGV = ['--conditions=react-server'];
 
 export interface ThreadInput {

@@ -1,19 +1,19 @@
 /**
  * Seconds per ALS iteration (both half-steps) on ml-latest-small, ratings as strengths:
  *
- *   npx tsx --conditions=react-server workers/bench/als-iteration.ts [dataset dir]
+ *   npm run bench:als -- [--path <dataset dir>] [--synthetic] [--iterations 5] [--factors 64]
  *
  * The directory defaults to ../shared/datasets/ml-latest-small. With `--synthetic` it runs on
  * generated data instead (1M interactions, 100k users × 50k items, skewed popularity and
  * activity by default), which is the scale check for the full training benchmark.
  */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import { readDataset } from '@/lib/datasets';
 import { AliasTable, Random } from '@/lib/math/random';
 import { trainAls } from '@/lib/models/als';
 import { SparseMatrix } from '@/lib/models/sparse';
+import { commandLineOrExit } from '../cli/args';
 
 const optionsSchema = z.object({
   iterations: z.coerce.number().int().min(1).default(5),
@@ -22,7 +22,11 @@ const optionsSchema = z.object({
   users: z.coerce.number().int().min(1).default(100_000),
   items: z.coerce.number().int().min(1).default(50_000),
   interactions: z.coerce.number().int().min(1).default(1_000_000),
+  path: z.string().default(path.resolve('../shared/datasets/ml-latest-small')),
 });
+
+const USAGE = `Usage: npm run bench:als -- [--path <ml-latest-small dir>] [--iterations 5] [--factors 64]
+  [--synthetic [--users 100000] [--items 50000] [--interactions 1000000]]`;
 
 type Options = z.infer<typeof optionsSchema>;
 
@@ -62,7 +66,7 @@ function seconds(values: number[]): string {
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 async function main() {
-  const { values, positionals } = parseArgs({
+  const options = commandLineOrExit({
     options: {
       iterations: { type: 'string' },
       factors: { type: 'string' },
@@ -70,12 +74,12 @@ async function main() {
       users: { type: 'string' },
       items: { type: 'string' },
       interactions: { type: 'string' },
+      path: { type: 'string' },
     },
-    allowPositionals: true,
+    schema: optionsSchema,
+    usage: USAGE,
   });
-  const options = optionsSchema.parse(values);
-  const dir = positionals[0] ?? path.resolve('../shared/datasets/ml-latest-small');
-  const matrix = options.synthetic ? syntheticMatrix(options) : await ratingsMatrix(dir);
+  const matrix = options.synthetic ? syntheticMatrix(options) : await ratingsMatrix(options.path);
   console.log(`${matrix.rows} users × ${matrix.cols} items, ${matrix.nnz} nonzeros, ${options.factors} factors`);
 
   const heapBefore = process.memoryUsage();

@@ -5,8 +5,8 @@
  */
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { commandLineOrExit } from '../cli/args';
 import { createScratchDatabase } from './scratch-database';
 import { startServerProcess } from '../server-process';
 
@@ -101,8 +101,11 @@ async function drive(url: string, mode: string, batchSize: number, connections: 
 }
 
 async function main() {
-  const { values } = parseArgs({ options: Object.fromEntries(Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' }])) as never });
-  const options = optionsSchema.parse(values);
+  const options = commandLineOrExit({
+    options: Object.fromEntries(Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' as const }])),
+    schema: optionsSchema,
+    usage: 'Usage: npm run bench:ingest -- [--duration 20] [--batch-connections 16,64] [--single-connections 64] [--port 3100] [--admin-url postgres://…]',
+  });
   const database = await createScratchDatabase(options['admin-url'], 'tailor_bench_ingest');
   console.log(`Starting the production server on PostgreSQL (${database.url.replace(/\/\/.*@/, '//')})…`);
   const server = await startServerProcess({ DATABASE_URL: database.url, TAILOR_SEED_DEMO: 'false', TAILOR_LOG_LEVEL: 'warn', TAILOR_ANONYMOUS_SCOPES: 'events' }, options.port);

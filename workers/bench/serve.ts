@@ -23,11 +23,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { DatabaseConnection } from '@/db/client';
 import { demoWorldParamsSchema, type DemoWorldParams } from '@/lib/demo/world';
 import { startServerProcess, type ServerProcess } from '../server-process';
+import { commandLineOrExit } from '../cli/args';
 import { trackProgress, trackStages } from '../cli/progress';
 import { describeProcess, parentOf } from './process-tree';
 import { planPhases, runPhases } from './serve-phases';
@@ -62,14 +62,18 @@ const optionsSchema = z.object({
 type Options = z.infer<typeof optionsSchema>;
 
 const BOOLEAN_FLAGS = new Set(['quick', 'reuse']);
+const USAGE = `Usage: npm run bench:serve -- [--quick] [--mode production|embedded|both] [--rates 250,500]
+  [--embedded-rates 250] [--duration <s per rate>] [--max-seconds 20] [--connections 32] [--port 3200]
+  [--web-concurrency N] [--reuse] [--items N] [--users N] [--events N] [--admin-url …] [--redis-url …]`;
 const FULL_WORLD = { items: 100_000, users: 50_000, events: 2_000_000 };
 const MODEL_WAIT_MS = 30 * 60_000;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const options = commandLineOrExit({
     options: Object.fromEntries(Object.keys(optionsSchema.shape).map((key) => [key, { type: BOOLEAN_FLAGS.has(key) ? ('boolean' as const) : ('string' as const) }])),
+    schema: optionsSchema,
+    usage: USAGE,
   });
-  const options = optionsSchema.parse(values);
   const started = performance.now();
   const runs = await benchModes(options, options.mode === 'both' ? ['production', 'embedded'] : [options.mode]);
   printReport(runs);

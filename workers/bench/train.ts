@@ -5,12 +5,12 @@
  *
  *   npm run bench:train -- [--events 1000000] [--users 100000] [--items 50000] [--json]
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { worldTrainingData } from '@/lib/demo/training-data';
 import { generateWorld } from '@/lib/demo/world';
 import { DEFAULT_EVENT_WEIGHTS } from '@/lib/events/types';
 import { trainRecommender } from '@/lib/training/train';
+import { commandLineOrExit } from '../cli/args';
 import { trackProgress } from '../cli/progress';
 
 const optionsSchema = z.object({
@@ -22,8 +22,11 @@ const optionsSchema = z.object({
 
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { events: { type: 'string' }, users: { type: 'string' }, items: { type: 'string' }, json: { type: 'boolean' } } });
-  const options = optionsSchema.parse(values);
+  const options = commandLineOrExit({
+    options: { events: { type: 'string' }, users: { type: 'string' }, items: { type: 'string' }, json: { type: 'boolean' } },
+    schema: optionsSchema,
+    usage: 'Usage: npm run bench:train -- [--events 1000000] [--users 100000] [--items 50000] [--json]',
+  });
   const seconds: Record<string, number> = {};
   let started = performance.now();
   const world = generateWorld({ events: options.events, users: options.users, items: options.items });

@@ -36,3 +36,20 @@ export function parseCommandLine<Schema extends z.ZodType>({ argv, options, sche
   }
   return result.data;
 }
+
+/**
+ * The command's flags, read from `process.argv` before the command does anything: `--help`
+ * prints the usage and exits 0; bad flags print the problem and the usage and exit 2.
+ */
+export function commandLineOrExit<Schema extends z.ZodType>(commandLine: Omit<CommandLine<Schema>, 'argv'>): z.infer<Schema> {
+  try {
+    const args = parseCommandLine({ ...commandLine, argv: process.argv.slice(2) });
+    if (args !== null) return args;
+    console.log(commandLine.usage);
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\n\n${error.usage}`);
+    process.exit(USAGE_EXIT_CODE);
+  }
+}

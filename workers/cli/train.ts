@@ -4,6 +4,8 @@ import { activeVersion } from '@/lib/models/registry';
 import { closeChanges } from '@/lib/runtime/changes';
 import { executeRun } from '@/lib/training/execute';
 import { getRun, queueRun } from '@/lib/training/runs';
+import { z } from 'zod';
+import { commandLineOrExit } from './args';
 import { trackProgress } from './progress';
 
 /**
@@ -11,7 +13,13 @@ import { trackProgress } from './progress';
  * records as the API, so the console shows it too. (With the embedded database, stop the server
  * first: PGlite opens in one process at a time.)
  */
+const USAGE = `Usage: npm run train
+
+Runs one training run now and promotes its model if it beats the active one.
+Reads the same environment as \`npm start\` (DATABASE_URL, TAILOR_DATA_DIR, …).`;
+
 async function main(): Promise<void> {
+  commandLineOrExit({ options: {}, schema: z.object({}), usage: USAGE });
   const conn = await getConnection();
   try {
     const { run, created } = await queueRun(conn, 'manual');
