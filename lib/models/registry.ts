@@ -233,6 +233,12 @@ export function fallbackVersions(conn: DatabaseConnection, except: number | null
     .orderBy(sql`${modelVersions.promotedAt} desc nulls last`, desc(modelVersions.id));
 }
 
+/** Whether any version was ever active: before the first promotion, serving has nothing to fall back from. */
+export async function anyVersionPromoted(conn: DatabaseConnection): Promise<boolean> {
+  const [row] = await conn.db.select({ id: modelVersions.id }).from(modelVersions).where(isNotNull(modelVersions.promotedAt)).limit(1);
+  return row !== undefined;
+}
+
 /** The newest event any training run has learned from, promoted or kept as a candidate. */
 export async function lastTrainedEventId(conn: DatabaseConnection): Promise<number> {
   const [row] = await conn.db.select({ id: sql<string | null>`max((${modelVersions.counts}->>'last_event_id')::bigint)` }).from(modelVersions);

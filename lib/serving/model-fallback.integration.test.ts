@@ -44,6 +44,18 @@ function restart(): void {
 }
 
 describe('serving when the active version cannot be loaded', () => {
+  it('serves nothing, quietly, while the first version waits for its promotion', async () => {
+    const first = await registered();
+    const errors = vi.spyOn(log, 'error');
+    restart();
+    expect(await reloadServingModel()).toBeNull();
+    expect((await checkHealth()).serving.model.degraded).toBe(false);
+    expect(errors).not.toHaveBeenCalled();
+    await promoteVersion(await getConnection(), first);
+    restart();
+    expect((await reloadServingModel())?.versionId).toBe(first);
+  });
+
   it('serves the version active before it, says so in health and logs it as an error, until a promotion', async () => {
     const conn = await getConnection();
     const earlier = await promoted();

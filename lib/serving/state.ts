@@ -3,7 +3,7 @@ import { getConnection } from '@/db';
 import type { DatabaseConnection } from '@/db/client';
 import type { ModelVersionRow } from '@/db/schema';
 import { setCategoryLookup } from '@/lib/realtime';
-import { activeVersion, fallbackVersions, loadVersion, RegistryError } from '@/lib/models/registry';
+import { activeVersion, anyVersionPromoted, fallbackVersions, loadVersion, RegistryError } from '@/lib/models/registry';
 import { FORGETTING_TOPICS, onChange, publishChange } from '@/lib/runtime/changes';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
@@ -64,8 +64,8 @@ async function loadActiveModel(previous: LoadedModel | null): Promise<LoadedMode
     if (model) return { model: swapTo(current, model), unloadable, fallback: null };
   }
   const others = await fallbackVersions(conn, active?.id ?? null);
-  // Nothing trained yet: no model, and nothing to fall back from.
-  if (!active && others.length === 0 && !current) return { model: null, unloadable, fallback: null };
+  // Nothing promoted yet (the first run's version waits for its promotion): no model, and nothing to fall back from.
+  if (!active && !current && (others.length === 0 || !(await anyVersionPromoted(conn)))) return { model: null, unloadable, fallback: null };
   const fallback = { activeVersion: active?.id ?? null, reason: active ? `active version ${active.id}: ${unloadable.get(active.id)}` : 'no version is active' };
   const chosen = await firstLoadable(conn, others, current, unloadable);
   if (chosen && chosen !== current) {
