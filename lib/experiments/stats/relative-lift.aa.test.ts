@@ -1,14 +1,15 @@
 /**
  * A/A simulation of the relative lift's interval: both arms draw from one distribution, so every
  * interval that excludes 0 is a false positive. Each scenario runs REPLICATIONS experiments
- * (binomial SE of a 5% rate over 2,000 runs ≈ 0.5 points, so α + 0.01 sits two SEs above α) from a
+ * (binomial SE of a 5% rate over 3,000 runs ≈ 0.4 points, so α + 0.01 sits 2.5 SEs above α) from a
  * fixed seed, and the false-positive rate must stay within α + 0.01:
  * - fixed-horizon: one look at 1,000–3,000 users per arm, the (1 − α) interval;
  * - always-valid: 20 looks of 100–300 new users per arm each, a false positive if any look's
  *   always-valid interval excludes 0.
  * Metrics: binary conversion (2–20%), click-through (clicks / impressions per user, with per-user
  * click propensity) and revenue per user (2–6% buyers, lognormal amounts with σ = 1.5).
- * The measured rates are printed and recorded in the README (Experiments section).
+ * The measured rates are printed and recorded in the README (Experiments section). The delta-method
+ * interval this replaced failed the revenue scenarios: 11.8% fixed-horizon, 22.2% always-valid.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import { compareRatios, type RatioSums, summariseRatioFromSums } from './ratio';
 import { alwaysValidInference } from './sequential';
 import { compareMeans, type MeanSums, summariseMeanFromSums, varianceOfMean } from './welch';
 
-const REPLICATIONS = 2_000;
+const REPLICATIONS = 3_000;
 const LOOKS = 20;
 /** The planned size results.ts gives the sequence (SEQUENTIAL_PLANNED_USERS), users across both arms. */
 const PLANNED_USERS = 10_000;
