@@ -52,8 +52,9 @@ export function metricValue(metric: Metric, value: number | null): string {
   return percent(value, 2);
 }
 
-export function interval([lower, upper]: readonly [number, number]): string {
-  return `[${signedPercent(lower)}, ${signedPercent(upper)}]`;
+/** A null upper bound is an unbounded relative interval. */
+export function interval([lower, upper]: readonly [number, number | null]): string {
+  return `[${signedPercent(lower)}, ${upper === null ? '+∞' : signedPercent(upper)}]`;
 }
 
 export function shortDate(iso: string | null): string {

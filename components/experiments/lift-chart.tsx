@@ -6,7 +6,8 @@ import { interval, signedPercent, VERDICT_LABELS, type Verdict } from './format'
 export interface LiftRow {
   variant: string;
   estimate: number;
-  ci: [number, number];
+  /** A null upper end is unbounded: drawn to the axis edge. */
+  ci: [number, number | null];
   verdict: Verdict;
 }
 
@@ -20,12 +21,13 @@ const VERDICT_FILL: Record<Verdict, string> = {
 
 /** Round half-widths, so the ticks read ±50% or ±2%, not ±37.4%. Wider than ±1,000% is clipped: such an interval says nothing yet. */
 const AXIS_BOUNDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
-const axisBound = (reach: number) => AXIS_BOUNDS.find((bound) => bound >= reach * 1.05) ?? AXIS_BOUNDS.at(-1)!;
+const WIDEST_BOUND = AXIS_BOUNDS.at(-1)!;
+const axisBound = (reach: number) => AXIS_BOUNDS.find((bound) => bound >= reach * 1.05) ?? WIDEST_BOUND;
 
 /** Relative lift against control: a bar spans the interval, the dot is the estimate, and a bar clear of 0 is a result. */
 export function LiftChart({ rows }: { rows: LiftRow[] }) {
-  const data = rows.map((row) => ({ ...row, range: row.ci }));
-  const bound = axisBound(Math.max(...rows.flatMap((row) => row.ci.map(Math.abs))));
+  const data = rows.map((row) => ({ ...row, range: [row.ci[0], row.ci[1] ?? WIDEST_BOUND] }));
+  const bound = axisBound(Math.max(...data.flatMap((row) => row.range.map(Math.abs))));
   return (
     <ResponsiveContainer width="100%" height={Math.max(96, rows.length * 52 + 40)}>
       <ComposedChart layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>

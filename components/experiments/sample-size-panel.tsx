@@ -2,6 +2,7 @@
 
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ExperimentResultsJson } from '@/lib/experiments/results';
+import { SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experiments/stats/srm';
 import type { Metric } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS, metricValue, percent } from './format';
@@ -56,9 +57,11 @@ export function SampleSizePanel({ results, mde, onMdeChange }: { results: Experi
           ? results.type === 'bandit'
             ? 'No sample-ratio check: a bandit moves its split on purpose.'
             : 'Sample-ratio check: not enough exposures yet.'
-          : srm.mismatch
-            ? `Sample-ratio check failed (p = ${srm.p_value.toExponential(2)}).`
-            : `Sample-ratio check passed (p = ${srm.p_value.toFixed(3)}): the split matches the weights.`}
+          : srm.status === 'not_enough_data'
+            ? `Sample-ratio check: not enough data yet (needs ${SRM_MIN_EXPOSURES} exposures, and ${SRM_MIN_EXPECTED_PER_VARIANT} expected in every variant).`
+            : srm.mismatch
+              ? `Sample-ratio check failed (p = ${srm.p_value.toExponential(2)}).`
+              : `Sample-ratio check passed (p = ${srm.p_value.toFixed(3)}): the split matches the weights.`}
       </p>
     </section>
   );

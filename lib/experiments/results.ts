@@ -4,6 +4,7 @@ import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
 import {
   alwaysValidInference,
+  type ArmEstimate,
   compareMeans,
   compareRatios,
   type Comparison,
@@ -13,7 +14,9 @@ import {
   holmBonferroni,
   type Interval,
   type RatioObservation,
+  relativeLift,
   sampleRatioMismatch,
+  type SampleRatioStatus,
   sampleSizePerVariantForMean,
   SRM_THRESHOLD,
   summariseMean,
@@ -63,17 +66,26 @@ interface EstimateJson {
   p_value: number;
 }
 
+/** A relative lift's interval: never below −1 (−100%); a null upper bound is unbounded, while the control mean cannot yet be told from 0. */
+export type RelativeInterval = [lower: number, upper: number | null];
+
+interface RelativeEstimateJson {
+  estimate: number;
+  ci: RelativeInterval;
+  p_value: number;
+}
+
 export interface ComparisonJson {
   variant: string;
   absolute_lift: number;
   relative_lift: number;
   /** Default (sequential, always-valid) view. */
   ci: Interval;
-  relative_ci: Interval;
+  relative_ci: RelativeInterval;
   p_value: number;
   chance_to_beat_control: number;
-  sequential: { alpha: number; absolute: EstimateJson; relative: EstimateJson };
-  fixed_horizon: { alpha: number; absolute: EstimateJson & { se: number }; relative: EstimateJson & { se: number }; holm_p_value: number };
+  sequential: { alpha: number; absolute: EstimateJson; relative: RelativeEstimateJson };
+  fixed_horizon: { alpha: number; absolute: EstimateJson & { se: number }; relative: RelativeEstimateJson & { se: number }; holm_p_value: number };
   verdict: Verdict;
 }
 
@@ -99,7 +111,7 @@ export interface ExperimentResultsJson {
   default_view: 'sequential';
   alpha: number;
   variants: { key: string; strategy: string; strategy_version: number | null; weight: number; users: number; lists: number; impressions: number; clicks: number; ctr: number | null }[];
-  srm: { chi_square: number; p_value: number; threshold: number; mismatch: boolean; observed: Record<string, number>; expected: Record<string, number> } | null;
+  srm: { chi_square: number; p_value: number; threshold: number; status: SampleRatioStatus; mismatch: boolean; observed: Record<string, number>; expected: Record<string, number> } | null;
   metrics: MetricResultJson[];
   guardrails: { metric: Metric; max_degradation: number; variants: { variant: string; relative_change: number | null; breached: boolean }[] }[];
   planning: {
@@ -256,6 +268,16 @@ interface ArmSummary {
   unitSd: number;
 }
 
+/** The arm's estimate and its sampling variance, as the relative lift's interval needs them. */
+function armEstimate({ n, mean, unitSd }: ArmSummary): ArmEstimate {
+  return { mean, variance: (unitSd * unitSd) / n };
+}
+
+/** JSON has no infinity: an unbounded upper end goes out as null. */
+function relativeInterval([lower, upper]: Interval): RelativeInterval {
+  return [lower, Number.isFinite(upper) ? upper : null];
+}
+
 function attempt<T>(compute: () => T): T | null {
   try {
     const value = compute();
@@ -325,10 +347,11 @@ function analyse(
       const treatment = arms.summaries[offset + 1];
       if (!comparison || !treatment || !control) return { variant, verdict: 'insufficient_data' as const };
       const n = treatment.n + control.n;
-      const sequential = attempt(() => ({
-        absolute: alwaysValidInference({ estimate: comparison.absolute.estimate, se: comparison.absolute.se, n, plannedSampleSize: SEQUENTIAL_PLANNED_USERS, alpha: familyAlpha }),
-        relative: alwaysValidInference({ estimate: comparison.relative.estimate, se: comparison.relative.se, n, plannedSampleSize: SEQUENTIAL_PLANNED_USERS, alpha: familyAlpha }),
-      }));
+      const sequential = attempt(() => {
+        const absolute = alwaysValidInference({ estimate: comparison.absolute.estimate, se: comparison.absolute.se, n, plannedSampleSize: SEQUENTIAL_PLANNED_USERS, alpha: familyAlpha });
+        // The relative interval inverts the same always-valid test (Fieller), so both views reach the same decision.
+        return { absolute, relative: relativeLift(armEstimate(treatment), armEstimate(control), absolute) };
+      });
       if (!sequential) return { variant, verdict: 'insufficient_data' as const };
       const ready = minimum !== null && verdictReady([control.n, treatment.n], minimum);
       const [lower, upper] = sequential.absolute.ci;
@@ -338,18 +361,18 @@ function analyse(
         absolute_lift: comparison.absolute.estimate,
         relative_lift: comparison.relative.estimate,
         ci: sequential.absolute.ci,
-        relative_ci: sequential.relative.ci,
+        relative_ci: relativeInterval(sequential.relative.ci),
         p_value: sequential.absolute.pValue,
         chance_to_beat_control: comparison.chanceToBeat,
         sequential: {
           alpha: familyAlpha,
           absolute: { estimate: comparison.absolute.estimate, ci: sequential.absolute.ci, p_value: sequential.absolute.pValue },
-          relative: { estimate: comparison.relative.estimate, ci: sequential.relative.ci, p_value: sequential.relative.pValue },
+          relative: { estimate: comparison.relative.estimate, ci: relativeInterval(sequential.relative.ci), p_value: sequential.relative.pValue },
         },
         fixed_horizon: {
           alpha: DEFAULT_ALPHA,
           absolute: { estimate: comparison.absolute.estimate, se: comparison.absolute.se, ci: comparison.absolute.ci, p_value: comparison.absolute.pValue },
-          relative: { estimate: comparison.relative.estimate, se: comparison.relative.se, ci: comparison.relative.ci, p_value: comparison.relative.pValue },
+          relative: { estimate: comparison.relative.estimate, se: comparison.relative.se, ci: relativeInterval(comparison.relative.ci), p_value: comparison.relative.pValue },
           holm_p_value: holm.get(offset)!,
         },
         verdict,
@@ -385,6 +408,7 @@ function srmCheck(experiment: Experiment, exposed: Map<string, number>): Experim
     chi_square: result.chiSquare,
     p_value: result.pValue,
     threshold: SRM_THRESHOLD,
+    status: result.status,
     mismatch: result.mismatch,
     observed: Object.fromEntries(experiment.variants.map((variant, index) => [variant.key, observed[index]!])),
     expected: Object.fromEntries(experiment.variants.map((variant, index) => [variant.key, result.expected[index]!])),

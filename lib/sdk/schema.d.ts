@@ -1327,11 +1327,16 @@ export interface components {
                 clicks: number;
                 ctr: number | null;
             }[];
-            /** @description Sample-ratio mismatch check; null until there are enough exposures. */
+            /** @description Sample-ratio mismatch check; null for a bandit, which moves its split on purpose. */
             srm: {
                 chi_square: number;
                 p_value: number;
                 threshold: number;
+                /**
+                 * @description not_enough_data below 100 exposures in total or 5 expected in any variant: the p-value then decides nothing.
+                 * @enum {string}
+                 */
+                status: "not_enough_data" | "passed" | "mismatch";
                 mismatch: boolean;
                 observed: {
                     [key: string]: number;
@@ -1362,9 +1367,10 @@ export interface components {
                         number,
                         number
                     ];
+                    /** @description Relative lift interval by Fieller's method: never below −1 (−100%); a null upper bound is unbounded (the control mean cannot yet be told from 0). */
                     relative_ci: [
                         number,
-                        number
+                        number | null
                     ];
                     p_value: number;
                     chance_to_beat_control: number;
@@ -1380,9 +1386,10 @@ export interface components {
                         };
                         relative: {
                             estimate: number;
+                            /** @description Relative lift interval by Fieller's method: never below −1 (−100%); a null upper bound is unbounded (the control mean cannot yet be told from 0). */
                             ci: [
                                 number,
-                                number
+                                number | null
                             ];
                             p_value: number;
                         };
@@ -1400,9 +1407,10 @@ export interface components {
                         };
                         relative: {
                             estimate: number;
+                            /** @description Relative lift interval by Fieller's method: never below −1 (−100%); a null upper bound is unbounded (the control mean cannot yet be told from 0). */
                             ci: [
                                 number,
-                                number
+                                number | null
                             ];
                             p_value: number;
                             se: number;

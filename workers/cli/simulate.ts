@@ -414,7 +414,7 @@ async function printResults(api: ApiClient, key: string): Promise<void> {
     ),
   );
   const srm = results.srm;
-  console.log(srm ? `SRM: χ² ${srm.chi_square.toFixed(2)}, p ${srm.p_value.toPrecision(3)} → ${srm.mismatch ? 'MISMATCH (flagged)' : 'no mismatch'}` : 'SRM: not enough exposures to check');
+  console.log(srm ? `SRM: χ² ${srm.chi_square.toFixed(2)}, p ${srm.p_value.toPrecision(3)} → ${srm.status === 'not_enough_data' ? 'not enough data' : srm.mismatch ? 'MISMATCH (flagged)' : 'no mismatch'}` : 'SRM: not enough exposures to check');
   for (const metric of results.metrics.filter((entry) => entry.metric === 'ctr' || entry.primary)) {
     for (const comparison of metric.comparisons) {
       if (!('relative_lift' in comparison)) {
@@ -432,8 +432,9 @@ async function printResults(api: ApiClient, key: string): Promise<void> {
   }
 }
 
-/** Interval bounds arrive as arrays, so a bound may be missing as far as the types know: '—' then. */
-function signed(value: number | undefined): string {
+/** Interval bounds arrive as arrays, so a bound may be missing as far as the types know: '—' then; a null relative upper bound is unbounded. */
+function signed(value: number | null | undefined): string {
+  if (value === null) return '+∞';
   return `${value !== undefined && value >= 0 ? '+' : ''}${percent(value, 1)}`;
 }
 

@@ -4,6 +4,7 @@ import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { TIME_RANGES } from '@/lib/metrics/ranges';
+import { SAMPLE_RATIO_STATUSES, SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experiments/stats/srm';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS } from '@/lib/experiments/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
 import type { ReasonKind } from '@/lib/recommend/explain';
@@ -222,17 +223,21 @@ export const experimentSchema = z
 export const experimentPageSchema = z.object({ experiments: z.array(experimentSchema), ...page });
 const interval = z.tuple([z.number(), z.number()]);
 const estimate = z.object({ estimate: z.number(), ci: interval, p_value: z.number() });
+const relativeInterval = z
+  .tuple([z.number(), z.number().nullable()])
+  .meta({ description: "Relative lift interval by Fieller's method: never below −1 (−100%); a null upper bound is unbounded (the control mean cannot yet be told from 0)." });
+const relativeEstimate = z.object({ estimate: z.number(), ci: relativeInterval, p_value: z.number() });
 const verdict = z.enum(['better', 'worse', 'inconclusive', 'insufficient_sample', 'insufficient_data']);
 const comparisonSchema = z.object({
   variant: z.string(),
   absolute_lift: z.number(),
   relative_lift: z.number(),
   ci: interval.meta({ description: 'The default, sequential (always-valid) view.' }),
-  relative_ci: interval,
+  relative_ci: relativeInterval,
   p_value: z.number(),
   chance_to_beat_control: z.number(),
-  sequential: z.object({ alpha: z.number(), absolute: estimate, relative: estimate }),
-  fixed_horizon: z.object({ alpha: z.number(), absolute: estimate.extend({ se: z.number() }), relative: estimate.extend({ se: z.number() }), holm_p_value: z.number() }),
+  sequential: z.object({ alpha: z.number(), absolute: estimate, relative: relativeEstimate }),
+  fixed_horizon: z.object({ alpha: z.number(), absolute: estimate.extend({ se: z.number() }), relative: relativeEstimate.extend({ se: z.number() }), holm_p_value: z.number() }),
   verdict,
 });
 
@@ -251,9 +256,19 @@ export const experimentResultsSchema = z
       z.object({ key: z.string(), strategy: z.string(), strategy_version: z.number().int().nullable(), weight: z.number(), users: z.number(), lists: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }),
     ),
     srm: z
-      .object({ chi_square: z.number(), p_value: z.number(), threshold: z.number(), mismatch: z.boolean(), observed: z.record(z.string(), z.number()), expected: z.record(z.string(), z.number()) })
+      .object({
+        chi_square: z.number(),
+        p_value: z.number(),
+        threshold: z.number(),
+        status: z.enum(SAMPLE_RATIO_STATUSES).meta({
+          description: `not_enough_data below ${SRM_MIN_EXPOSURES} exposures in total or ${SRM_MIN_EXPECTED_PER_VARIANT} expected in any variant: the p-value then decides nothing.`,
+        }),
+        mismatch: z.boolean(),
+        observed: z.record(z.string(), z.number()),
+        expected: z.record(z.string(), z.number()),
+      })
       .nullable()
-      .meta({ description: 'Sample-ratio mismatch check; null until there are enough exposures.' }),
+      .meta({ description: 'Sample-ratio mismatch check; null for a bandit, which moves its split on purpose.' }),
     metrics: z.array(
       z.object({
         metric: z.enum(METRICS),

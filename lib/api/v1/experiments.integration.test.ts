@@ -301,6 +301,8 @@ describe('experiments: results', () => {
     await create('res', { secondary_metrics: ['conversion', 'engagement', 'diversity', 'coverage'], guardrails: [{ metric: 'latency_p99', max_degradation: 0.2 }] });
     expect((await results('res')).status).toBe(409);
     await start('res');
+    // No exposures yet: no verdict, rather than "passed (p = 1.000)".
+    expect((await results('res')).body.srm).toMatchObject({ status: 'not_enough_data', mismatch: false, observed: { control: 0, treatment: 0 } });
     await conn.query(`insert into items (external_id, title, category) select 'res-item-' || i, 'Item ' || i, 'cat-' || (i % 3) from generate_series(0, 29) i`);
     const users = await assign('res', 600);
     expect(users.length).toBe(600);
@@ -315,7 +317,7 @@ describe('experiments: results', () => {
       expect(byKey[variant].ctr).toBeCloseTo(totals[variant]!.clicks / totals[variant]!.shown, 12);
     }
     expect(byKey.control.users + byKey.treatment.users).toBe(600);
-    expect(body.srm).toMatchObject({ mismatch: false, threshold: 0.001 });
+    expect(body.srm).toMatchObject({ status: 'passed', mismatch: false, threshold: 0.001 });
     expect(body.srm.p_value).toBeGreaterThan(0.001);
 
     const ctr = body.metrics[0];
@@ -333,6 +335,10 @@ describe('experiments: results', () => {
     expect(comparison.ci[0]).toBeGreaterThan(0);
     expect(comparison.fixed_horizon.absolute.p_value).toBeLessThan(1e-6);
     expect(comparison.fixed_horizon.holm_p_value).toBe(comparison.fixed_horizon.absolute.p_value);
+    // The relative views invert the same tests (Fieller): same decision and p-value as the absolute ones.
+    expect(comparison.relative_ci[0]).toBeGreaterThan(0);
+    expect(comparison.sequential.relative.p_value).toBe(comparison.sequential.absolute.p_value);
+    expect(comparison.fixed_horizon.relative.p_value).toBe(comparison.fixed_horizon.absolute.p_value);
     expect(comparison.chance_to_beat_control).toBeGreaterThan(0.999);
     expect(comparison.verdict).toBe('better');
     expect(ctr.minimum_sample_per_variant).toBeGreaterThanOrEqual(100);

@@ -89,14 +89,15 @@ function checkSampleSize(n: number): void {
 
 /**
  * Treatment against control for a ratio metric: the difference with SE = √(Var_T + Var_C), the
- * relative lift by the delta method on the ratio of ratios, and the normal chance to beat control.
+ * relative lift by Fieller's method on the ratio of ratios (see `relativeLift`), and the normal chance to beat control.
  */
 export function compareRatios(treatment: RatioSummary, control: RatioSummary, { alpha = DEFAULT_ALPHA }: InferenceOptions = {}): Comparison {
   const difference = treatment.mean - control.mean;
   const se = Math.sqrt(treatment.variance + control.variance);
+  const absolute = normalEstimate(difference, se, alpha);
   return {
-    absolute: normalEstimate(difference, se, alpha),
-    relative: relativeLift(treatment.mean, treatment.variance, control.mean, control.variance, alpha),
+    absolute,
+    relative: relativeLift(treatment, control, absolute),
     chanceToBeat: normalChanceToBeat(difference, se),
   };
 }

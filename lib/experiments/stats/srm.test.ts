@@ -14,6 +14,7 @@ describe('sample-ratio mismatch', () => {
     expect(result.degreesOfFreedom).toBe(1);
     expect(result.expected).toEqual([5105, 5105]);
     expect(result.mismatch).toBe(false);
+    expect(result.status).toBe('passed');
   });
 
   it('reproduces a three-way split and normalises weights', () => {
@@ -24,11 +25,21 @@ describe('sample-ratio mismatch', () => {
   });
 
   it('flags a real mismatch and honours unequal weights', () => {
-    expect(sampleRatioMismatch([5000, 5400], [1, 1]).mismatch).toBe(true);
+    expect(sampleRatioMismatch([5000, 5400], [1, 1])).toMatchObject({ status: 'mismatch', mismatch: true });
     // 50/25/25 observed exactly as configured.
     const result = sampleRatioMismatch([5000, 2500, 2500], [2, 1, 1]);
     expect(result.chiSquare).toBe(0);
     expect(result.pValue).toBe(1);
+  });
+
+  it('has no verdict below the minimum sample', () => {
+    expect(sampleRatioMismatch([0, 0], [1, 1])).toMatchObject({ status: 'not_enough_data', mismatch: false });
+    // 99 exposures: under SRM_MIN_EXPOSURES, however lopsided.
+    expect(sampleRatioMismatch([90, 9], [1, 1])).toMatchObject({ status: 'not_enough_data', mismatch: false });
+    // 100 exposures, but the 1% arm expects only 1.
+    expect(sampleRatioMismatch([98, 1, 1], [98, 1, 1])).toMatchObject({ status: 'not_enough_data', mismatch: false });
+    expect(sampleRatioMismatch([50, 50], [1, 1])).toMatchObject({ status: 'passed', mismatch: false });
+    expect(sampleRatioMismatch([90, 10], [1, 1])).toMatchObject({ status: 'mismatch', mismatch: true });
   });
 
   it('rejects mismatched inputs', () => {

@@ -97,13 +97,14 @@ export function welchTTest(treatment: MeanSummary, control: MeanSummary, { alpha
 
 /**
  * Treatment against control for a mean metric: the difference by Welch's test, the relative lift by
- * the delta method, and the normal chance to beat control.
+ * Fieller's method at Welch's t quantile, and the normal chance to beat control.
  */
 export function compareMeans(treatment: MeanSummary, control: MeanSummary, { alpha = DEFAULT_ALPHA }: InferenceOptions = {}): Comparison {
   const welch = welchTTest(treatment, control, { alpha });
+  const absolute = { estimate: welch.difference, se: welch.se, ci: welch.ci, pValue: welch.pValue };
   return {
-    absolute: { estimate: welch.difference, se: welch.se, ci: welch.ci, pValue: welch.pValue },
-    relative: relativeLift(treatment.mean, varianceOfMean(treatment), control.mean, varianceOfMean(control), alpha),
+    absolute,
+    relative: relativeLift({ mean: treatment.mean, variance: varianceOfMean(treatment) }, { mean: control.mean, variance: varianceOfMean(control) }, absolute),
     chanceToBeat: normalChanceToBeat(welch.difference, welch.se),
   };
 }
