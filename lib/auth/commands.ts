@@ -1,5 +1,5 @@
 import 'server-only';
-import type { DatabaseConnection } from '@/db/client';
+import { inTransaction, type DatabaseConnection } from '@/db/client';
 import { CommandError } from '@/lib/runtime/command-errors';
 import * as apiKeys from './api-keys';
 import { recordAudit } from './audit';
@@ -9,15 +9,19 @@ import type { ApiKeyInput, ConsoleUserInput, ConsoleUserPatch } from './schema';
 import { completeSetup } from './setup';
 
 /**
- * Access writes (API keys, console users, the first admin), each audited. Revoking a key also
- * tells every process to forget it (api-keys.ts announces it with the write).
+ * Access writes (API keys, console users, the first admin), each audited. A write commits with
+ * its audit entry where it can: not around a password hash (~100 ms, during which an embedded
+ * database would wait for the transaction), nor a revocation, which api-keys.ts announces with the
+ * write (every process must re-read the key once the revocation is visible).
  */
 
 /** The secret is returned here once and never stored: only its hash is. */
 export async function createApiKey(conn: DatabaseConnection, by: Principal, input: ApiKeyInput): Promise<{ key: apiKeys.ApiKey; secret: string }> {
-  const created = await apiKeys.createApiKey(conn, input, actorOf(by));
-  await recordAudit(conn, by, { action: 'api_key.create', targetType: 'api_key', targetId: created.key.id, details: { name: created.key.name, scopes: created.key.scopes } });
-  return created;
+  return inTransaction(conn, async (tx) => {
+    const created = await apiKeys.createApiKey(tx, input, actorOf(by));
+    await recordAudit(tx, by, { action: 'api_key.create', targetType: 'api_key', targetId: created.key.id, details: { name: created.key.name, scopes: created.key.scopes } });
+    return created;
+  });
 }
 
 /** Requests with the key are refused from now on, in every process. */
@@ -47,11 +51,13 @@ export async function updateConsoleUser(conn: DatabaseConnection, by: Principal,
 
 export async function deleteConsoleUser(conn: DatabaseConnection, by: Principal, id: number): Promise<consoleUsers.ConsoleUser> {
   if (by.kind === 'user' && by.id === id) throw CommandError.conflict('you cannot delete your own account; ask another admin');
-  await refuseLosingTheLastAdmin(conn, id);
-  const user = await consoleUsers.deleteConsoleUser(conn, id);
-  if (!user) throw CommandError.notFound('console user', id);
-  await recordAudit(conn, by, { action: 'console_user.delete', targetType: 'console_user', targetId: id, details: { email: user.email, role: user.role } });
-  return user;
+  return inTransaction(conn, async (tx) => {
+    await refuseLosingTheLastAdmin(tx, id);
+    const user = await consoleUsers.deleteConsoleUser(tx, id);
+    if (!user) throw CommandError.notFound('console user', id);
+    await recordAudit(tx, by, { action: 'console_user.delete', targetType: 'console_user', targetId: id, details: { email: user.email, role: user.role } });
+    return user;
+  });
 }
 
 /** Spends the one-time set-up token on the first admin account; nobody is signed in yet, so the system is the actor. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { DatabaseConnection } from '@/db/client';
+import { inTransaction, type DatabaseConnection } from '@/db/client';
 import { recordAudit } from '@/lib/auth/audit';
 import type { Principal } from '@/lib/auth/principal';
 import { eventWeightsChanged } from '@/lib/realtime';
@@ -17,16 +17,20 @@ const ANNOUNCE_CHANGE: Record<string, () => void> = {
 };
 
 /**
- * Changes an object-valued setting. `next` builds and validates the new value from the stored one
- * (so rules across fields hold); the change is audited with the fields' before and after values.
+ * Changes an object-valued setting. `change` builds and validates the new value from the stored one
+ * (so rules across fields hold). The value and its audit entry (the fields' before and after values)
+ * commit together; then the setting's readers are told.
  */
-export async function updateSetting<S extends z.ZodType<Record<string, unknown>>>(conn: DatabaseConnection, by: Principal, setting: Setting<S>, next: (before: z.infer<S>) => z.infer<S>): Promise<z.infer<S>> {
-  const before = await readSetting(conn, setting);
-  const after = next(before);
-  await writeSetting(conn, setting, after);
-  await recordAudit(conn, by, { action: 'setting.update', targetType: 'setting', targetId: setting.key, details: changes(before, after) });
+export async function updateSetting<S extends z.ZodType<Record<string, unknown>>>(conn: DatabaseConnection, by: Principal, setting: Setting<S>, change: (before: z.infer<S>) => z.infer<S>): Promise<z.infer<S>> {
+  const stored = await inTransaction(conn, async (tx) => {
+    const before = await readSetting(tx, setting);
+    const after = change(before);
+    await writeSetting(tx, setting, after);
+    await recordAudit(tx, by, { action: 'setting.update', targetType: 'setting', targetId: setting.key, details: changes(before, after) });
+    return after;
+  });
   ANNOUNCE_CHANGE[setting.key]?.();
-  return after;
+  return stored;
 }
 
 function changes(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
