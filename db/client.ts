@@ -136,3 +136,19 @@ async function openPostgres(url: string, poolSize: number, role: ConnectionRole)
   };
   return { connection, client, db };
 }
+
+/**
+ * Runs `action` in one transaction on the primary: the connection it is given is bound to the
+ * transaction (drizzle only; a raw `query` would run outside it, so it refuses). Used by commands
+ * so a write and its audit entry commit together or not at all.
+ */
+export async function inTransaction<T>(conn: DatabaseConnection, action: (tx: DatabaseConnection) => Promise<T>): Promise<T> {
+  return conn.db.transaction(async (tx) =>
+    action({
+      kind: conn.kind,
+      db: tx as unknown as Database,
+      query: () => Promise.reject(new Error('raw queries cannot join a transaction; use drizzle inside inTransaction')),
+      close: () => Promise.reject(new Error('a transaction is closed by inTransaction')),
+    }),
+  );
+}

@@ -4,6 +4,7 @@ import type { Permission } from '@/lib/auth/types';
 import { recordHttpRequest } from '@/lib/metrics/record';
 import { routePattern } from '@/lib/metrics/route-pattern';
 import { log } from '@/lib/runtime/log';
+import { apiErrorOf } from './domain-errors';
 import { ApiError } from './errors';
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
@@ -80,7 +81,7 @@ async function authenticateQuietly(request: Request): Promise<Principal> {
 
 /** `requestId` ties the log line of an unexpected error to the request's own line. */
 export function errorResponse(error: unknown, request?: Request, requestId?: string): Response {
-  const apiError = error instanceof ApiError ? error : unexpected(error, request, requestId);
+  const apiError = apiErrorOf(error) ?? unexpected(error, request, requestId);
   const body = { error: { code: apiError.code, message: apiError.message, ...(apiError.fields.length > 0 && { fields: apiError.fields }) } };
   return Response.json(body, { status: apiError.status });
 }

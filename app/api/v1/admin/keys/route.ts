@@ -2,9 +2,8 @@ import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { route } from '@/lib/api/route';
 import { parseInput } from '@/lib/api/validate';
-import { createApiKey, listApiKeys } from '@/lib/auth/api-keys';
-import { recordAudit } from '@/lib/auth/audit';
-import { actorOf } from '@/lib/auth/principal';
+import { listApiKeys } from '@/lib/auth/api-keys';
+import { createApiKey } from '@/lib/auth/commands';
 import { apiKeyInputSchema } from '@/lib/auth/schema';
 
 export const GET = route('access:manage', async () => {
@@ -15,8 +14,6 @@ export const GET = route('access:manage', async () => {
 export const POST = route('access:manage', async (request, _context, principal) => {
   const { value } = await readBody(request, { maxBytes: 16 * 1024, formats: ['json'] });
   const input = parseInput(apiKeyInputSchema, value, 'API key');
-  const conn = await getConnection();
-  const { key, secret } = await createApiKey(conn, input, actorOf(principal));
-  await recordAudit(conn, principal, { action: 'api_key.create', targetType: 'api_key', targetId: key.id, details: { name: key.name, scopes: key.scopes } });
+  const { key, secret } = await createApiKey(await getConnection(), principal, input);
   return Response.json({ ...key, secret }, { status: 201 });
 });

@@ -4,10 +4,9 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
+import { deleteUser, saveUser } from '@/lib/users/commands';
 import { userHistoryQuerySchema, userInputSchema } from '@/lib/users/schema';
-import { usersChanged } from '@/lib/serving/users';
-import { applyDataSharingChange, forgetUser } from '@/lib/users/forget';
-import { getUser, getUserHistory, upsertUser } from '@/lib/users/store';
+import { getUser, getUserHistory } from '@/lib/users/store';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -21,25 +20,18 @@ export const GET = route('users:read', async (request, context: IdRouteContext) 
   return Response.json({ ...user, history: await getUserHistory(conn, id, limit) });
 });
 
-/**
- * Creates the user or updates the preferences and data-sharing level it names. Not audited: clients sync
- * profiles as routinely as they send events, and the log is for people's changes.
- */
+/** Creates the user or updates the preferences and data-sharing level it names (not audited: see saveUser). */
 export const PUT = route('users:write', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(userInputSchema, withPathId(value, id), 'user');
-  const conn = await getConnection();
-  const { user, created, previousDataSharing } = await upsertUser(conn, input);
-  await applyDataSharingChange(conn, id, previousDataSharing, user.data_sharing);
-  usersChanged();
+  const { user, created } = await saveUser(await getConnection(), input);
   return Response.json(user, { status: created ? 201 : 200 });
 });
 
 /** The right to be forgotten: removes everything stored about the user, everywhere (see lib/users/forget.ts). */
 export const DELETE = route('users:delete', async (_request, context: IdRouteContext, principal) => {
   const id = await pathId(context);
-  const deleted = await forgetUser(await getConnection(), id, principal);
-  if (!deleted) throw ApiError.notFound('user', id);
+  const deleted = await deleteUser(await getConnection(), principal, id);
   return Response.json({ id, deleted: true, deleted_events: deleted.events });
 });

@@ -1,10 +1,8 @@
 import { getConnection } from '@/db';
 import type { IdRouteContext } from '@/lib/api/context';
-import { withRegistryErrors } from '@/lib/api/registry-errors';
 import { route } from '@/lib/api/route';
 import { numericPathId } from '@/lib/api/validate';
-import { recordAudit } from '@/lib/auth/audit';
-import { activeVersion, promoteVersion } from '@/lib/models/registry';
+import { promoteModel } from '@/lib/models/commands';
 import { toModelVersion } from '@/lib/models/versions';
 
 /**
@@ -13,11 +11,5 @@ import { toModelVersion } from '@/lib/models/versions';
  */
 export const POST = route('models:operate', async (_request, context: IdRouteContext, principal) => {
   const id = await numericPathId(context, 'model version');
-  const conn = await getConnection();
-  const previous = await activeVersion(conn);
-  const version = await withRegistryErrors(async () => promoteVersion(conn, id, principal));
-  if (previous?.id !== version.id) {
-    await recordAudit(conn, principal, { action: 'model.promote', targetType: 'model_version', targetId: version.id, details: { from_version: previous?.id ?? null } });
-  }
-  return Response.json(toModelVersion(version));
+  return Response.json(toModelVersion(await promoteModel(await getConnection(), principal, id)));
 });
