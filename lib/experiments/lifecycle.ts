@@ -2,13 +2,14 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseConnection } from '@/db/client';
 import { ensurePresets, setDefaultStrategy, strategiesByKey } from '@/lib/strategies/store';
-import { firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
+import { audiencesDisjoint, firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
 import { ExperimentError } from './errors';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, variantWeights, type ExperimentInput, type ExperimentPatch } from './schema';
 import {
   deleteExperiment as removeExperiment,
   getExperiment,
   insertExperiment,
+  liveExperiments,
   liveExperimentsInLayer,
   lockConfiguration,
   recordWeights,
@@ -101,14 +102,17 @@ export async function updateExperiment(conn: DatabaseConnection, key: string, pa
 /**
  * Starts a draft, or resumes a paused experiment. A draft's variants are pinned to their
  * strategies' current versions and it takes the lowest free run of slots in its layer; 409 when
- * the layer has no room, or a strategy has gone.
+ * it could get no users, it competes with a live experiment of another layer, the layer has no
+ * room, or a strategy has gone.
  */
 export async function startExperiment(conn: DatabaseConnection, key: string, now = new Date()): Promise<Experiment> {
   return conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
+    if (current.status !== 'draft' && current.status !== 'paused') throw refusal(current, 'start', ['draft', 'paused']);
+    if (current.coveragePercent === 0) throw ExperimentError.conflict(`experiment '${current.key}' covers 0% of layer '${current.layer}' and would get no users; raise its coverage first`);
+    await checkNoCompetitor(tx, current);
     if (current.status === 'paused') return writeExperiment(tx, current.id, { status: 'running' });
-    if (current.status !== 'draft') throw refusal(current, 'start', ['draft', 'paused']);
     const strategies = await checkStrategiesExist(tx, current.variants, 'conflict');
     const variants: ExperimentVariant[] = current.variants.map((variant) => ({ ...variant, strategyVersion: strategies.get(variant.strategy)!.version }));
     const slotStart = await freeSlotStart(tx, current, current.coveragePercent);
@@ -188,6 +192,21 @@ async function checkStrategiesExist(db: Executor, variants: readonly { strategy:
       : ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${(variant as { key?: string }).key ?? index}' no longer exists`);
   });
   return strategies;
+}
+
+/**
+ * Every experiment decides the same thing, the strategy a user is served, and a user can only be
+ * served one: so experiments of different layers may only be live together when their audiences
+ * cannot meet. Otherwise the one started first would take every shared user and silently starve
+ * the other. Within one layer, disjoint slot ranges keep experiments apart instead.
+ */
+async function checkNoCompetitor(db: Executor, experiment: Experiment): Promise<void> {
+  const competitor = (await liveExperiments(db)).find((other) => other.id !== experiment.id && other.layer !== experiment.layer && !audiencesDisjoint(other.targeting, experiment.targeting));
+  if (!competitor) return;
+  throw ExperimentError.conflict(
+    `experiment '${competitor.key}' is ${competitor.status} in layer '${competitor.layer}' (${competitor.coveragePercent}% coverage, audience '${competitor.targeting}') and would compete with '${experiment.key}' for the same users; ` +
+      `a user is served one strategy, so experiments in different layers cannot share an audience. Stop '${competitor.key}', or run '${experiment.key}' in layer '${competitor.layer}' on the free slots`,
+  );
 }
 
 async function takenRanges(db: Executor, experiment: Experiment): Promise<{ key: string; range: SlotRange }[]> {

@@ -226,6 +226,41 @@ describe('experiments API: lifecycle', () => {
     expect((await start('slots-c')).layer_range_percent).toEqual([0, 60]);
     for (const key of ['slots-b', 'slots-c', 'slots-other']) await action(stopRoute, key, 'stop');
   });
+
+  it('refuses to start an experiment that another layer would starve, naming it, and one that can get no users', async () => {
+    // The issue's case: a 100% experiment in one layer took every user an experiment in another layer could have had.
+    await create('starve-default', { layer: 'starve-default', targeting: 'region=eu', coverage_percent: 100 });
+    await create('starve-feed', { layer: 'starve-feed', targeting: 'region=eu', coverage_percent: 100 });
+    await start('starve-default');
+    const starved = await action(startRoute, 'starve-feed', 'start');
+    expect(starved.status).toBe(409);
+    expect(starved.body.error.message).toContain("experiment 'starve-default' is running in layer 'starve-default'");
+    expect((await getExperiment((await getConnection()).db, 'starve-feed'))?.status).toBe('draft');
+
+    // An audience that cannot meet the running one's may run in another layer, and gets its users.
+    await create('starve-other', { layer: 'starve-other', targeting: 'region=us', coverage_percent: 100 });
+    await start('starve-other');
+    const user = (region: string, i: number) => ({ id: `starve-${region}-${i}`, isNew: false, attributes: { region } });
+    for (let i = 0; i < 20; i++) {
+      expect((await resolveStrategy(user('us', i), { recordExposure: false })).experiment).toBe('starve-other');
+      expect((await resolveStrategy(user('eu', i), { recordExposure: false })).experiment).toBe('starve-default');
+    }
+
+    // A paused experiment still holds its audience: resuming it is refused too once the other started.
+    await action(pauseRoute, 'starve-default', 'pause');
+    expect((await action(startRoute, 'starve-feed', 'start')).status).toBe(409);
+    await action(stopRoute, 'starve-default', 'stop');
+    await start('starve-feed');
+    await action(pauseRoute, 'starve-feed', 'pause');
+    await create('starve-late', { layer: 'starve-late', targeting: 'region=eu' });
+    expect((await action(startRoute, 'starve-late', 'start')).body.error.message).toContain("experiment 'starve-feed' is paused");
+
+    await create('starve-empty', { layer: 'starve-empty', targeting: 'region=none', coverage_percent: 0 });
+    const empty = await action(startRoute, 'starve-empty', 'start');
+    expect(empty.status).toBe(409);
+    expect(empty.body.error.message).toContain('0%');
+    for (const key of ['starve-other', 'starve-feed']) await action(stopRoute, key, 'stop');
+  });
 });
 
 describe('experiments: serving and exposure', () => {
