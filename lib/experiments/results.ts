@@ -9,7 +9,6 @@ import {
   type Comparison,
   DEFAULT_ALPHA,
   DEFAULT_POWER,
-  estimateDurationDays,
   holmBonferroni,
   type Interval,
   type RatioObservation,
@@ -22,6 +21,7 @@ import {
   verdictReady,
 } from './stats';
 import { weightHistory } from './store';
+import { activeTraffic, planTraffic, type ActiveTraffic, type TrafficPlan } from './traffic';
 import { LOWER_IS_BETTER, type Experiment, type Metric, type TestableMetric } from './types';
 
 /**
@@ -46,8 +46,6 @@ export const SEQUENTIAL_PLANNED_USERS = 10_000;
 /** No verdict below this many users per variant, whatever the power calculation says. */
 export const MIN_USERS_FOR_VERDICT = 100;
 const DAY_MS = 86_400_000;
-/** The traffic rate is extrapolated from at least this much running time. */
-const MIN_RATE_WINDOW_MS = 3_600_000;
 
 export interface ResultsOptions {
   /** Relative minimum detectable effect for the power and duration estimate. */
@@ -112,6 +110,8 @@ export interface ExperimentResultsJson {
     users_per_variant: Record<string, number>;
     ready: boolean;
     daily_users: number | null;
+    audience_users: number | null;
+    reachable: boolean | null;
     duration_days: number | null;
     days_remaining: number | null;
   };
@@ -131,12 +131,13 @@ interface Unit {
 export async function experimentResults(conn: DatabaseConnection, experiment: Experiment, { mde, now = new Date() }: ResultsOptions): Promise<ExperimentResultsJson> {
   const wanted = new Set<Metric>([experiment.primaryMetric, ...experiment.secondaryMetrics, ...experiment.guardrails.map((rail) => rail.metric)]);
   const variantKeys = experiment.variants.map((variant) => variant.key);
-  const [arms, coverage, latency, daily, history] = await Promise.all([
+  const [arms, coverage, latency, daily, history, traffic] = await Promise.all([
     variantArms(conn, experiment, wanted),
     wanted.has('coverage') ? variantCoverage(conn, experiment) : null,
     wanted.has('latency_p99') ? variantLatency(conn, experiment) : null,
     dailySeries(conn, experiment),
     weightHistory(conn.db, experiment.id),
+    activeTraffic(conn, experiment.stoppedAt && experiment.stoppedAt < now ? experiment.stoppedAt : now),
   ]);
   const context = analysisContext(experiment, mde);
 
@@ -188,7 +189,7 @@ export async function experimentResults(conn: DatabaseConnection, experiment: Ex
         }),
       };
     }),
-    planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, now),
+    planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, traffic, now),
     timeseries: cumulative(variantKeys, daily),
     weight_history: history.map((change) => ({ at: change.at.toISOString(), reason: change.reason, weights: change.weights })),
   };
@@ -391,14 +392,12 @@ function srmCheck(experiment: Experiment, exposed: Map<string, number>): Experim
   };
 }
 
-function planning(experiment: Experiment, primary: MetricResultJson, users: number[], mde: number, alpha: number, now: Date): ExperimentResultsJson['planning'] {
+function planning(experiment: Experiment, primary: MetricResultJson, users: number[], mde: number, alpha: number, traffic: ActiveTraffic, now: Date): ExperimentResultsJson['planning'] {
   const required = primary.minimum_sample_per_variant;
   const started = experiment.startedAt?.getTime() ?? null;
   const until = Math.min(now.getTime(), experiment.stoppedAt?.getTime() ?? Infinity);
-  const elapsedMs = started === null ? 0 : Math.max(MIN_RATE_WINDOW_MS, until - started);
-  const total = users.reduce((sum, n) => sum + n, 0);
-  const dailyUsers = started === null || total === 0 ? null : (total / elapsedMs) * DAY_MS;
-  const duration = required !== null && dailyUsers !== null ? attempt(() => estimateDurationDays({ samplePerVariant: required, dailyTraffic: dailyUsers, weights: experiment.variants.map((variant) => variant.weight) })) : null;
+  const elapsedDays = started === null ? 0 : Math.max(0, until - started) / DAY_MS;
+  const plan: TrafficPlan | null = required === null ? null : planTraffic(traffic, required, experiment.variants.map((variant) => variant.weight), experiment.coveragePercent);
   return {
     metric: primary.metric,
     mde,
@@ -408,9 +407,11 @@ function planning(experiment: Experiment, primary: MetricResultJson, users: numb
     sample_size_per_variant: required,
     users_per_variant: Object.fromEntries(primary.variants.map((variant) => [variant.variant, variant.users])),
     ready: required !== null && verdictReady(users, required),
-    daily_users: dailyUsers,
-    duration_days: duration,
-    days_remaining: duration === null ? null : Math.max(0, Math.ceil(duration - elapsedMs / DAY_MS)),
+    daily_users: plan?.daily_users ?? null,
+    audience_users: plan?.audience_users ?? null,
+    reachable: plan?.reachable ?? null,
+    duration_days: plan?.duration_days ?? null,
+    days_remaining: plan?.duration_days == null ? null : Math.max(0, Math.ceil(plan.duration_days - elapsedDays)),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Permission } from '@/lib/auth/types';
 import { itemBulkSchema, itemInputSchema, itemListQuerySchema, itemPatchSchema, itemStatsQuerySchema } from '@/lib/catalog/schema';
 import { curationRuleInputSchema, curationRuleListQuerySchema, curationRulePatchSchema, feedPreviewQuerySchema } from '@/lib/curation/schema';
 import { eventBatchSchema, eventInputSchema } from '@/lib/events/schema';
-import { experimentInputSchema, experimentListQuerySchema, experimentPatchSchema, resultsQuerySchema, shipInputSchema } from '@/lib/experiments/schema';
+import { experimentInputSchema, experimentListQuerySchema, experimentPatchSchema, planQuerySchema, resultsQuerySchema, shipInputSchema } from '@/lib/experiments/schema';
 import { strategyInputSchema, strategyPatchSchema } from '@/lib/experiments/strategy-schema';
 import { rangeQuerySchema } from '@/lib/metrics/ranges';
 import { modelVersionsQuerySchema, trainingRunsQuerySchema } from '@/lib/models/schema';
@@ -87,6 +87,7 @@ export const OPERATIONS: Operation[] = [
   // Experiments and strategies
   { method: 'get', path: '/api/v1/experiments', permission: 'experiments:read', tag: 'Experiments', summary: 'List experiments', query: experimentListQuerySchema, responses: { 200: responses.experimentPageSchema } },
   { method: 'post', path: '/api/v1/experiments', permission: 'experiments:write', tag: 'Experiments', summary: 'Create a draft experiment', body: experimentInputSchema, example: experimentExample, responses: { 201: responses.experimentSchema }, errors: [404, 409] },
+  { method: 'get', path: '/api/v1/experiments/plan', permission: 'experiments:read', tag: 'Experiments', summary: 'Sample size and duration before starting', description: 'Users per variant to detect `mde` in the metric (baseline from the last 28 days of served lists), the active users a day and in all within `coverage_percent`, whether that audience can supply the sample at all (`reachable`), and the days it takes.', query: planQuerySchema, responses: { 200: responses.experimentPlanSchema } },
   { method: 'get', path: '/api/v1/experiments/{id}', permission: 'experiments:read', tag: 'Experiments', summary: 'Get an experiment', id: 'key', responses: { 200: responses.experimentSchema } },
   { method: 'patch', path: '/api/v1/experiments/{id}', permission: 'experiments:write', tag: 'Experiments', summary: 'Change an experiment', description: 'A running or paused experiment keeps its variants, layer, targeting and type (409).', id: 'key', body: experimentPatchSchema, example: { coverage_percent: 50 }, responses: { 200: responses.experimentSchema }, errors: [409] },
   { method: 'delete', path: '/api/v1/experiments/{id}', permission: 'experiments:write', tag: 'Experiments', summary: 'Delete a draft', id: 'key', responses: { 200: responses.experimentSchema }, errors: [409] },
