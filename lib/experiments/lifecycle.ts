@@ -4,6 +4,8 @@ import type { DatabaseConnection } from '@/db/client';
 import { ensurePresets, setDefaultStrategy, strategiesByKey } from '@/lib/strategies/store';
 import { audiencesDisjoint, firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
 import { ExperimentError } from './errors';
+import { experimentResults } from './results';
+import { assessShip, decisionNote, type ShipAssessment } from './ship-assessment';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, variantWeights, type ExperimentInput, type ExperimentPatch } from './schema';
 import {
   deleteExperiment as removeExperiment,
@@ -30,6 +32,8 @@ import { LAYER_SLOTS, slotCount, type Experiment, type ExperimentStatus, type Ex
 
 /** Fields of a live experiment that may change; the rest would move users or change what a variant serves. */
 const LIVE_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'coverage_percent', 'primary_metric', 'secondary_metrics', 'guardrails', 'bandit']);
+/** The MDE the ship check reads verdicts at: the results page's default. */
+const DEFAULT_SHIP_MDE = 0.05;
 /** A stopped experiment is a record: only its description and how its results are read may change. */
 const STOPPED_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'primary_metric', 'secondary_metrics', 'guardrails']);
 
@@ -140,18 +144,35 @@ export async function stopExperiment(conn: DatabaseConnection, key: string, now 
   });
 }
 
-/** Ship the winner: the variant's strategy becomes the default for everyone, and the experiment stops. */
-export async function shipVariant(conn: DatabaseConnection, key: string, variantKey: string, now = new Date()): Promise<Experiment> {
-  return conn.db.transaction(async (tx) => {
+export interface ShipRequest {
+  variant: string;
+  /** The editor's reason, kept in the decision note. */
+  note?: string;
+  /** The experiment's key, typed to confirm a ship the evidence speaks against. */
+  confirmKey?: string;
+}
+
+/**
+ * Ship the winner: the variant's strategy becomes the default for everyone, and the experiment
+ * stops. A variant that is losing or breaches a guardrail ships only with the experiment's key in
+ * `confirmKey` (409 otherwise, naming the risks). Returns the decision note for the audit log.
+ */
+export async function shipVariant(conn: DatabaseConnection, key: string, request: ShipRequest, now = new Date()): Promise<{ experiment: Experiment; assessment: ShipAssessment; decision: string }> {
+  const before = await mustGet(conn.db, key);
+  const assessment = before.status === 'draft' ? null : assessShip(await experimentResults(conn, before, { mde: DEFAULT_SHIP_MDE, now }), request.variant);
+  const experiment = await conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
     if (current.status === 'draft') throw refusal(current, 'ship', ['running', 'paused', 'stopped']);
-    const variant = current.variants.find((candidate) => candidate.key === variantKey);
-    if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${variantKey}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
+    const variant = current.variants.find((candidate) => candidate.key === request.variant);
+    if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${request.variant}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
+    if (assessment!.risks.length > 0 && request.confirmKey !== key) {
+      throw ExperimentError.conflict(`shipping '${variant.key}' needs confirming: ${assessment!.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
+    }
     try {
       await setDefaultStrategy(tx, variant.strategy);
     } catch (error) {
-      if (error instanceof ExperimentError && error.code === 'not_found') throw ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${variantKey}' no longer exists`);
+      if (error instanceof ExperimentError && error.code === 'not_found') throw ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${variant.key}' no longer exists`);
       throw error;
     }
     return writeExperiment(tx, current.id, {
@@ -159,6 +180,7 @@ export async function shipVariant(conn: DatabaseConnection, key: string, variant
       ...(current.status !== 'stopped' && { status: 'stopped' as const, stoppedAt: now }),
     });
   });
+  return { experiment, assessment: assessment!, decision: decisionNote(assessment!, request.note) };
 }
 
 /** Only drafts: an experiment that ran has exposures and impressions that name it. */

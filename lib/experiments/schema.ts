@@ -158,7 +158,15 @@ export const experimentListQuerySchema = z
 
 export type ExperimentListQuery = z.infer<typeof experimentListQuerySchema>;
 
-export const shipInputSchema = z.object({ variant: slug }).strict();
+export const shipInputSchema = z
+  .object({
+    variant: slug,
+    /** Why, in the editor's words: kept in the audit log's decision note. */
+    note: z.string().trim().max(1000).optional(),
+    /** The experiment's key, typed to confirm shipping a losing or guardrail-breaching variant. */
+    confirm_key: z.string().max(64).optional(),
+  })
+  .strict();
 
 export const resultsQuerySchema = z
   .object({

@@ -564,7 +564,7 @@ export interface paths {
         put?: never;
         /**
          * Ship the winning variant
-         * @description The variant's strategy becomes the default, and the experiment stops.
+         * @description The variant's strategy becomes the default, and the experiment stops. A variant that is losing (under 50% chance to beat control, or worse) or breaches a guardrail needs `confirm_key` set to the experiment's key (409 otherwise, naming the risks). The audit entry carries a decision note: the verdict, each guardrail, and `note`.
          *
          *     Requires `experiments:write`: an API key with scope `admin`, or a console session with role `admin` or `pm`.
          */
@@ -5385,11 +5385,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "variant": "popular"
+                 *       "variant": "popular",
+                 *       "note": "Clear CTR win; latency held."
                  *     }
                  */
                 "application/json": {
                     variant: string;
+                    note?: string;
+                    confirm_key?: string;
                 };
             };
         };

@@ -9,6 +9,7 @@ import { GET as listRoute, POST as postRoute } from '@/app/api/v1/experiments/ro
 import { POST as makeDefault } from '@/app/api/v1/strategies/[id]/default/route';
 import { getConnection } from '@/db';
 import type { DatabaseConnection } from '@/db/client';
+import { listAudit } from '@/lib/auth/audit';
 import { insertEvents } from '@/lib/events/store';
 import type { NewEvent } from '@/lib/events/schema';
 import { reallocateBandits } from '@/lib/experiments/bandit';
@@ -459,5 +460,28 @@ describe('experiments: bandits', () => {
     const choices = await Promise.all(Array.from({ length: 1000 }, (_, i) => resolveStrategy(cohortUser('bandit', 10_000 + i))));
     expect(choices.filter((choice) => choice.variant === 'treatment').length).toBeGreaterThan(950);
     await action(stopRoute, 'bandit', 'stop');
+  });
+});
+
+describe('experiments: shipping against the evidence', () => {
+  it('refuses a losing, guardrail-breaching ship until the key is typed, and audits the decision', async () => {
+    const conn = await getConnection();
+    await create('risky', { guardrails: [{ metric: 'latency_p99', max_degradation: 0.2 }] });
+    await start('risky');
+    const users = await assign('risky', 400);
+    await simulate(conn, 'risky', users, { control: 0.2, treatment: 0.1 }, { latency: { control: 10, treatment: 15 } });
+
+    const refused = await action(shipRoute, 'risky', 'ship', { variant: 'treatment' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/'treatment' has a \d% chance to beat control on ctr; guardrail latency_p99 is breached \(\+50% against a limit of 20%\)\. Send confirm_key 'risky'/);
+    expect((await action(shipRoute, 'risky', 'ship', { variant: 'treatment', confirm_key: 'riskyy' })).status).toBe(409);
+    expect((await getExperiment(conn.db, 'risky'))?.status).toBe('running');
+
+    const shipped = await action(shipRoute, 'risky', 'ship', { variant: 'treatment', confirm_key: 'risky', note: 'Latency is fixed in the next release.' });
+    expect(shipped.status).toBe(200);
+    const { entries } = await listAudit(conn, { target_type: 'experiment', target_id: 'risky', limit: 1, offset: 0 });
+    expect(entries[0]).toMatchObject({ action: 'experiment.ship', details: { variant: 'treatment', guardrails: [{ metric: 'latency_p99', breached: true }] } });
+    expect(entries[0]!.details.decision).toMatch(/^Shipped 'treatment': verdict \w+ on ctr, \d% chance to beat control; latency_p99 breached; shipped despite the risks, key typed to confirm\. Latency is fixed in the next release\.$/);
+    await call(makeDefault, 'POST', '/api/v1/strategies/hybrid/default', at('hybrid'));
   });
 });
