@@ -115,6 +115,8 @@ export interface ExperimentResultsJson {
     duration_days: number | null;
     days_remaining: number | null;
   };
+  /** `date` is a UTC day (YYYY-MM-DD), or an hour (YYYY-MM-DDTHH:00Z) while the experiment is under three days old. */
+  timeseries_granularity: SeriesGranularity;
   timeseries: Record<string, { date: string; exposures: number; impressions: number; clicks: number; ctr: number | null }[]>;
   weight_history: { at: string; reason: string; weights: Record<string, number> }[];
 }
@@ -131,11 +133,12 @@ interface Unit {
 export async function experimentResults(conn: DatabaseConnection, experiment: Experiment, { mde, now = new Date() }: ResultsOptions): Promise<ExperimentResultsJson> {
   const wanted = new Set<Metric>([experiment.primaryMetric, ...experiment.secondaryMetrics, ...experiment.guardrails.map((rail) => rail.metric)]);
   const variantKeys = experiment.variants.map((variant) => variant.key);
+  const granularity = seriesGranularity(experiment, now);
   const [arms, coverage, latency, daily, history, traffic] = await Promise.all([
     variantArms(conn, experiment, wanted),
     wanted.has('coverage') ? variantCoverage(conn, experiment) : null,
     wanted.has('latency_p99') ? variantLatency(conn, experiment) : null,
-    dailySeries(conn, experiment),
+    dailySeries(conn, experiment, granularity),
     weightHistory(conn.db, experiment.id),
     activeTraffic(conn, experiment.stoppedAt && experiment.stoppedAt < now ? experiment.stoppedAt : now),
   ]);
@@ -190,6 +193,7 @@ export async function experimentResults(conn: DatabaseConnection, experiment: Ex
       };
     }),
     planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, traffic, now),
+    timeseries_granularity: granularity,
     timeseries: cumulative(variantKeys, daily),
     weight_history: history.map((change) => ({ at: change.at.toISOString(), reason: change.reason, weights: change.weights })),
   };
@@ -538,11 +542,22 @@ async function exposureCounts(conn: DatabaseConnection, experiment: Experiment):
   return new Map(rows.map((row) => [row.variant, Number(row.users)]));
 }
 
-/** Per variant and UTC day: new exposures, items shown and distinct items clicked (by the day the list was served). */
-async function dailySeries(conn: DatabaseConnection, experiment: Experiment): Promise<DailyRow[]> {
+export type SeriesGranularity = 'hour' | 'day';
+/** Until an experiment has run this long, its series is hourly: a daily one would be a dot or two. */
+const HOURLY_UNTIL_MS = 3 * DAY_MS;
+const BUCKET_FORMATS: Record<SeriesGranularity, string> = { day: 'YYYY-MM-DD', hour: 'YYYY-MM-DD"T"HH24":00Z"' };
+
+function seriesGranularity(experiment: Experiment, now: Date): SeriesGranularity {
+  const until = Math.min(now.getTime(), experiment.stoppedAt?.getTime() ?? Infinity);
+  return experiment.startedAt && until - experiment.startedAt.getTime() < HOURLY_UNTIL_MS ? 'hour' : 'day';
+}
+
+/** Per variant and UTC day (or hour, early on): new exposures, items shown and distinct items clicked (by the day the list was served). */
+async function dailySeries(conn: DatabaseConnection, experiment: Experiment, granularity: SeriesGranularity): Promise<DailyRow[]> {
+  const bucket = (column: string) => `to_char(date_trunc('${granularity}', ${column} at time zone 'UTC'), '${BUCKET_FORMATS[granularity]}')`;
   const [exposures, served] = await Promise.all([
     conn.query<{ variant: string; day: string; exposures: number }>(
-      `select variant, to_char(date_trunc('day', first_exposed_at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*)::float8 as exposures
+      `select variant, ${bucket('first_exposed_at')} as day, count(*)::float8 as exposures
        from experiment_exposures where experiment_id = $1 group by 1, 2`,
       [experiment.id],
     ),
@@ -554,7 +569,7 @@ async function dailySeries(conn: DatabaseConnection, experiment: Experiment): Pr
          where s.experiment = $1 and s.variant is not null
          group by s.id
        )
-       select variant, to_char(date_trunc('day', served_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
+       select variant, ${bucket('served_at')} as day,
               sum(shown)::float8 as impressions, sum(least(clicks, shown))::float8 as clicks
        from lists group by 1, 2`,
       [experiment.key],

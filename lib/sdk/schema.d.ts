@@ -1488,6 +1488,11 @@ export interface components {
                 duration_days: number | null;
                 days_remaining: number | null;
             };
+            /**
+             * @description Hourly points while the experiment is under three days old; `date` is then `YYYY-MM-DDTHH:00Z`.
+             * @enum {string}
+             */
+            timeseries_granularity: "hour" | "day";
             timeseries: {
                 [key: string]: {
                     date: string;

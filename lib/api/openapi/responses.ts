@@ -297,6 +297,7 @@ export const experimentResultsSchema = z
       duration_days: z.number().nullable(),
       days_remaining: z.number().nullable(),
     }),
+    timeseries_granularity: z.enum(['hour', 'day']).describe('Hourly points while the experiment is under three days old; `date` is then `YYYY-MM-DDTHH:00Z`.'),
     timeseries: z.record(z.string(), z.array(z.object({ date: z.string(), exposures: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }))),
     weight_history: z.array(z.object({ at: timestamp, reason: z.string(), weights: z.record(z.string(), z.number()) })),
   })

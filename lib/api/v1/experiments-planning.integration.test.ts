@@ -6,7 +6,7 @@ import { POST as postRoute } from '@/app/api/v1/experiments/route';
 import { getConnection } from '@/db';
 import { insertEvents } from '@/lib/events/store';
 import type { NewEvent } from '@/lib/events/schema';
-import { getExperiment, insertExposures } from '@/lib/experiments/store';
+import { getExperiment, insertExposures, updateExperiment } from '@/lib/experiments/store';
 import type { Impression } from '@/lib/impressions/schema';
 import { insertImpressions } from '@/lib/impressions/store';
 import { call } from '@/lib/testing/http';
@@ -98,5 +98,12 @@ describe('experiments: planning from active users', () => {
     expect(planning.audience_users).toBe(expected.users);
     expect(planning.sample_size_per_variant).toBeGreaterThan(expected.users);
     expect(planning).toMatchObject({ ready: false, reachable: false, duration_days: null, days_remaining: null });
+
+    // Hours while it is young; days once it has run for three.
+    expect(response.body.timeseries_granularity).toBe('hour');
+    await updateExperiment(conn.db, experiment.id, { startedAt: day(4) });
+    const older = await call(resultsRoute, 'GET', '/api/v1/experiments/planned/results', { params: { id: 'planned' } });
+    expect(older.body.timeseries_granularity).toBe('day');
+    expect(older.body.timeseries.control).toEqual([expect.objectContaining({ date: utcDay(now), exposures: 150 })]);
   });
 });

@@ -396,8 +396,10 @@ describe('experiments: results', () => {
     expect(strict.body.planning.sample_size_per_variant).toBeGreaterThan(ctr.minimum_sample_per_variant);
     expect(fieldsOf((await results('res', '?mde=0')).body)).toEqual(['mde']);
 
-    const today = new Date().toISOString().slice(0, 10);
-    expect(body.timeseries.treatment).toEqual([{ date: today, exposures: byKey.treatment.users, impressions: totals.treatment!.shown, clicks: totals.treatment!.clicks, ctr: treatment }]);
+    // Under three days old, the series is hourly.
+    const thisHour = `${new Date().toISOString().slice(0, 13)}:00Z`;
+    expect(body.timeseries_granularity).toBe('hour');
+    expect(body.timeseries.treatment).toEqual([{ date: thisHour, exposures: byKey.treatment.users, impressions: totals.treatment!.shown, clicks: totals.treatment!.clicks, ctr: treatment }]);
     expect(body.weight_history).toEqual([{ at: expect.any(String), reason: 'start', weights: { control: 0.5, treatment: 0.5 } }]);
     await action(stopRoute, 'res', 'stop');
   });
