@@ -166,8 +166,10 @@ export async function shipVariant(conn: DatabaseConnection, key: string, request
     if (current.status === 'draft') throw refusal(current, 'ship', ['running', 'paused', 'stopped']);
     const variant = current.variants.find((candidate) => candidate.key === request.variant);
     if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${request.variant}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
-    if (assessment!.risks.length > 0 && request.confirmKey !== key) {
-      throw ExperimentError.conflict(`shipping '${variant.key}' needs confirming: ${assessment!.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
+    // Started between reading its results and taking the lock: there were no results to judge.
+    if (!assessment) throw ExperimentError.conflict(`experiment '${key}' started just now; look at its results, then ship`);
+    if (assessment.risks.length > 0 && request.confirmKey !== key) {
+      throw ExperimentError.conflict(`shipping '${variant.key}' needs confirming: ${assessment.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
     }
     try {
       await setDefaultStrategy(tx, variant.strategy);
