@@ -63,6 +63,7 @@ describe('experiments console as a product manager', () => {
     await page.locator('input[name="variants.1.weight"]').fill('0.4');
     await page.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('[data-field="variants"]').textContent()).toContain('must sum to 1');
+    await expect.poll(() => page.locator('[data-testid="plan-estimate"]').textContent()).toMatch(/users in each of the 2 variants|Too little/);
     await screenshot(page, 'experiments-create');
 
     await page.locator('input[name="variants.1.weight"]').fill('0.5');
@@ -98,12 +99,16 @@ describe('experiments console as a product manager', () => {
 
     await page.locator('button', { hasText: /^Ship / }).click();
     await expect.poll(() => page.locator('[aria-label="Confirm"]').textContent()).toContain('the default strategy for everyone');
+    // The confirmation states the verdict and each guardrail before anything ships.
+    await expect.poll(() => page.locator('[data-testid="ship-facts"]').textContent()).toMatch(/Verdict on CTR|Verdict on ctr/i);
+    await expect.poll(() => page.locator('[data-testid="ship-facts"]').textContent()).toContain('Guardrail latency_p99');
     await page.locator('[aria-label="Confirm"] button', { hasText: 'Cancel' }).click();
 
     await page.goto(`${baseUrl}/experiments`);
     const row = page.locator('tbody tr', { hasText: EXPERIMENT });
     await expect.poll(() => row.locator('[data-status]').getAttribute('data-status')).toBe('running');
     await expect.poll(() => row.locator('td').nth(3).textContent()).toMatch(/%/);
+    await expect.poll(() => page.locator('[data-testid="layer-allocation"] [data-layer]').count()).toBe(1);
     await screenshot(page, 'experiments-list');
   });
 

@@ -7,7 +7,7 @@ import { percent, VARIANT_COLOURS } from './format';
 type Series = ExperimentResultsJson['timeseries'];
 export type CumulativeMeasure = 'ctr' | 'exposures';
 
-/** One row per day with each variant's running total, so the lines show where the comparison is settling. */
+/** One row per day (or hour) with each variant's running total, so the lines show where the comparison is settling. */
 function byDay(series: Series, measure: CumulativeMeasure): Record<string, string | number | null>[] {
   const days = [...new Set(Object.values(series).flatMap((points) => points.map((point) => point.date)))].sort();
   return days.map((date) => {
@@ -21,6 +21,11 @@ function byDay(series: Series, measure: CumulativeMeasure): Record<string, strin
   });
 }
 
+/** Days read MM-DD; hourly points (YYYY-MM-DDTHH:00Z, an experiment's first days) read MM-DD HH:00. */
+function tickLabel(date: string): string {
+  return date.length > 10 ? `${date.slice(5, 10)} ${date.slice(11, 16)}` : date.slice(5);
+}
+
 export function CumulativeChart({ series, variants, measure }: { series: Series; variants: string[]; measure: CumulativeMeasure }) {
   const data = byDay(series, measure);
   const format = (value: number) => (measure === 'ctr' ? percent(value, 2) : value.toLocaleString('en-US'));
@@ -28,7 +33,7 @@ export function CumulativeChart({ series, variants, measure }: { series: Series;
     <ResponsiveContainer width="100%" height={240}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
-        <XAxis dataKey="date" tickFormatter={(day: string) => day.slice(5)} tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} minTickGap={24} />
+        <XAxis dataKey="date" tickFormatter={tickLabel} tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} minTickGap={24} />
         <YAxis tickFormatter={format} tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} width={64} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />

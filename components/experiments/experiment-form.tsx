@@ -9,6 +9,7 @@ import { DEFAULT_BANDIT_INTERVAL_MINUTES, MAX_VARIANTS, WEIGHT_TOLERANCE, type E
 import { EXPERIMENT_TYPES, METRICS, TESTABLE_METRICS, type ExperimentType, type Metric, type TestableMetric } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS } from './format';
+import { PlanEstimate } from './plan-estimate';
 
 interface VariantDraft {
   key: string;
@@ -251,6 +252,8 @@ export function ExperimentForm({ strategies, defaultStrategy }: { strategies: st
           Add guardrail
         </button>
       </section>
+
+      <PlanEstimate metric={primaryMetric} coveragePercent={Number(coverage)} variants={variants.length} />
 
       {create.error && (
         <div className="error-box" role="alert" style={{ marginBottom: 16 }}>

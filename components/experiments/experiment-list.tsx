@@ -8,6 +8,7 @@ import type { ExperimentSummary } from '@/lib/experiments/summaries';
 import { EXPERIMENT_STATUSES, type ExperimentStatus } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS, shortDate } from './format';
+import { LayerAllocation } from './layer-allocation';
 import { LiftCell } from './lift-cell';
 import { StatusBadge } from './status-badge';
 
@@ -81,6 +82,7 @@ export function ExperimentList({ experiments, canWrite }: { experiments: Experim
       <div className="toolbar">
         <input className="input" type="search" placeholder="Search key, name or hypothesis" aria-label="Search experiments" value={search} onChange={(event) => setSearch(event.target.value)} />
       </div>
+      <LayerAllocation experiments={experiments} />
       <div className="card" style={{ padding: 0 }}>
         <DataTable rows={experiments} columns={COLUMNS} rowKey={(row) => row.key} filter={filter} initialSort={{ key: 'status', direction: 'asc' }} empty={<EmptyState title="No experiments match">Try another status or search.</EmptyState>} />
       </div>

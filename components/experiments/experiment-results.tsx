@@ -150,7 +150,7 @@ export function ExperimentResults({ experiment, canWrite }: { experiment: Experi
                       ? 'The verdict is held until every variant has the users it needs; shipping now is a judgement call.'
                       : 'No variant has beaten control yet.'}
                 </p>
-                <ShipControl experiment={experiment} suggested={best?.verdict === 'better' ? best.variant : null} />
+                <ShipControl experiment={experiment} results={results} suggested={best?.verdict === 'better' ? best.variant : null} />
               </section>
             )}
           </>

@@ -40,8 +40,13 @@ export function SampleSizePanel({ results, mde, onMdeChange }: { results: Experi
             )}{' '}
             To detect a {percent(mde, 0)} change from the control&apos;s {metricValue(planning.metric as Metric, planning.baseline)} at {percent(planning.power, 0)} power, each variant needs{' '}
             <strong>{required.toLocaleString('en-US')}</strong> users.
-            {!planning.ready && planning.days_remaining !== null && ` At the current ${Math.round(planning.daily_users ?? 0).toLocaleString('en-US')} users a day, about ${planning.days_remaining} more days.`}
+            {!planning.ready && planning.days_remaining !== null && ` At ${Math.round(planning.daily_users ?? 0).toLocaleString('en-US')} active users a day, about ${planning.days_remaining} more days.`}
           </p>
+          {!planning.ready && planning.reachable === false && (
+            <p className="error-box" role="alert" data-testid="sample-unreachable">
+              This sample cannot be reached: only {(planning.audience_users ?? 0).toLocaleString('en-US')} users were active in the last 28 days within this experiment&apos;s coverage. No verdict is coming at a {percent(mde, 0)} effect; test for a larger effect or widen the coverage.
+            </p>
+          )}
           <div className={styles.progressList}>
             {Object.entries(planning.users_per_variant).map(([variant, users]) => (
               <div key={variant} className={styles.progressRow}>

@@ -124,9 +124,9 @@ export interface AssignableUser extends SegmentUser {
 /**
  * The first experiment, in the order given, whose slot range holds the user's layer slot and
  * whose audience includes the user, with the variant chosen. Experiments in one layer own disjoint
- * ranges, so at most one per layer can match. A user in experiments of several layers gets the
- * first; since layer slots are independent hashes, that thins the others' traffic at random
- * rather than biasing it.
+ * ranges, and the lifecycle only lets experiments of different layers run together when their
+ * audiences cannot meet (`audiencesDisjoint`), so at most one can match: every experiment decides
+ * the same thing, the strategy served, and a user can only be served one.
  */
 export function assignUser<E extends AssignableExperiment>(experiments: readonly E[], user: AssignableUser): { experiment: E; variant: number } | null {
   const slots = new Map<string, number>();
@@ -137,6 +137,22 @@ export function assignUser<E extends AssignableExperiment>(experiments: readonly
     return { experiment, variant: variantAt(experiment.weights, variantPoint(experiment.seed, user.id)) };
   }
   return null;
+}
+
+/**
+ * Whether no user can be in both audiences, judged from the rules alone: `new` and `returning`
+ * never meet, nor do two values of one attribute. Anything else may share users.
+ */
+export function audiencesDisjoint(a: string, b: string): boolean {
+  if ((a === 'new' && b === 'returning') || (a === 'returning' && b === 'new')) return true;
+  const ruleA = attributeRule(a);
+  const ruleB = attributeRule(b);
+  return ruleA !== null && ruleB !== null && ruleA.key === ruleB.key && ruleA.value !== ruleB.value;
+}
+
+function attributeRule(targeting: string): { key: string; value: string } | null {
+  const split = targeting.indexOf('=');
+  return split > 0 ? { key: targeting.slice(0, split), value: targeting.slice(split + 1) } : null;
 }
 
 export function inAudience(targeting: string, user: SegmentUser): boolean {

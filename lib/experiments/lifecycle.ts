@@ -2,13 +2,16 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseConnection } from '@/db/client';
 import { ensurePresets, setDefaultStrategy, strategiesByKey } from '@/lib/strategies/store';
-import { firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
+import { audiencesDisjoint, firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
 import { ExperimentError } from './errors';
+import { experimentResults } from './results';
+import { assessShip, decisionNote, type ShipAssessment } from './ship-assessment';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, variantWeights, type ExperimentInput, type ExperimentPatch } from './schema';
 import {
   deleteExperiment as removeExperiment,
   getExperiment,
   insertExperiment,
+  liveExperiments,
   liveExperimentsInLayer,
   lockConfiguration,
   recordWeights,
@@ -29,6 +32,8 @@ import { LAYER_SLOTS, slotCount, type Experiment, type ExperimentStatus, type Ex
 
 /** Fields of a live experiment that may change; the rest would move users or change what a variant serves. */
 const LIVE_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'coverage_percent', 'primary_metric', 'secondary_metrics', 'guardrails', 'bandit']);
+/** The MDE the ship check reads verdicts at: the results page's default. */
+const DEFAULT_SHIP_MDE = 0.05;
 /** A stopped experiment is a record: only its description and how its results are read may change. */
 const STOPPED_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'primary_metric', 'secondary_metrics', 'guardrails']);
 
@@ -101,14 +106,17 @@ export async function updateExperiment(conn: DatabaseConnection, key: string, pa
 /**
  * Starts a draft, or resumes a paused experiment. A draft's variants are pinned to their
  * strategies' current versions and it takes the lowest free run of slots in its layer; 409 when
- * the layer has no room, or a strategy has gone.
+ * it could get no users, it competes with a live experiment of another layer, the layer has no
+ * room, or a strategy has gone.
  */
 export async function startExperiment(conn: DatabaseConnection, key: string, now = new Date()): Promise<Experiment> {
   return conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
+    if (current.status !== 'draft' && current.status !== 'paused') throw refusal(current, 'start', ['draft', 'paused']);
+    if (current.coveragePercent === 0) throw ExperimentError.conflict(`experiment '${current.key}' covers 0% of layer '${current.layer}' and would get no users; raise its coverage first`);
+    await checkNoCompetitor(tx, current);
     if (current.status === 'paused') return writeExperiment(tx, current.id, { status: 'running' });
-    if (current.status !== 'draft') throw refusal(current, 'start', ['draft', 'paused']);
     const strategies = await checkStrategiesExist(tx, current.variants, 'conflict');
     const variants: ExperimentVariant[] = current.variants.map((variant) => ({ ...variant, strategyVersion: strategies.get(variant.strategy)!.version }));
     const slotStart = await freeSlotStart(tx, current, current.coveragePercent);
@@ -136,18 +144,37 @@ export async function stopExperiment(conn: DatabaseConnection, key: string, now 
   });
 }
 
-/** Ship the winner: the variant's strategy becomes the default for everyone, and the experiment stops. */
-export async function shipVariant(conn: DatabaseConnection, key: string, variantKey: string, now = new Date()): Promise<Experiment> {
-  return conn.db.transaction(async (tx) => {
+export interface ShipRequest {
+  variant: string;
+  /** The editor's reason, kept in the decision note. */
+  note?: string;
+  /** The experiment's key, typed to confirm a ship the evidence speaks against. */
+  confirmKey?: string;
+}
+
+/**
+ * Ship the winner: the variant's strategy becomes the default for everyone, and the experiment
+ * stops. A variant that is losing or breaches a guardrail ships only with the experiment's key in
+ * `confirmKey` (409 otherwise, naming the risks). Returns the decision note for the audit log.
+ */
+export async function shipVariant(conn: DatabaseConnection, key: string, request: ShipRequest, now = new Date()): Promise<{ experiment: Experiment; assessment: ShipAssessment; decision: string }> {
+  const before = await mustGet(conn.db, key);
+  const assessment = before.status === 'draft' ? null : assessShip(await experimentResults(conn, before, { mde: DEFAULT_SHIP_MDE, now }), request.variant);
+  const experiment = await conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
     if (current.status === 'draft') throw refusal(current, 'ship', ['running', 'paused', 'stopped']);
-    const variant = current.variants.find((candidate) => candidate.key === variantKey);
-    if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${variantKey}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
+    const variant = current.variants.find((candidate) => candidate.key === request.variant);
+    if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${request.variant}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
+    // Started between reading its results and taking the lock: there were no results to judge.
+    if (!assessment) throw ExperimentError.conflict(`experiment '${key}' started just now; look at its results, then ship`);
+    if (assessment.risks.length > 0 && request.confirmKey !== key) {
+      throw ExperimentError.conflict(`shipping '${variant.key}' needs confirming: ${assessment.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
+    }
     try {
       await setDefaultStrategy(tx, variant.strategy);
     } catch (error) {
-      if (error instanceof ExperimentError && error.code === 'not_found') throw ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${variantKey}' no longer exists`);
+      if (error instanceof ExperimentError && error.code === 'not_found') throw ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${variant.key}' no longer exists`);
       throw error;
     }
     return writeExperiment(tx, current.id, {
@@ -155,6 +182,7 @@ export async function shipVariant(conn: DatabaseConnection, key: string, variant
       ...(current.status !== 'stopped' && { status: 'stopped' as const, stoppedAt: now }),
     });
   });
+  return { experiment, assessment: assessment!, decision: decisionNote(assessment!, request.note) };
 }
 
 /** Only drafts: an experiment that ran has exposures and impressions that name it. */
@@ -188,6 +216,21 @@ async function checkStrategiesExist(db: Executor, variants: readonly { strategy:
       : ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${(variant as { key?: string }).key ?? index}' no longer exists`);
   });
   return strategies;
+}
+
+/**
+ * Every experiment decides the same thing, the strategy a user is served, and a user can only be
+ * served one: so experiments of different layers may only be live together when their audiences
+ * cannot meet. Otherwise the one started first would take every shared user and silently starve
+ * the other. Within one layer, disjoint slot ranges keep experiments apart instead.
+ */
+async function checkNoCompetitor(db: Executor, experiment: Experiment): Promise<void> {
+  const competitor = (await liveExperiments(db)).find((other) => other.id !== experiment.id && other.layer !== experiment.layer && !audiencesDisjoint(other.targeting, experiment.targeting));
+  if (!competitor) return;
+  throw ExperimentError.conflict(
+    `experiment '${competitor.key}' is ${competitor.status} in layer '${competitor.layer}' (${competitor.coveragePercent}% coverage, audience '${competitor.targeting}') and would compete with '${experiment.key}' for the same users; ` +
+      `a user is served one strategy, so experiments in different layers cannot share an audience. Stop '${competitor.key}', or run '${experiment.key}' in layer '${competitor.layer}' on the free slots`,
+  );
 }
 
 async function takenRanges(db: Executor, experiment: Experiment): Promise<{ key: string; range: SlotRange }[]> {

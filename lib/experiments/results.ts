@@ -10,7 +10,6 @@ import {
   type Comparison,
   DEFAULT_ALPHA,
   DEFAULT_POWER,
-  estimateDurationDays,
   holmBonferroni,
   type Interval,
   type RatioObservation,
@@ -25,6 +24,7 @@ import {
   verdictReady,
 } from './stats';
 import { weightHistory } from './store';
+import { activeTraffic, planTraffic, type ActiveTraffic, type TrafficPlan } from './traffic';
 import { LOWER_IS_BETTER, type Experiment, type Metric, type TestableMetric } from './types';
 
 /**
@@ -49,8 +49,6 @@ export const SEQUENTIAL_PLANNED_USERS = 10_000;
 /** No verdict below this many users per variant, whatever the power calculation says. */
 export const MIN_USERS_FOR_VERDICT = 100;
 const DAY_MS = 86_400_000;
-/** The traffic rate is extrapolated from at least this much running time. */
-const MIN_RATE_WINDOW_MS = 3_600_000;
 
 export interface ResultsOptions {
   /** Relative minimum detectable effect for the power and duration estimate. */
@@ -124,9 +122,13 @@ export interface ExperimentResultsJson {
     users_per_variant: Record<string, number>;
     ready: boolean;
     daily_users: number | null;
+    audience_users: number | null;
+    reachable: boolean | null;
     duration_days: number | null;
     days_remaining: number | null;
   };
+  /** `date` is a UTC day (YYYY-MM-DD), or an hour (YYYY-MM-DDTHH:00Z) while the experiment is under three days old. */
+  timeseries_granularity: SeriesGranularity;
   timeseries: Record<string, { date: string; exposures: number; impressions: number; clicks: number; ctr: number | null }[]>;
   weight_history: { at: string; reason: string; weights: Record<string, number> }[];
 }
@@ -143,12 +145,14 @@ interface Unit {
 export async function experimentResults(conn: DatabaseConnection, experiment: Experiment, { mde, now = new Date() }: ResultsOptions): Promise<ExperimentResultsJson> {
   const wanted = new Set<Metric>([experiment.primaryMetric, ...experiment.secondaryMetrics, ...experiment.guardrails.map((rail) => rail.metric)]);
   const variantKeys = experiment.variants.map((variant) => variant.key);
-  const [arms, coverage, latency, daily, history] = await Promise.all([
+  const granularity = seriesGranularity(experiment, now);
+  const [arms, coverage, latency, daily, history, traffic] = await Promise.all([
     variantArms(conn, experiment, wanted),
     wanted.has('coverage') ? variantCoverage(conn, experiment) : null,
     wanted.has('latency_p99') ? variantLatency(conn, experiment) : null,
-    dailySeries(conn, experiment),
+    dailySeries(conn, experiment, granularity),
     weightHistory(conn.db, experiment.id),
+    activeTraffic(conn, experiment.stoppedAt && experiment.stoppedAt < now ? experiment.stoppedAt : now),
   ]);
   const context = analysisContext(experiment, mde);
 
@@ -200,7 +204,8 @@ export async function experimentResults(conn: DatabaseConnection, experiment: Ex
         }),
       };
     }),
-    planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, now),
+    planning: planning(experiment, primaryResult, users, mde, context.familyAlpha, traffic, now),
+    timeseries_granularity: granularity,
     timeseries: cumulative(variantKeys, daily),
     weight_history: history.map((change) => ({ at: change.at.toISOString(), reason: change.reason, weights: change.weights })),
   };
@@ -415,14 +420,12 @@ function srmCheck(experiment: Experiment, exposed: Map<string, number>): Experim
   };
 }
 
-function planning(experiment: Experiment, primary: MetricResultJson, users: number[], mde: number, alpha: number, now: Date): ExperimentResultsJson['planning'] {
+function planning(experiment: Experiment, primary: MetricResultJson, users: number[], mde: number, alpha: number, traffic: ActiveTraffic, now: Date): ExperimentResultsJson['planning'] {
   const required = primary.minimum_sample_per_variant;
   const started = experiment.startedAt?.getTime() ?? null;
   const until = Math.min(now.getTime(), experiment.stoppedAt?.getTime() ?? Infinity);
-  const elapsedMs = started === null ? 0 : Math.max(MIN_RATE_WINDOW_MS, until - started);
-  const total = users.reduce((sum, n) => sum + n, 0);
-  const dailyUsers = started === null || total === 0 ? null : (total / elapsedMs) * DAY_MS;
-  const duration = required !== null && dailyUsers !== null ? attempt(() => estimateDurationDays({ samplePerVariant: required, dailyTraffic: dailyUsers, weights: experiment.variants.map((variant) => variant.weight) })) : null;
+  const elapsedDays = started === null ? 0 : Math.max(0, until - started) / DAY_MS;
+  const plan: TrafficPlan | null = required === null ? null : planTraffic(traffic, required, experiment.variants.map((variant) => variant.weight), experiment.coveragePercent);
   return {
     metric: primary.metric,
     mde,
@@ -432,9 +435,11 @@ function planning(experiment: Experiment, primary: MetricResultJson, users: numb
     sample_size_per_variant: required,
     users_per_variant: Object.fromEntries(primary.variants.map((variant) => [variant.variant, variant.users])),
     ready: required !== null && verdictReady(users, required),
-    daily_users: dailyUsers,
-    duration_days: duration,
-    days_remaining: duration === null ? null : Math.max(0, Math.ceil(duration - elapsedMs / DAY_MS)),
+    daily_users: plan?.daily_users ?? null,
+    audience_users: plan?.audience_users ?? null,
+    reachable: plan?.reachable ?? null,
+    duration_days: plan?.duration_days ?? null,
+    days_remaining: plan?.duration_days == null ? null : Math.max(0, Math.ceil(plan.duration_days - elapsedDays)),
   };
 }
 
@@ -561,11 +566,22 @@ async function exposureCounts(conn: DatabaseConnection, experiment: Experiment):
   return new Map(rows.map((row) => [row.variant, Number(row.users)]));
 }
 
-/** Per variant and UTC day: new exposures, items shown and distinct items clicked (by the day the list was served). */
-async function dailySeries(conn: DatabaseConnection, experiment: Experiment): Promise<DailyRow[]> {
+export type SeriesGranularity = 'hour' | 'day';
+/** Until an experiment has run this long, its series is hourly: a daily one would be a dot or two. */
+const HOURLY_UNTIL_MS = 3 * DAY_MS;
+const BUCKET_FORMATS: Record<SeriesGranularity, string> = { day: 'YYYY-MM-DD', hour: 'YYYY-MM-DD"T"HH24":00Z"' };
+
+function seriesGranularity(experiment: Experiment, now: Date): SeriesGranularity {
+  const until = Math.min(now.getTime(), experiment.stoppedAt?.getTime() ?? Infinity);
+  return experiment.startedAt && until - experiment.startedAt.getTime() < HOURLY_UNTIL_MS ? 'hour' : 'day';
+}
+
+/** Per variant and UTC day (or hour, early on): new exposures, items shown and distinct items clicked (by the day the list was served). */
+async function dailySeries(conn: DatabaseConnection, experiment: Experiment, granularity: SeriesGranularity): Promise<DailyRow[]> {
+  const bucket = (column: string) => `to_char(date_trunc('${granularity}', ${column} at time zone 'UTC'), '${BUCKET_FORMATS[granularity]}')`;
   const [exposures, served] = await Promise.all([
     conn.query<{ variant: string; day: string; exposures: number }>(
-      `select variant, to_char(date_trunc('day', first_exposed_at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*)::float8 as exposures
+      `select variant, ${bucket('first_exposed_at')} as day, count(*)::float8 as exposures
        from experiment_exposures where experiment_id = $1 group by 1, 2`,
       [experiment.id],
     ),
@@ -577,7 +593,7 @@ async function dailySeries(conn: DatabaseConnection, experiment: Experiment): Pr
          where s.experiment = $1 and s.variant is not null
          group by s.id
        )
-       select variant, to_char(date_trunc('day', served_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
+       select variant, ${bucket('served_at')} as day,
               sum(shown)::float8 as impressions, sum(least(clicks, shown))::float8 as clicks
        from lists group by 1, 2`,
       [experiment.key],

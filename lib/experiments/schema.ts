@@ -98,7 +98,8 @@ function checkBandit(shape: { type: string; bandit: unknown }, context: z.Refine
 
 export const experimentInputSchema = z
   .object({
-    key: slug,
+    // `/api/v1/experiments/plan` is the planning estimate, so no experiment may live at that path.
+    key: slug.refine((key) => key !== 'plan', "'plan' is reserved"),
     name: fields.name.optional(),
     hypothesis: fields.hypothesis.default(''),
     type: fields.type.default('ab'),
@@ -157,7 +158,15 @@ export const experimentListQuerySchema = z
 
 export type ExperimentListQuery = z.infer<typeof experimentListQuerySchema>;
 
-export const shipInputSchema = z.object({ variant: slug }).strict();
+export const shipInputSchema = z
+  .object({
+    variant: slug,
+    /** Why, in the editor's words: kept in the audit log's decision note. */
+    note: z.string().trim().max(1000).optional(),
+    /** The experiment's key, typed to confirm shipping a losing or guardrail-breaching variant. */
+    confirm_key: z.string().max(64).optional(),
+  })
+  .strict();
 
 export const resultsQuerySchema = z
   .object({
@@ -165,6 +174,18 @@ export const resultsQuerySchema = z
     mde: z.coerce.number().gt(0).max(10).default(0.05),
   })
   .strict();
+
+/** The creation form's estimate: `GET /api/v1/experiments/plan?metric=ctr&mde=0.05&coverage_percent=100&variants=2`. */
+export const planQuerySchema = z
+  .object({
+    /** The ratio metrics, whose history every served list records. */
+    metric: z.enum(['ctr', 'conversion']).default('ctr'),
+    mde: z.coerce.number().gt(0).max(10).default(0.05),
+    coverage_percent: z.coerce.number().gt(0).max(100).default(100),
+    variants: z.coerce.number().int().min(2).max(MAX_VARIANTS).default(2),
+  })
+  .strict();
+export type PlanQuery = z.infer<typeof planQuerySchema>;
 
 /** An experiment as the API returns it. */
 export interface ExperimentJson {

@@ -441,6 +441,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sample size and duration before starting
+         * @description Users per variant to detect `mde` in the metric (baseline from the last 28 days of served lists), the active users a day and in all within `coverage_percent`, whether that audience can supply the sample at all (`reachable`), and the days it takes.
+         *
+         *     Requires `experiments:read`: an API key with scope `admin`, or a console session with role `admin` or `pm`.
+         */
+        get: operations["getExperimentsPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}": {
         parameters: {
             query?: never;
@@ -542,7 +564,7 @@ export interface paths {
         put?: never;
         /**
          * Ship the winning variant
-         * @description The variant's strategy becomes the default, and the experiment stops.
+         * @description The variant's strategy becomes the default, and the experiment stops. A variant that is losing (under 50% chance to beat control, or worse) or breaches a guardrail needs `confirm_key` set to the experiment's key (409 otherwise, naming the risks). The audit entry carries a decision note: the verdict, each guardrail, and `note`.
          *
          *     Requires `experiments:write`: an API key with scope `admin`, or a console session with role `admin` or `pm`.
          */
@@ -1301,6 +1323,23 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Sample size from the metric history, and whether and when the active users supply it. */
+        ExperimentPlan: {
+            /** @enum {string} */
+            metric: "ctr" | "conversion";
+            mde: number;
+            power: number;
+            alpha: number;
+            window_days: number;
+            baseline: number | null;
+            history_users: number;
+            sample_size_per_variant: number | null;
+            /** @description Distinct active users a day within the coverage; absent without a sample size. */
+            daily_users?: number;
+            audience_users?: number;
+            reachable?: boolean;
+            duration_days?: number | null;
+        };
         /** @description Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, guardrails, planning and a daily series. */
         ExperimentResults: {
             experiment: string;
@@ -1448,10 +1487,20 @@ export interface components {
                     [key: string]: number;
                 };
                 ready: boolean;
+                /** @description Distinct active users a day (any event) within the coverage, over the last 28 days. */
                 daily_users: number | null;
+                /** @description Distinct users active in the last 28 days within the coverage. */
+                audience_users: number | null;
+                /** @description False when the audience cannot supply the required sample in every variant: no verdict at this MDE. */
+                reachable: boolean | null;
                 duration_days: number | null;
                 days_remaining: number | null;
             };
+            /**
+             * @description Hourly points while the experiment is under three days old; `date` is then `YYYY-MM-DDTHH:00Z`.
+             * @enum {string}
+             */
+            timeseries_granularity: "hour" | "day";
             timeseries: {
                 [key: string]: {
                     date: string;
@@ -4714,6 +4763,76 @@ export interface operations {
             };
         };
     };
+    getExperimentsPlan: {
+        parameters: {
+            query?: {
+                metric?: "ctr" | "conversion";
+                mde?: number;
+                coverage_percent?: number;
+                variants?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentPlan"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials: the API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials do not grant this operation (or a cookie session came from another site). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable; retry shortly (the SDK retries with backoff). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getExperimentsId: {
         parameters: {
             query?: never;
@@ -5279,11 +5398,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "variant": "popular"
+                 *       "variant": "popular",
+                 *       "note": "Clear CTR win; latency held."
                  *     }
                  */
                 "application/json": {
                     variant: string;
+                    note?: string;
+                    confirm_key?: string;
                 };
             };
         };

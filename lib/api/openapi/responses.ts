@@ -241,6 +241,23 @@ const comparisonSchema = z.object({
   verdict,
 });
 
+export const experimentPlanSchema = z
+  .object({
+    metric: z.enum(['ctr', 'conversion']),
+    mde: z.number(),
+    power: z.number(),
+    alpha: z.number(),
+    window_days: z.number(),
+    baseline: z.number().nullable(),
+    history_users: z.number(),
+    sample_size_per_variant: z.number().nullable(),
+    daily_users: z.number().optional().describe('Distinct active users a day within the coverage; absent without a sample size.'),
+    audience_users: z.number().optional(),
+    reachable: z.boolean().optional(),
+    duration_days: z.number().nullable().optional(),
+  })
+  .meta({ id: 'ExperimentPlan', description: 'Sample size from the metric history, and whether and when the active users supply it.' });
+
 export const experimentResultsSchema = z
   .object({
     experiment: z.string(),
@@ -289,10 +306,13 @@ export const experimentResultsSchema = z
       sample_size_per_variant: z.number().nullable(),
       users_per_variant: z.record(z.string(), z.number()),
       ready: z.boolean(),
-      daily_users: z.number().nullable(),
+      daily_users: z.number().nullable().describe('Distinct active users a day (any event) within the coverage, over the last 28 days.'),
+      audience_users: z.number().nullable().describe('Distinct users active in the last 28 days within the coverage.'),
+      reachable: z.boolean().nullable().describe('False when the audience cannot supply the required sample in every variant: no verdict at this MDE.'),
       duration_days: z.number().nullable(),
       days_remaining: z.number().nullable(),
     }),
+    timeseries_granularity: z.enum(['hour', 'day']).describe('Hourly points while the experiment is under three days old; `date` is then `YYYY-MM-DDTHH:00Z`.'),
     timeseries: z.record(z.string(), z.array(z.object({ date: z.string(), exposures: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }))),
     weight_history: z.array(z.object({ at: timestamp, reason: z.string(), weights: z.record(z.string(), z.number()) })),
   })

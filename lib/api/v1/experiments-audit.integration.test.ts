@@ -56,7 +56,7 @@ describe('experiments and strategies audit trail', () => {
       { action: 'experiment.start', actor: 'anonymous', details: { layer_range_percent: [0, 100] } },
       { action: 'experiment.pause', actor: 'anonymous', details: {} },
       { action: 'experiment.resume', actor: 'anonymous', details: { layer_range_percent: [0, 100] } },
-      { action: 'experiment.ship', actor: 'anonymous', details: { variant: 'treatment', strategy: 'audited-content' } },
+      { action: 'experiment.ship', actor: 'anonymous', details: expect.objectContaining({ variant: 'treatment', strategy: 'audited-content', decision: expect.stringMatching(/^Shipped 'treatment': verdict \w+ on ctr; latency_p99 held\.$/) }) },
     ]);
 
     // Shipping made it the default, which cannot be deleted; hand that back to hybrid first.

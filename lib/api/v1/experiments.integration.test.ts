@@ -9,6 +9,7 @@ import { GET as listRoute, POST as postRoute } from '@/app/api/v1/experiments/ro
 import { POST as makeDefault } from '@/app/api/v1/strategies/[id]/default/route';
 import { getConnection } from '@/db';
 import type { DatabaseConnection } from '@/db/client';
+import { listAudit } from '@/lib/auth/audit';
 import { insertEvents } from '@/lib/events/store';
 import type { NewEvent } from '@/lib/events/schema';
 import { reallocateBandits } from '@/lib/experiments/bandit';
@@ -226,6 +227,41 @@ describe('experiments API: lifecycle', () => {
     expect((await start('slots-c')).layer_range_percent).toEqual([0, 60]);
     for (const key of ['slots-b', 'slots-c', 'slots-other']) await action(stopRoute, key, 'stop');
   });
+
+  it('refuses to start an experiment that another layer would starve, naming it, and one that can get no users', async () => {
+    // The issue's case: a 100% experiment in one layer took every user an experiment in another layer could have had.
+    await create('starve-default', { layer: 'starve-default', targeting: 'region=eu', coverage_percent: 100 });
+    await create('starve-feed', { layer: 'starve-feed', targeting: 'region=eu', coverage_percent: 100 });
+    await start('starve-default');
+    const starved = await action(startRoute, 'starve-feed', 'start');
+    expect(starved.status).toBe(409);
+    expect(starved.body.error.message).toContain("experiment 'starve-default' is running in layer 'starve-default'");
+    expect((await getExperiment((await getConnection()).db, 'starve-feed'))?.status).toBe('draft');
+
+    // An audience that cannot meet the running one's may run in another layer, and gets its users.
+    await create('starve-other', { layer: 'starve-other', targeting: 'region=us', coverage_percent: 100 });
+    await start('starve-other');
+    const user = (region: string, i: number) => ({ id: `starve-${region}-${i}`, isNew: false, attributes: { region } });
+    for (let i = 0; i < 20; i++) {
+      expect((await resolveStrategy(user('us', i), { recordExposure: false })).experiment).toBe('starve-other');
+      expect((await resolveStrategy(user('eu', i), { recordExposure: false })).experiment).toBe('starve-default');
+    }
+
+    // A paused experiment still holds its audience: resuming it is refused too once the other started.
+    await action(pauseRoute, 'starve-default', 'pause');
+    expect((await action(startRoute, 'starve-feed', 'start')).status).toBe(409);
+    await action(stopRoute, 'starve-default', 'stop');
+    await start('starve-feed');
+    await action(pauseRoute, 'starve-feed', 'pause');
+    await create('starve-late', { layer: 'starve-late', targeting: 'region=eu' });
+    expect((await action(startRoute, 'starve-late', 'start')).body.error.message).toContain("experiment 'starve-feed' is paused");
+
+    await create('starve-empty', { layer: 'starve-empty', targeting: 'region=none', coverage_percent: 0 });
+    const empty = await action(startRoute, 'starve-empty', 'start');
+    expect(empty.status).toBe(409);
+    expect(empty.body.error.message).toContain('0%');
+    for (const key of ['starve-other', 'starve-feed']) await action(stopRoute, key, 'stop');
+  });
 });
 
 describe('experiments: serving and exposure', () => {
@@ -366,8 +402,10 @@ describe('experiments: results', () => {
     expect(strict.body.planning.sample_size_per_variant).toBeGreaterThan(ctr.minimum_sample_per_variant);
     expect(fieldsOf((await results('res', '?mde=0')).body)).toEqual(['mde']);
 
-    const today = new Date().toISOString().slice(0, 10);
-    expect(body.timeseries.treatment).toEqual([{ date: today, exposures: byKey.treatment.users, impressions: totals.treatment!.shown, clicks: totals.treatment!.clicks, ctr: treatment }]);
+    // Under three days old, the series is hourly.
+    const thisHour = `${new Date().toISOString().slice(0, 13)}:00Z`;
+    expect(body.timeseries_granularity).toBe('hour');
+    expect(body.timeseries.treatment).toEqual([{ date: thisHour, exposures: byKey.treatment.users, impressions: totals.treatment!.shown, clicks: totals.treatment!.clicks, ctr: treatment }]);
     expect(body.weight_history).toEqual([{ at: expect.any(String), reason: 'start', weights: { control: 0.5, treatment: 0.5 } }]);
     await action(stopRoute, 'res', 'stop');
   });
@@ -430,5 +468,28 @@ describe('experiments: bandits', () => {
     const choices = await Promise.all(Array.from({ length: 1000 }, (_, i) => resolveStrategy(cohortUser('bandit', 10_000 + i))));
     expect(choices.filter((choice) => choice.variant === 'treatment').length).toBeGreaterThan(950);
     await action(stopRoute, 'bandit', 'stop');
+  });
+});
+
+describe('experiments: shipping against the evidence', () => {
+  it('refuses a losing, guardrail-breaching ship until the key is typed, and audits the decision', async () => {
+    const conn = await getConnection();
+    await create('risky', { guardrails: [{ metric: 'latency_p99', max_degradation: 0.2 }] });
+    await start('risky');
+    const users = await assign('risky', 400);
+    await simulate(conn, 'risky', users, { control: 0.2, treatment: 0.1 }, { latency: { control: 10, treatment: 15 } });
+
+    const refused = await action(shipRoute, 'risky', 'ship', { variant: 'treatment' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/'treatment' has a \d% chance to beat control on ctr; guardrail latency_p99 is breached \(\+50% against a limit of 20%\)\. Send confirm_key 'risky'/);
+    expect((await action(shipRoute, 'risky', 'ship', { variant: 'treatment', confirm_key: 'riskyy' })).status).toBe(409);
+    expect((await getExperiment(conn.db, 'risky'))?.status).toBe('running');
+
+    const shipped = await action(shipRoute, 'risky', 'ship', { variant: 'treatment', confirm_key: 'risky', note: 'Latency is fixed in the next release.' });
+    expect(shipped.status).toBe(200);
+    const { entries } = await listAudit(conn, { target_type: 'experiment', target_id: 'risky', limit: 1, offset: 0 });
+    expect(entries[0]).toMatchObject({ action: 'experiment.ship', details: { variant: 'treatment', guardrails: [{ metric: 'latency_p99', breached: true }] } });
+    expect(entries[0]!.details.decision).toMatch(/^Shipped 'treatment': verdict \w+ on ctr, \d% chance to beat control; latency_p99 breached; shipped despite the risks, key typed to confirm\. Latency is fixed in the next release\.$/);
+    await call(makeDefault, 'POST', '/api/v1/strategies/hybrid/default', at('hybrid'));
   });
 });
