@@ -53,3 +53,26 @@ export async function itemStats(conn: DatabaseConnection, itemId: string, days: 
     daily,
   };
 }
+
+/**
+ * For a page of items, impressions over the last `days` and the lists among them clicked on the
+ * item (the CTR definition of lib/metrics/ctr.ts), keyed by external id; unshown items are absent.
+ */
+export async function recentCtr(conn: DatabaseConnection, itemIds: readonly string[], days: number): Promise<Map<string, { impressions: number; clicks: number }>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await conn.query<{ item: string; impressions: number; clicks: number }>(
+    `with shown as (
+       select s.recommendation_id, shown_item.item
+       from impressions s cross join lateral unnest(s.items) as shown_item(item)
+       where s.served_at >= now() - make_interval(days => $2::int) and s.items && $1::text[] and shown_item.item = any($1::text[])
+     )
+     select sh.item, count(*)::int as impressions,
+       count(*) filter (where exists (
+         select 1 from events e join items i on i.id = e.item_id
+         where e.recommendation_id = sh.recommendation_id and e.type = 'click' and i.external_id = sh.item
+       ))::int as clicks
+     from shown sh group by sh.item`,
+    [itemIds, days],
+  );
+  return new Map(rows.map((row) => [row.item, { impressions: row.impressions, clicks: row.clicks }]));
+}

@@ -5,6 +5,7 @@ import { GET as getStats } from '@/app/api/v1/items/[id]/stats/route';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { getConnection } from '@/db';
 import { listAudit } from '@/lib/auth/audit';
+import { recentCtr } from '@/lib/catalog/stats';
 import { insertImpressions } from '@/lib/impressions/store';
 import { call } from '@/lib/testing/http';
 
@@ -130,6 +131,9 @@ describe('items API', () => {
     expect(stats.body.ctr).toBeCloseTo(1 / 3);
     expect(stats.body.daily).toHaveLength(30);
     expect(stats.body.daily.at(-1)).toEqual({ day: expect.any(String), impressions: 3, recommended_clicks: 1, other_clicks: 2 });
+    // The catalog list's recent CTR counts the same way, for a page of items at once.
+    const recent = await recentCtr(await getConnection(), ['stats-1', 'other', 'never-shown'], 7);
+    expect(Object.fromEntries(recent)).toEqual({ 'stats-1': { impressions: 3, clicks: 1 }, other: { impressions: 2, clicks: 0 } });
 
     expect((await call(getStats, 'GET', '/api/v1/items/nope/stats', at('nope'))).status).toBe(404);
     const bad = await call(getStats, 'GET', '/api/v1/items/stats-1/stats?days=0', at('stats-1'));
