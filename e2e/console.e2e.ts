@@ -87,7 +87,8 @@ describe('console shell on the demo world', () => {
     await page.goto(`${baseUrl}/catalog`);
     await page.waitForLoadState('networkidle');
     page.off('request', listen);
-    expect(prefetches).toEqual([]);
+    // The sidebar's few links may prefetch; the 25 rows with their tags (~80 links) must not.
+    expect(prefetches.filter((url) => new URL(url).pathname.startsWith('/catalog'))).toEqual([]);
     expect(await page.locator('thead th', { hasText: /^CTR, 7 d$/ }).count()).toBe(1);
     expect(await page.locator('tbody tr td:last-child').first().evaluate((cell) => getComputedStyle(cell).whiteSpace)).toBe('nowrap');
   });
