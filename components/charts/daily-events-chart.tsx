@@ -22,7 +22,7 @@ export function DailyEventsChart({ data }: { data: Point[] }) {
           </linearGradient>
         </defs>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
-        {today && data.length > 1 && <ReferenceArea x1={data.at(-2)!.day} x2={today} fill="#f2f4f7" fillOpacity={0.8} label={{ value: 'partial day', position: 'insideTop', fontSize: 11, fill: '#667085' }} />}
+        {today && data.length > 1 && <ReferenceArea x1={data.at(-2)!.day} x2={today} fill="#f2f4f7" fillOpacity={0.8} />}
         <XAxis dataKey="day" tickFormatter={label} tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} minTickGap={24} />
         <YAxis tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} width={48} />
         <Tooltip labelFormatter={(day) => (day === today ? `${String(day)} (today, so far)` : String(day))} />

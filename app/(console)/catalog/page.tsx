@@ -189,7 +189,12 @@ function PosterThumb({ item }: { item: { id: string; title: string; category: st
 
 function RecentCtr({ counts }: { counts: { impressions: number; clicks: number } | undefined }) {
   const ctr = clickThroughRate(counts?.clicks ?? 0, counts?.impressions ?? 0);
-  if (ctr === null) return <span className="subtle">not shown</span>;
+  if (ctr === null)
+    return (
+      <span className="subtle" title="Not in any served list these days">
+        —
+      </span>
+    );
   return (
     <span title={`${counts!.clicks} of ${counts!.impressions} impressions clicked`}>
       {(ctr * 100).toFixed(1)}%<div className="subtle">{counts!.impressions.toLocaleString('en-US')} shown</div>
