@@ -56,4 +56,40 @@ describe('console shell on the demo world', () => {
     await page.goto(`${baseUrl}/catalog?q=Quasar`);
     await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain('Quasar Lighthouse Keepers');
   });
+
+  it('fits every page it lays out at 1440×900, and serves the favicon and app icons', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    for (const path of ['/', '/catalog', '/catalog/e2e-item', '/models', '/audit', '/users']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    expect(missing).toEqual([]);
+    for (const icon of ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png']) {
+      const response = await fetch(`${baseUrl}${icon}`);
+      expect({ icon, status: response.status }).toEqual({ icon, status: 200 });
+      expect(response.headers.get('content-type')).toMatch(/^image\//);
+    }
+    await page.setViewportSize({ width: 1360, height: 900 });
+  });
+
+  it('lists the catalog without prefetching every row, with dates on one line and a recent CTR', async () => {
+    const prefetches: string[] = [];
+    const listen = (request: { headers(): Record<string, string>; url(): string }) => {
+      if (request.headers()['next-router-prefetch']) prefetches.push(request.url());
+    };
+    page.on('request', listen);
+    await page.goto(`${baseUrl}/catalog`);
+    await page.waitForLoadState('networkidle');
+    page.off('request', listen);
+    // The sidebar's few links may prefetch; the 25 rows with their tags (~80 links) must not.
+    expect(prefetches.filter((url) => new URL(url).pathname.startsWith('/catalog'))).toEqual([]);
+    expect(await page.locator('thead th', { hasText: /^CTR, 7 d$/ }).count()).toBe(1);
+    expect(await page.locator('tbody tr td:last-child').first().evaluate((cell) => getComputedStyle(cell).whiteSpace)).toBe('nowrap');
+  });
 });

@@ -121,12 +121,32 @@ describe('demo feed at /feed', () => {
     await card.hover();
     await card.getByRole('button', { name: /^Not interested in / }).click();
     await expect.poll(() => card.count()).toBe(0);
-    await expect.poll(() => page.locator('[data-feed-toast]').textContent()).toMatch(/^Hidden .* feed updated in \d+\.\d s$/);
+    // Hidden at once; the dislike is sent only once the Undo window has passed.
+    await expect.poll(() => page.locator('[data-feed-toast] button').textContent()).toBe('Undo');
+    expect(eventsPosted(calls).filter((event) => event.type === 'dislike')).toEqual([]);
+    await expect.poll(() => page.locator('[data-feed-toast]').textContent(), { timeout: 15_000 }).toMatch(/^Hidden .* feed updated in \d+\.\d s$/);
     expect(eventsPosted(calls).at(-1)).toMatchObject({ type: 'dislike', user_id: 'user-00021', item_id: dismissed });
     for (let refresh = 0; refresh < 3; refresh++) {
       await page.reload();
       expect(await feedLoaded(page)).not.toContain(dismissed);
     }
+    await page.context().close();
+  });
+
+  it('undoes "Not interested" without recording anything', async () => {
+    const { page, calls } = await visitor();
+    await page.goto(`${baseUrl}/feed`);
+    await watchAs(page, 'user-00022');
+    const [, kept] = await feedLoaded(page);
+    const card = page.locator(`[aria-label="Recommendations"] [data-item-id="${kept}"]`);
+    await card.hover();
+    await card.getByRole('button', { name: /^Not interested in / }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    await page.locator('[data-feed-toast]').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => page.locator('[data-feed-toast]').textContent()).toMatch(/^Kept .* nothing was recorded$/);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(eventsPosted(calls).filter((event) => event.type === 'dislike')).toEqual([]);
     await page.context().close();
   });
 
@@ -138,7 +158,12 @@ describe('demo feed at /feed', () => {
     const before = await feedLoaded(page);
     await screenshot(page, 'feed-guest');
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the picker is one line until opened, so the feed starts on the first screen.
+    await expect.poll(() => page.locator('[data-viewer]').first().isVisible()).toBe(false);
+    expect(await cards(page).first().evaluate((node) => node.getBoundingClientRect().top)).toBeLessThan(844);
     await screenshot(page, 'feed-guest-phone');
+    await page.getByRole('button', { name: /Change$/ }).click();
+    await expect.poll(() => page.locator('[data-viewer]').first().isVisible()).toBe(true);
     await page.setViewportSize({ width: 1360, height: 900 });
 
     const liked = before[2]!;

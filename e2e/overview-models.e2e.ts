@@ -101,6 +101,10 @@ describe('models', () => {
     await versions.getByRole('group', { name: 'Confirm' }).getByRole('button', { name: 'Promote' }).click();
     await expect.poll(() => notice.textContent(), UI).toMatch(/is now active/);
     await expect.poll(() => operator.getByRole('button', { name: 'Roll back' }).count(), UI).toBe(1);
+    // Two versions once made the page 1,512 px wide: the versions table scrolls inside its card instead.
+    await operator.setViewportSize({ width: 1440, height: 900 });
+    expect(await operator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await versions.locator('th', { hasText: 'Popularity NDCG@10' }).count()).toBe(1);
     await screenshot(operator, 'models');
 
     await operator.getByRole('button', { name: 'Roll back' }).click();

@@ -9,6 +9,8 @@ import { getReadConnection } from '@/db';
 import { catalogTotals, dailyEvents, eventTypeMix } from '@/lib/console/overview';
 import { requireConsoleUser } from '@/lib/auth/guard';
 import { checkHealth } from '@/lib/health/check';
+import { overviewStatus } from '@/lib/console/status';
+import { instanceOverview } from '@/lib/metrics/dashboard';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Overview' };
@@ -17,14 +19,15 @@ export default async function OverviewPage() {
   await requireConsoleUser('metrics:read', '/');
   const conn = await getReadConnection();
   const [totals, daily, mix, health] = await Promise.all([catalogTotals(conn), dailyEvents(conn, 30), eventTypeMix(conn, 30), checkHealth()]);
+  const status = overviewStatus(health, instanceOverview('1h').totals.lag_ms?.p95 ?? null);
   return (
     <>
       <PageHeader
         title="Overview"
         subtitle="How Tailor is serving, and what it knows."
         actions={
-          <span className={`badge ${health.status === 'ok' ? 'badge-good' : 'badge-bad'}`}>
-            <span className="dot" /> {health.status === 'ok' ? 'All systems normal' : `Status: ${health.status}`}
+          <span className={`badge badge-${status.tone}`} title={status.reasons.join('\n') || undefined} data-testid="status-badge">
+            <span className="dot" /> {status.label}
           </span>
         }
       />

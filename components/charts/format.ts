@@ -1,3 +1,5 @@
+import { durationUnit } from '@/lib/metrics/duration-unit';
+
 /** Number formats shared by the console's charts and stat tiles; `—` stands for "no data". */
 
 const DASH = '—';
@@ -10,6 +12,22 @@ export function formatMs(value: number | null | undefined): string {
   if (value === null || value === undefined) return DASH;
   if (value >= 1_000) return `${(value / 1_000).toFixed(value >= 10_000 ? 0 : 1)} s`;
   return `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+}
+
+/** A formatter for one axis of durations: every tick in the unit its largest value needs. */
+export function durationAxisFormat(values: readonly (number | null | undefined)[]): (ms: number) => string {
+  const unit = durationUnit(Math.max(0, ...values.filter((value): value is number => typeof value === 'number')));
+  return (ms) => {
+    const value = ms / unit.ms;
+    return `${value.toFixed(value !== 0 && value < 10 && unit.suffix !== 'ms' ? 1 : 0)} ${unit.suffix}`;
+  };
+}
+
+/** The largest value of a percentage axis and the digits its ticks need: 0.4% does not read as 0%. */
+export function percentAxisFormat(values: readonly (number | null | undefined)[]): (value: number) => string {
+  const largest = Math.max(0, ...values.filter((value): value is number => typeof value === 'number'));
+  const digits = largest >= 0.1 ? 0 : largest >= 0.01 ? 1 : 2;
+  return (value) => formatPercent(value, digits);
 }
 
 export function formatRate(value: number | null | undefined, unit = '/s'): string {

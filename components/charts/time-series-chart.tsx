@@ -46,7 +46,7 @@ export function TimeSeriesChart({ data, lines, format, height = 220, domain = FR
         />
         <YAxis domain={domain} tickFormatter={format} tick={{ fontSize: 11, fill: '#667085' }} tickLine={false} axisLine={false} width={60} />
         <Tooltip labelFormatter={(time) => new Date(Number(time)).toLocaleString('en-GB')} formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
-        {lines.length > 1 && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />}
+        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
         {lines.map((line) => (
           <Line
             key={line.key}

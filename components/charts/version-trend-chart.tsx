@@ -6,6 +6,8 @@ export interface TrendLine {
   key: string;
   name: string;
   color: string;
+  /** A reference to compare against (a baseline) rather than a measure of the versions. */
+  dashed?: boolean;
 }
 
 interface VersionTrendChartProps {
@@ -28,7 +30,7 @@ export function VersionTrendChart({ data, lines, format, domain = ['auto', 'auto
         <Tooltip labelFormatter={(id) => `Version ${String(id)}`} formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
         {lines.map((line) => (
-          <Line key={line.key} type="monotone" dataKey={line.key} name={line.name} stroke={line.color} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          <Line key={line.key} type="monotone" dataKey={line.key} name={line.name} stroke={line.color} strokeWidth={2} strokeDasharray={line.dashed ? '5 4' : undefined} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

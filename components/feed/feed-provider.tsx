@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DemoUser } from '@/lib/feed/access';
-import { parseDismissed, withDismissed } from '@/lib/feed/dismissed';
+import { parseDismissed, withDismissed, withoutDismissed } from '@/lib/feed/dismissed';
 import { newGuestId } from '@/lib/feed/identity';
 import { feedApi, type FeedApi } from './feed-api';
 import { useStoredValue, VIEWER_KEYS, writeStoredValue } from './viewer-store';
@@ -18,6 +18,9 @@ export interface Notice {
   text: string;
   /** Tells two equal notices apart, so the second one shows again. */
   at: number;
+  /** A button in the notice, e.g. Undo; the notice then stays for `durationMs`. */
+  action?: { label: string; run(): void };
+  durationMs?: number;
 }
 
 interface FeedContextValue {
@@ -30,6 +33,7 @@ interface FeedContextValue {
   startNewGuest(): void;
   dismissed: readonly string[];
   dismiss(itemId: string): void;
+  undismiss(itemId: string): void;
   liked: ReadonlySet<string>;
   markLiked(itemId: string): void;
   notice: Notice | null;
@@ -57,12 +61,17 @@ export function FeedProvider({ apiKey, demoUsers, children }: { apiKey: string |
 
   const storedDismissed = useStoredValue(VIEWER_KEYS.dismissed(viewer?.id ?? ''));
   const dismissed = useMemo(() => (viewer ? parseDismissed(storedDismissed ?? null) : []), [viewer, storedDismissed]);
-  const dismiss = useCallback(
-    (itemId: string) => {
-      if (viewer) writeStoredValue(VIEWER_KEYS.dismissed(viewer.id), JSON.stringify(withDismissed(dismissed, itemId)));
+  // Both read the stored list afresh: an Undo seconds later must not forget dismissals made since.
+  const updateDismissed = useCallback(
+    (change: (current: string[]) => string[]) => {
+      if (!viewer) return;
+      const key = VIEWER_KEYS.dismissed(viewer.id);
+      writeStoredValue(key, JSON.stringify(change(parseDismissed(window.localStorage.getItem(key)))));
     },
-    [viewer, dismissed],
+    [viewer],
   );
+  const dismiss = useCallback((itemId: string) => updateDismissed((current) => withDismissed(current, itemId)), [updateDismissed]);
+  const undismiss = useCallback((itemId: string) => updateDismissed((current) => withoutDismissed(current, itemId)), [updateDismissed]);
 
   const [likedByUser, setLikedByUser] = useState<{ user: string; items: Set<string> }>({ user: '', items: new Set() });
   const liked = useMemo(() => (likedByUser.user === viewer?.id ? likedByUser.items : new Set<string>()), [likedByUser, viewer]);
@@ -77,7 +86,7 @@ export function FeedProvider({ apiKey, demoUsers, children }: { apiKey: string |
   const announce = useCallback((next: Omit<Notice, 'at'>) => setNotice({ ...next, at: Date.now() }), []);
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    const timer = setTimeout(() => setNotice(null), notice.durationMs ?? NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
 
@@ -89,8 +98,8 @@ export function FeedProvider({ apiKey, demoUsers, children }: { apiKey: string |
   }, []);
 
   const value = useMemo(
-    () => ({ api, demoUsers, viewer, watchAs, startNewGuest, dismissed, dismiss, liked, markLiked, notice, announce }),
-    [api, demoUsers, viewer, watchAs, startNewGuest, dismissed, dismiss, liked, markLiked, notice, announce],
+    () => ({ api, demoUsers, viewer, watchAs, startNewGuest, dismissed, dismiss, undismiss, liked, markLiked, notice, announce }),
+    [api, demoUsers, viewer, watchAs, startNewGuest, dismissed, dismiss, undismiss, liked, markLiked, notice, announce],
   );
   return <FeedContext.Provider value={value}>{children}</FeedContext.Provider>;
 }

@@ -10,6 +10,11 @@ export function FeedToast() {
   return (
     <div key={notice.at} className={`${styles.toast} ${notice.tone === 'good' ? styles.toastGood : styles.toastBad}`} role={notice.tone === 'bad' ? 'alert' : 'status'} data-feed-toast>
       {notice.text}
+      {notice.action && (
+        <button type="button" className={styles.toastAction} onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      )}
     </div>
   );
 }

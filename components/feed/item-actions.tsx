@@ -20,7 +20,11 @@ export function ItemActions({ item }: { item: { id: string; title: string } }) {
         type="button"
         className={styles.ghostButton}
         disabled={!viewer}
-        onClick={() => action.mutate({ item, type: 'dislike', recommendationId: null }, { onSuccess: () => router.push('/feed') })}
+        onClick={() => {
+          // Back to the feed at once: the Undo toast shows there, and the dislike is sent after it.
+          action.mutate({ item, type: 'dislike', recommendationId: null });
+          router.push('/feed');
+        }}
       >
         ✕ Not interested
       </button>

@@ -19,6 +19,8 @@ export function Avatar({ userId, small = false }: { userId: string; small?: bool
 export function ViewerPicker() {
   const { viewer, demoUsers, watchAs, startNewGuest } = useFeed();
   const [typed, setTyped] = useState('');
+  // On a phone the picker would fill the first screen: it collapses to one line until opened.
+  const [open, setOpen] = useState(false);
   const typedId = parseUserId(typed);
   if (!viewer) return null;
 
@@ -27,22 +29,38 @@ export function ViewerPicker() {
     if (!typedId) return;
     watchAs(typedId);
     setTyped('');
+    setOpen(false);
   };
   // A typed user is offered too, so the current choice always shows as selected.
   const choices = [viewer.guestId, ...demoUsers.map((user) => user.id), ...(viewer.isGuest || demoUsers.some((user) => user.id === viewer.id) ? [] : [viewer.id])];
   const tasteOf = new Map(demoUsers.map((user) => [user.id, user.topCategories.join(' · ')]));
 
   return (
-    <section className={styles.viewers} aria-label="Who's watching?">
+    <section className={styles.viewers} aria-label="Who's watching?" data-open={open || undefined}>
       <div className={styles.viewersLabel}>Who&apos;s watching?</div>
+      <button type="button" className={styles.viewersToggle} aria-expanded={open} aria-controls="viewer-choices" onClick={() => setOpen((current) => !current)}>
+        <Avatar userId={viewer.id} small />
+        <span className={styles.viewerName}>{viewerName(viewer.id)}</span>
+        <span className={styles.viewerTaste}>{open ? 'Close' : 'Change'}</span>
+      </button>
       {choices.map((id) => (
-        <button key={id} type="button" className={styles.viewer} aria-pressed={id === viewer.id} onClick={() => watchAs(id)} data-viewer={id}>
+        <button
+          key={id}
+          type="button"
+          className={styles.viewer}
+          aria-pressed={id === viewer.id}
+          onClick={() => {
+            watchAs(id);
+            setOpen(false);
+          }}
+          data-viewer={id}
+        >
           <Avatar userId={id} />
           <span className={styles.viewerName}>{viewerName(id)}</span>
           <span className={styles.viewerTaste}>{id === viewer.guestId ? 'No history yet' : tasteOf.get(id) || 'Any user'}</span>
         </button>
       ))}
-      <form className={styles.viewerSearch} onSubmit={submit}>
+      <form className={styles.viewerSearch} onSubmit={submit} id="viewer-choices">
         <input
           className={styles.textInput}
           value={typed}

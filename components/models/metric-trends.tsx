@@ -19,6 +19,7 @@ export function MetricTrends({ versions }: { versions: ModelVersion[] }) {
             data={trend}
             lines={[
               { key: 'ndcg', name: 'NDCG@10', color: '#4f46e5' },
+              { key: 'popularityNdcg', name: 'NDCG@10, popularity baseline', color: '#98a2b3', dashed: true },
               { key: 'recall', name: 'Recall@10', color: '#0ea5e9' },
               { key: 'precision', name: 'Precision@10', color: '#f59e0b' },
               { key: 'map', name: 'MAP@10', color: '#10b981' },

@@ -103,7 +103,7 @@ export function ModelsView({ initialRuns, initialVersions, canOperate }: ModelsV
 
       <div className="grid grid-stats" style={{ marginBottom: 16 }}>
         <Stat label="Active version" value={active ? `v${active.id}` : 'None'} note={active ? `trained on ${(active.counts.events ?? 0).toLocaleString('en-US')} events` : 'serving popular fallback'} />
-        <Stat label="Holdout NDCG@10" value={formatNumber(activeMetrics?.ndcg, 4)} note={`recall@10 ${formatNumber(activeMetrics?.recall, 4)}`} />
+        <Stat label="Holdout NDCG@10" value={formatNumber(activeMetrics?.ndcg, 4)} note={`popularity baseline ${formatNumber(activeMetrics?.popularityNdcg, 4)} · recall@10 ${formatNumber(activeMetrics?.recall, 4)}`} />
         <Stat label="ANN recall, factors" value={formatPercent(activeMetrics?.annRecallFactors)} note={activeMetrics?.annEfFactors ? `tuned ef ${activeMetrics.annEfFactors}` : 'exact search'} />
         <Stat label="ANN recall, content" value={formatPercent(activeMetrics?.annRecallContent)} note={activeMetrics?.annEfContent ? `tuned ef ${activeMetrics.annEfContent}` : 'exact search'} />
       </div>

@@ -33,6 +33,13 @@ export function VersionsTable({ versions, renderPromote }: VersionsTableProps) {
     { key: 'id', header: 'Version', render: (version) => `v${version.id}`, sortValue: (version) => version.id },
     { key: 'status', header: 'Status', render: (version) => <StatusBadge status={version.status} />, sortValue: (version) => version.status },
     { key: 'ndcg', header: 'NDCG@10', numeric: true, render: (version) => formatNumber(offlineMetrics(version).ndcg, 4), sortValue: (version) => offlineMetrics(version).ndcg },
+    {
+      key: 'popularity_ndcg',
+      header: 'Popularity NDCG@10',
+      numeric: true,
+      render: (version) => formatNumber(offlineMetrics(version).popularityNdcg, 4),
+      sortValue: (version) => offlineMetrics(version).popularityNdcg,
+    },
     { key: 'recall', header: 'Recall@10', numeric: true, render: (version) => formatNumber(offlineMetrics(version).recall, 4), sortValue: (version) => offlineMetrics(version).recall },
     { key: 'precision', header: 'Precision@10', numeric: true, render: (version) => formatNumber(offlineMetrics(version).precision, 4), sortValue: (version) => offlineMetrics(version).precision },
     {

@@ -1,11 +1,12 @@
 'use client';
 
 import type { UseQueryResult } from '@tanstack/react-query';
-import { formatPercent } from '@/components/charts/format';
+import { percentAxisFormat } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
 import { TimeSeriesChart, type TimePoint } from '@/components/charts/time-series-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
+import { CTR_DEFINITION } from '@/lib/metrics/ctr';
 import type { CtrSeriesResponse } from '@/lib/metrics/ctr-series';
 import { ChartPanel } from './chart-panel';
 
@@ -31,12 +32,19 @@ export function CtrChart({ query }: { query: UseQueryResult<CtrSeriesResponse> }
             ...data.strategies.map((strategy, index) => ({ key: strategy, name: strategy, color: seriesColor(index), dashed: true })),
           ];
           return data.points.some((point) => point.ctr !== null) ? (
-            <TimeSeriesChart data={points} lines={lines} format={(value) => formatPercent(value)} />
+            <TimeSeriesChart
+              data={points}
+              lines={lines}
+              format={percentAxisFormat(data.points.flatMap((point) => [point.ctr, ...Object.values(point.by_strategy).map((counts) => counts.ctr)]))}
+              // Fitted to the data with some headroom: a 2% CTR on a 0–100% axis is a flat line.
+              domain={[0, (highest: number) => (highest > 0 ? Math.min(1, highest * 1.15) : 0.01)]}
+            />
           ) : (
             <EmptyState title="No data" />
           );
         }}
       </QueryState>
+      <p className="subtle" style={{ fontSize: 12, margin: '8px 0 0' }}>{CTR_DEFINITION}.</p>
     </ChartPanel>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatMs, formatPercent, formatRate } from '@/components/charts/format';
+import { durationAxisFormat, formatPercent, formatRate } from '@/components/charts/format';
 import { TimeSeriesChart, type TimePoint } from '@/components/charts/time-series-chart';
 import type { InstanceDashboard } from '@/lib/metrics/dashboard';
 import { ChartPanel } from './chart-panel';
@@ -17,6 +17,8 @@ export function InstanceCharts({ data }: { data: InstanceDashboard }) {
     const percentiles = endpoint === ALL_ENDPOINTS ? point.latency_ms : (point.endpoints[endpoint]?.latency_ms ?? null);
     return { p50: percentiles?.p50 ?? null, p95: percentiles?.p95 ?? null, p99: percentiles?.p99 ?? null };
   });
+
+  const lag = pick((point) => ({ p50: point.lag_ms?.p50 ?? null, p95: point.lag_ms?.p95 ?? null }));
 
   return (
     <>
@@ -43,7 +45,7 @@ export function InstanceCharts({ data }: { data: InstanceDashboard }) {
             { key: 'p95', name: 'p95', color: '#4f46e5' },
             { key: 'p99', name: 'p99', color: '#ef4444', dashed: true },
           ]}
-          format={formatMs}
+          format={durationAxisFormat(latency.flatMap((point) => [point.p50, point.p95, point.p99]))}
         />
       </ChartPanel>
       <ChartPanel title="Error rate" aside="5xx share of requests">
@@ -62,12 +64,12 @@ export function InstanceCharts({ data }: { data: InstanceDashboard }) {
       </ChartPanel>
       <ChartPanel title="Event-to-feature lag" aside="event time to profile update">
         <TimeSeriesChart
-          data={pick((point) => ({ p50: point.lag_ms?.p50 ?? null, p95: point.lag_ms?.p95 ?? null }))}
+          data={lag}
           lines={[
             { key: 'p50', name: 'p50', color: '#0ea5e9' },
             { key: 'p95', name: 'p95', color: '#f59e0b' },
           ]}
-          format={formatMs}
+          format={durationAxisFormat(lag.flatMap((point) => [point.p50, point.p95]))}
         />
       </ChartPanel>
     </>

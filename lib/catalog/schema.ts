@@ -98,7 +98,8 @@ export const itemStatsQuerySchema = z.object({ days: z.coerce.number().int().min
 export interface ItemDailyStats {
   day: string;
   impressions: number;
-  clicks: number;
+  recommended_clicks: number;
+  other_clicks: number;
 }
 
 /** How an item fared in served lists over the window. */
@@ -107,11 +108,13 @@ export interface ItemStats {
   days: number;
   /** Served lists (impressions) that showed the item. */
   impressions: number;
-  /** Every click on the item, wherever it came from. */
+  /** recommended_clicks + other_clicks. */
   clicks: number;
-  /** Clicks attributed to a served recommendation. */
+  /** Served lists showing the item that were clicked on it (repeat clicks on one list count once). */
   recommended_clicks: number;
-  /** recommended_clicks / impressions; null before any impression. */
+  /** Clicks that name no list showing the item: search, a shared link, another page. */
+  other_clicks: number;
+  /** recommended_clicks / impressions (lib/metrics/ctr.ts); null before any impression. */
   ctr: number | null;
   daily: ItemDailyStats[];
 }

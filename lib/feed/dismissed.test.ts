@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DISMISSED, parseDismissed, withDismissed } from './dismissed';
+import { MAX_DISMISSED, parseDismissed, withDismissed, withoutDismissed } from './dismissed';
 
 describe('dismissed items', () => {
   it('keeps the newest first without repeats', () => {
@@ -19,5 +19,10 @@ describe('dismissed items', () => {
     expect(parseDismissed('not json')).toEqual([]);
     expect(parseDismissed('{"a":1}')).toEqual([]);
     expect(parseDismissed('["a", 3, "b"]')).toEqual(['a', 'b']);
+  });
+
+  it('forgets only the undone item', () => {
+    expect(withoutDismissed(['c', 'b', 'a'], 'b')).toEqual(['c', 'a']);
+    expect(withoutDismissed(['a'], 'x')).toEqual(['a']);
   });
 });

@@ -1,3 +1,4 @@
+import { clickThroughRate } from './ctr';
 import { stepStarts, type RangeWindow, type TimeRange } from './ranges';
 
 /** One (step, strategy) cell from the impressions table: items shown and distinct items clicked. */
@@ -66,7 +67,7 @@ function add(into: Map<string, { impressions: number; clicks: number }>, strateg
 }
 
 function counts(impressions: number, clicks: number): CtrCounts {
-  return { impressions, clicks, ctr: impressions > 0 ? clicks / impressions : null };
+  return { impressions, clicks, ctr: clickThroughRate(clicks, impressions) };
 }
 
 function sumOf(cell: Map<string, { impressions: number; clicks: number }>): CtrCounts {

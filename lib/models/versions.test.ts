@@ -5,8 +5,9 @@ const version = (id: number, metrics: Record<string, unknown>) => ({ id, metrics
 
 describe('offlineMetrics', () => {
   it('reads the holdout and ANN numbers training records, null for missing or non-numeric ones', () => {
-    expect(offlineMetrics(version(1, { holdout_ndcg: 0.21, holdout_recall: 0.3, ann_recall_factors: 0.98, ann_ef_factors: 64, holdout_map: 'n/a' }))).toEqual({
+    expect(offlineMetrics(version(1, { holdout_ndcg: 0.21, popularity_holdout_ndcg: 0.08, holdout_recall: 0.3, ann_recall_factors: 0.98, ann_ef_factors: 64, holdout_map: 'n/a' }))).toEqual({
       ndcg: 0.21,
+      popularityNdcg: 0.08,
       recall: 0.3,
       precision: null,
       map: null,

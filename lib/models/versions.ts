@@ -37,6 +37,8 @@ export function toModelVersion(row: ModelVersionRow): ModelVersion {
 /** The offline numbers a version was judged by; null where training did not record one. */
 export interface OfflineMetrics {
   ndcg: number | null;
+  /** NDCG@10 of all-time popularity on the same held-out items: the baseline a version must beat. */
+  popularityNdcg: number | null;
   recall: number | null;
   precision: number | null;
   map: number | null;
@@ -49,6 +51,7 @@ export interface OfflineMetrics {
 
 const OFFLINE_METRIC_KEYS: Record<keyof OfflineMetrics, string> = {
   ndcg: 'holdout_ndcg',
+  popularityNdcg: 'popularity_holdout_ndcg',
   recall: 'holdout_recall',
   precision: 'holdout_precision',
   map: 'holdout_map',

@@ -1682,11 +1682,14 @@ export interface components {
             impressions: number;
             clicks: number;
             recommended_clicks: number;
+            other_clicks: number;
+            /** @description Clicks on recommendations / impressions: the CTR definition the overview and experiments use. */
             ctr: number | null;
             daily: {
                 day: string;
                 impressions: number;
-                clicks: number;
+                recommended_clicks: number;
+                other_clicks: number;
             }[];
         };
         Liveness: {

@@ -35,6 +35,8 @@ describe('a training run', () => {
     expect(version?.id).toBe(finished?.versionId);
     expect(version?.counts).toMatchObject({ items: 300, events: 6_000 });
     expect(Number(version?.metrics.holdout_ndcg)).toBeGreaterThan(0);
+    // The baseline the Models page shows beside NDCG, measured on the same held-out items.
+    expect(Number(version?.metrics.popularity_holdout_ndcg)).toBeGreaterThan(0);
     expect(Number(version?.metrics.ann_recall_factors)).toBeGreaterThanOrEqual(0.95);
 
     const { models, onnx } = unpackRecommender(await readVerifiedArtifact(conn, version!));

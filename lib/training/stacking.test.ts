@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPositives, type InteractionLog, type TrainingData } from '@/lib/models/data';
 import type { RankingData } from '@/lib/models/ranker/dataset';
-import { concatRankingData, measuredHoldout, servedData, splitForRanker, stackingFolds, type SplitOptions } from './stacking';
+import type { RecommenderModels } from '@/lib/recommend/models';
+import { concatRankingData, measuredHoldout, popularityHoldoutMetrics, servedData, splitForRanker, stackingFolds, type SplitOptions } from './stacking';
 
 const OPTIONS: SplitOptions = { seed: 42, share: 0.2, minPositives: 5, maxTrainingUsers: 1_000, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 };
 
@@ -114,5 +115,19 @@ describe('concatRankingData', () => {
     expect([...merged.labels]).toEqual([1, 0]);
     expect([...merged.groups]).toEqual([7, 9]);
     expect(merged.featureNames).toEqual(['a', 'b']);
+  });
+});
+
+describe('popularityHoldoutMetrics', () => {
+  it('ranks held-out items by popularity alone, skipping what each user already has', () => {
+    const fit = denseData(2, 3);
+    // User 0 already has item 0 and held out item 1; user 1 has nothing and held out item 2.
+    const log: InteractionLog = { length: 1, user: Uint32Array.of(0), item: Uint32Array.of(0), strength: Float32Array.of(1), timestamp: Float64Array.of(0) };
+    const split = { fit: { ...fit, log, positives: buildPositives(2, 3, log) }, heldOut: [new Set([1]), new Set([2])], trainingUsers: [], metricUsers: [0, 1] };
+    const models = { itemIds: fit.itemIds, now: 0, popularity: { variants: { allTime: { scores: Float32Array.of(3, 2, 1) } } } } as unknown as RecommenderModels;
+    const metrics = popularityHoldoutMetrics(models, split, 1);
+    // Top-1 is item 1 for user 0 (a hit: item 0 is skipped) and item 0 for user 1 (a miss).
+    expect(metrics.popularity_holdout_ndcg).toBe(0.5);
+    expect(metrics.popularity_holdout_recall).toBe(0.5);
   });
 });

@@ -1,7 +1,9 @@
+import { recommendFromScorer } from '@/lib/eval/evaluate';
 import { rankingMetrics } from '@/lib/eval/metrics';
 import { murmur3 } from '@/lib/experiments/assignment';
 import { Random } from '@/lib/math/random';
 import { buildPositives, type InteractionLog, type TrainingData } from '@/lib/models/data';
+import { popularityScorer } from '@/lib/models/popularity';
 import type { RankingData } from '@/lib/models/ranker/dataset';
 import { FEATURE_COUNT, FEATURE_NAMES } from '@/lib/recommend/features';
 import type { RecommenderModels } from '@/lib/recommend/models';
@@ -173,6 +175,16 @@ export function rankerExamples(models: RecommenderModels, split: RankerSplit, qu
 export function holdoutMetrics(models: RecommenderModels, split: RankerSplit, k: number): Record<string, number> {
   const retrievers = exactRetrievers(models);
   return measure(split, k, (user) => recommendOffline(models, requestFor(models, split.fit, user, k), retrievers));
+}
+
+/**
+ * The baseline a version must beat: the same users and held-out items ranked by all-time
+ * popularity alone (each user's history excluded), under `popularity_` keys.
+ */
+export function popularityHoldoutMetrics(models: RecommenderModels, split: RankerSplit, k: number): Record<string, number> {
+  const recommend = recommendFromScorer(popularityScorer(models.popularity), models.itemIds.length);
+  const { holdout_precision, holdout_recall, holdout_ndcg, holdout_map } = measure(split, k, (user) => recommend(user, requestFor(models, split.fit, user, k).history, k));
+  return { popularity_holdout_precision: holdout_precision!, popularity_holdout_recall: holdout_recall!, popularity_holdout_ndcg: holdout_ndcg!, popularity_holdout_map: holdout_map! };
 }
 
 /**

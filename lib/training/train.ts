@@ -9,7 +9,7 @@ import { buildUserHistories } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
-import { concatRankingData, holdoutMetrics, holdoutMetricsOf, rankerExamples, servedData, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
+import { concatRankingData, holdoutMetrics, holdoutMetricsOf, popularityHoldoutMetrics, rankerExamples, servedData, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
 import type { RankingData } from '@/lib/models/ranker/dataset';
 
 export interface TrainProgress {
@@ -95,7 +95,7 @@ export function trainRecommenderModels(
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
   const finalData = measure ? servedData(data, params.split) : data;
   const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker };
-  const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
+  const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...popularityHoldoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
   seconds.content = seconds['fit: content'] ?? 0;
   return { models, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
 }

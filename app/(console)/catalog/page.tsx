@@ -9,12 +9,16 @@ import { requireConsoleUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/principal';
 import { itemListQuerySchema, type ItemListQuery } from '@/lib/catalog/schema';
 import { listItems } from '@/lib/catalog/store';
+import { recentCtr } from '@/lib/catalog/stats';
 import { categoryNames } from '@/lib/console/overview';
+import { posterArt } from '@/lib/feed/placeholder';
+import { clickThroughRate, CTR_DEFINITION } from '@/lib/metrics/ctr';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Catalog' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const RECENT_CTR_DAYS = 7;
 type SortField = 'title' | 'published_at' | 'updated_at' | 'created_at';
 
 export default async function CatalogPage({ searchParams }: { searchParams: SearchParams }) {
@@ -32,6 +36,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   const query = parsed.data;
   const conn = await getReadConnection();
   const [{ items, total }, categories] = await Promise.all([listItems(conn, query), categoryNames(conn)]);
+  const recent = await recentCtr(conn, items.map((item) => item.id), RECENT_CTR_DAYS);
   const link = (changes: Record<string, string>) => `/catalog?${new URLSearchParams({ ...raw, ...changes })}`;
   const filtered = ['q', 'category', 'tag'].some((key) => key in raw) || query.hidden !== 'false';
 
@@ -43,10 +48,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         actions={
           canWrite && (
             <>
-              <Link className="button button-secondary" href="/catalog/import">
+              <Link prefetch={false} className="button button-secondary" href="/catalog/import">
                 Import
               </Link>
-              <Link className="button" href="/catalog/new">
+              <Link prefetch={false} className="button" href="/catalog/new">
                 New item
               </Link>
             </>
@@ -79,7 +84,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
           Apply
         </button>
         {filtered && (
-          <Link className="button button-secondary" href="/catalog">
+          <Link prefetch={false} className="button button-secondary" href="/catalog">
             Clear
           </Link>
         )}
@@ -96,6 +101,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
                     Title
                   </SortHeader>
                   <th>Category</th>
+                  <th className="num" title={`${CTR_DEFINITION}, last ${RECENT_CTR_DAYS} days`}>
+                    CTR, {RECENT_CTR_DAYS} d
+                  </th>
                   <th>Tags</th>
                   <th>Status</th>
                   <SortHeader field="published_at" query={query} link={link}>
@@ -110,18 +118,26 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
                 {items.map((item) => (
                   <tr key={item.id}>
                     <td>
-                      <Link className={styles.itemTitle} href={`/catalog/${encodeURIComponent(item.id)}`}>
-                        {item.title || <span className="subtle">(untitled)</span>}
-                      </Link>
-                      <div className="subtle">
-                        <code>{item.id}</code>
+                      <div className={styles.titleCell}>
+                        <PosterThumb item={item} />
+                        <div>
+                          <Link prefetch={false} className={styles.itemTitle} href={`/catalog/${encodeURIComponent(item.id)}`}>
+                            {item.title || <span className="subtle">(untitled)</span>}
+                          </Link>
+                          <div className="subtle">
+                            <code>{item.id}</code>
+                          </div>
+                        </div>
                       </div>
                     </td>
                     <td>{item.category ?? <span className="subtle">—</span>}</td>
+                    <td className="num">
+                      <RecentCtr counts={recent.get(item.id)} />
+                    </td>
                     <td>
                       <div className="tags">
                         {item.tags.slice(0, 4).map((tag) => (
-                          <Link key={tag} className="badge badge-muted" href={link({ tag, offset: '0' })}>
+                          <Link key={tag} prefetch={false} className="badge badge-muted" href={link({ tag, offset: '0' })}>
                             {tag}
                           </Link>
                         ))}
@@ -131,8 +147,8 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
                     <td>
                       <ItemStatus item={item} />
                     </td>
-                    <td className="subtle">{item.published_at?.slice(0, 10) ?? '—'}</td>
-                    <td className="subtle">{item.updated_at.slice(0, 10)}</td>
+                    <td className={`subtle ${styles.date}`}>{item.published_at?.slice(0, 10) ?? '—'}</td>
+                    <td className={`subtle ${styles.date}`}>{item.updated_at.slice(0, 10)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -146,12 +162,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </span>
         <span style={{ display: 'flex', gap: 8 }}>
           {query.offset > 0 && (
-            <Link className="button button-secondary" href={link({ offset: String(Math.max(0, query.offset - query.limit)) })}>
+            <Link prefetch={false} className="button button-secondary" href={link({ offset: String(Math.max(0, query.offset - query.limit)) })}>
               Previous
             </Link>
           )}
           {query.offset + query.limit < total && (
-            <Link className="button button-secondary" href={link({ offset: String(query.offset + query.limit) })}>
+            <Link prefetch={false} className="button button-secondary" href={link({ offset: String(query.offset + query.limit) })}>
               Next
             </Link>
           )}
@@ -161,13 +177,38 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   );
 }
 
+/** The generated poster art the demo feed shows, small: the same colours for an item everywhere. */
+function PosterThumb({ item }: { item: { id: string; title: string; category: string | null } }) {
+  const art = posterArt(item);
+  return (
+    <span className={styles.thumb} style={{ background: art.background }} aria-hidden>
+      {art.initial}
+    </span>
+  );
+}
+
+function RecentCtr({ counts }: { counts: { impressions: number; clicks: number } | undefined }) {
+  const ctr = clickThroughRate(counts?.clicks ?? 0, counts?.impressions ?? 0);
+  if (ctr === null)
+    return (
+      <span className="subtle" title="Not in any served list these days">
+        —
+      </span>
+    );
+  return (
+    <span title={`${counts!.clicks} of ${counts!.impressions} impressions clicked`}>
+      {(ctr * 100).toFixed(1)}%<div className="subtle">{counts!.impressions.toLocaleString('en-US')} shown</div>
+    </span>
+  );
+}
+
 /** A column header that sorts on the server: the first click sorts ascending, the next flips it. */
 function SortHeader({ field, query, link, children }: { field: SortField; query: ItemListQuery; link: (changes: Record<string, string>) => string; children: ReactNode }) {
   const direction = query.sort === field ? 'ascending' : query.sort === `-${field}` ? 'descending' : undefined;
   const next = direction === 'ascending' ? `-${field}` : field;
   return (
     <th aria-sort={direction}>
-      <Link className={styles.sortLink} href={link({ sort: next, offset: '0' })}>
+      <Link prefetch={false} className={styles.sortLink} href={link({ sort: next, offset: '0' })}>
         {children}
         <span aria-hidden className={styles.sortMark}>
           {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}

@@ -64,8 +64,9 @@ export const itemStatsSchema = z
     impressions: z.number().int(),
     clicks: z.number().int(),
     recommended_clicks: z.number().int(),
-    ctr: z.number().nullable(),
-    daily: z.array(z.object({ day: z.string(), impressions: z.number().int(), clicks: z.number().int() })),
+    other_clicks: z.number().int(),
+    ctr: z.number().nullable().describe('Clicks on recommendations / impressions: the CTR definition the overview and experiments use.'),
+    daily: z.array(z.object({ day: z.string(), impressions: z.number().int(), recommended_clicks: z.number().int(), other_clicks: z.number().int() })),
   })
   .meta({ id: 'ItemStats' });
 

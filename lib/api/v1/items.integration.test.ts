@@ -5,6 +5,7 @@ import { GET as getStats } from '@/app/api/v1/items/[id]/stats/route';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { getConnection } from '@/db';
 import { listAudit } from '@/lib/auth/audit';
+import { recentCtr } from '@/lib/catalog/stats';
 import { insertImpressions } from '@/lib/impressions/store';
 import { call } from '@/lib/testing/http';
 
@@ -102,11 +103,11 @@ describe('items API', () => {
     for (const entry of entries) expect(entry.actor).toBe('anonymous');
   });
 
-  it('counts impressions, clicks and CTR per day, and answers 404 for an unknown item', async () => {
+  it('counts impressions, clicks on recommendations apart from other clicks, and CTR per day; 404 for an unknown item', async () => {
     await call(postItems, 'POST', '/api/v1/items', { body: { id: 'stats-1', title: 'Measured' } });
     const empty = await call(getStats, 'GET', '/api/v1/items/stats-1/stats?days=7', at('stats-1'));
     expect(empty.status).toBe(200);
-    expect(empty.body).toMatchObject({ item: 'stats-1', days: 7, impressions: 0, clicks: 0, recommended_clicks: 0, ctr: null });
+    expect(empty.body).toMatchObject({ item: 'stats-1', days: 7, impressions: 0, clicks: 0, recommended_clicks: 0, other_clicks: 0, ctr: null });
     expect(empty.body.daily).toHaveLength(7);
 
     const served = { userId: 'u-1', surface: 'feed', strategy: 'hybrid', modelVersion: null, experiment: null, variant: null, fallback: null, latencyMs: 5, servedAt: new Date() };
@@ -120,13 +121,19 @@ describe('items API', () => {
       { event_id: 'stats-e1', user_id: 'u-1', item_id: 'stats-1', type: 'click', recommendation_id: 'stats-r1' },
       { event_id: 'stats-e2', user_id: 'u-1', item_id: 'stats-1', type: 'click' },
       { event_id: 'stats-e3', user_id: 'u-1', item_id: 'stats-1', type: 'view', recommendation_id: 'stats-r2' },
+      // A repeat click on the same list counts once; a click naming a list that did not show the item is another click.
+      { event_id: 'stats-e4', user_id: 'u-1', item_id: 'stats-1', type: 'click', recommendation_id: 'stats-r1' },
+      { event_id: 'stats-e5', user_id: 'u-1', item_id: 'stats-1', type: 'click', recommendation_id: 'stats-r3' },
     ];
     expect((await call(postEvents, 'POST', '/api/v1/events', { body: events })).status).toBe(200);
     const stats = await call(getStats, 'GET', '/api/v1/items/stats-1/stats', at('stats-1'));
-    expect(stats.body).toMatchObject({ days: 30, impressions: 3, clicks: 2, recommended_clicks: 1 });
+    expect(stats.body).toMatchObject({ days: 30, impressions: 3, clicks: 3, recommended_clicks: 1, other_clicks: 2 });
     expect(stats.body.ctr).toBeCloseTo(1 / 3);
     expect(stats.body.daily).toHaveLength(30);
-    expect(stats.body.daily.at(-1)).toEqual({ day: expect.any(String), impressions: 3, clicks: 2 });
+    expect(stats.body.daily.at(-1)).toEqual({ day: expect.any(String), impressions: 3, recommended_clicks: 1, other_clicks: 2 });
+    // The catalog list's recent CTR counts the same way, for a page of items at once.
+    const recent = await recentCtr(await getConnection(), ['stats-1', 'other', 'never-shown'], 7);
+    expect(Object.fromEntries(recent)).toEqual({ 'stats-1': { impressions: 3, clicks: 1 }, other: { impressions: 2, clicks: 0 } });
 
     expect((await call(getStats, 'GET', '/api/v1/items/nope/stats', at('nope'))).status).toBe(404);
     const bad = await call(getStats, 'GET', '/api/v1/items/stats-1/stats?days=0', at('stats-1'));

@@ -60,11 +60,19 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   );
 }
 
+/** An attribute as a reader would write it: lists joined, yes/no, JSON only for nested objects. */
+function attributeText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value) && value.every((entry) => typeof entry !== 'object')) return value.join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function ItemDetails({ item }: { item: Item }) {
   const rows: [string, ReactNode][] = [
     ['Description', item.description || '—'],
     ['Tags', item.tags.length > 0 ? <span className="tags">{item.tags.map((tag) => <span key={tag} className="badge badge-muted">{tag}</span>)}</span> : '—'],
-    ['Attributes', Object.keys(item.attributes).length > 0 ? <code>{JSON.stringify(item.attributes)}</code> : '—'],
+    ...Object.entries(item.attributes).map(([key, value]): [string, ReactNode] => [key, attributeText(value)]),
     ['Published', item.published_at ?? '—'],
     ['Expires', item.expires_at ?? 'never'],
     ['Updated', item.updated_at],
