@@ -6,7 +6,7 @@ import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { TestableMetric } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS, metricValue, percent } from './format';
-import { MDE_CHOICES } from './sample-size-panel';
+import { MdeSelect } from './mde-select';
 
 /** The ratio metrics every served list records: the only ones with a history to plan from before anything runs. */
 const PLANNABLE = new Set<TestableMetric>(['ctr', 'conversion']);
@@ -25,16 +25,7 @@ export function PlanEstimate({ metric, coveragePercent, variants }: { metric: Te
     <section className={`card ${styles.section}`} data-testid="plan-estimate">
       <div className={styles.sectionHeader}>
         <h2>Sample size and duration</h2>
-        <label className="subtle">
-          Minimum detectable effect{' '}
-          <select className="select" value={mde} onChange={(event) => setMde(Number(event.target.value))} aria-label="Minimum detectable effect">
-            {MDE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {percent(choice, 0)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MdeSelect value={mde} onChange={setMde} />
       </div>
       {!plannable ? (
         <p className="subtle">{METRIC_LABELS[metric]} has no history to plan from before the experiment runs; the results page estimates the sample once the control has data.</p>

@@ -6,8 +6,8 @@ import { SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experimen
 import type { Metric } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS, metricValue, percent } from './format';
+import { MdeSelect } from './mde-select';
 
-export const MDE_CHOICES = [0.01, 0.02, 0.05, 0.1, 0.2];
 
 /** Whether the experiment has the users a verdict needs, and the sample-ratio check that must pass before any verdict counts. */
 export function SampleSizePanel({ results, mde, onMdeChange }: { results: ExperimentResultsJson; mde: number; onMdeChange: (mde: number) => void }) {
@@ -17,16 +17,7 @@ export function SampleSizePanel({ results, mde, onMdeChange }: { results: Experi
     <section className={`card ${styles.section}`} data-testid="sample-size-panel">
       <div className={styles.sectionHeader}>
         <h2>Sample size</h2>
-        <label className="subtle">
-          Minimum detectable effect{' '}
-          <select className="select" value={mde} onChange={(event) => onMdeChange(Number(event.target.value))} aria-label="Minimum detectable effect">
-            {MDE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {percent(choice, 0)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MdeSelect value={mde} onChange={onMdeChange} />
       </div>
       {required === null ? (
         <p className="subtle">The control has too little data to estimate how many users a {percent(mde, 0)} change in {METRIC_LABELS[planning.metric as Metric].toLowerCase()} needs.</p>
