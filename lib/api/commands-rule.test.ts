@@ -11,12 +11,6 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 const COMMAND_ONLY = /\brecordAudit\b|\bpublishChange\b|@\/lib\/runtime\/changes|\b[a-z]\w*Changed\b/;
 
-/**
- * Temporary (issue 13 §4): experiments and strategies were being changed by another helper while
- * the other domains moved to commands; they move next, and then this list goes.
- */
-const NOT_YET_MOVED = ['app/api/v1/experiments/', 'app/api/v1/strategies/'];
-
 function sourcesUnder(directory: string): string[] {
   return readdirSync(path.join(root, directory), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
@@ -30,7 +24,6 @@ function importsOf(source: string): string[] {
 describe('the HTTP edge (app/api and lib/api)', () => {
   it('leaves auditing and change announcements to the domain commands', () => {
     const offenders = [...sourcesUnder('app/api'), ...sourcesUnder('lib/api')]
-      .filter((file) => !NOT_YET_MOVED.some((prefix) => file.startsWith(prefix)))
       .filter((file) => importsOf(readFileSync(path.join(root, file), 'utf8')).some((statement) => COMMAND_ONLY.test(statement)));
     expect(offenders).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseConnection } from '@/db/client';
 import { ensurePresets, setDefaultStrategy, strategiesByKey } from '@/lib/strategies/store';
 import { audiencesDisjoint, firstFreeSlot, rangesOverlap, type SlotRange } from './assignment';
-import { ExperimentError } from './errors';
+import { CommandError } from '@/lib/runtime/command-errors';
 import { experimentResults } from './results';
 import { assessShip, decisionNote, type ShipAssessment } from './ship-assessment';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, variantWeights, type ExperimentInput, type ExperimentPatch } from './schema';
@@ -57,7 +57,7 @@ export async function createExperiment(conn: DatabaseConnection, input: Experime
     guardrails: input.guardrails.map((rail) => ({ metric: rail.metric, maxDegradation: rail.max_degradation })),
     banditIntervalMinutes: input.type === 'bandit' ? (input.bandit?.reallocate_every_minutes ?? DEFAULT_BANDIT_INTERVAL_MINUTES) : null,
   });
-  if (!experiment) throw ExperimentError.conflict(`experiment '${input.key}' already exists`);
+  if (!experiment) throw CommandError.conflict(`experiment '${input.key}' already exists`);
   return experiment;
 }
 
@@ -69,7 +69,7 @@ export async function updateExperiment(conn: DatabaseConnection, key: string, pa
     const editable = current.status === 'draft' ? null : current.status === 'stopped' ? STOPPED_EDITABLE : LIVE_EDITABLE;
     if (editable) {
       const frozen = (Object.keys(patch) as (keyof ExperimentPatch)[]).filter((field) => !editable.has(field));
-      if (frozen.length > 0) throw ExperimentError.conflict(`cannot change ${frozen.join(', ')} of a ${current.status} experiment${current.status === 'stopped' ? '' : '; stop it and start a new one'}`);
+      if (frozen.length > 0) throw CommandError.conflict(`cannot change ${frozen.join(', ')} of a ${current.status} experiment${current.status === 'stopped' ? '' : '; stop it and start a new one'}`);
     }
     const changes: ExperimentChanges = {};
     if (patch.name !== undefined) changes.name = patch.name;
@@ -92,7 +92,7 @@ export async function updateExperiment(conn: DatabaseConnection, key: string, pa
     if (patch.type !== undefined) changes.type = patch.type;
     if (patch.type !== undefined || patch.bandit !== undefined) {
       if (type !== 'bandit') changes.banditIntervalMinutes = null;
-      else if (current.type === 'bandit' && current.status !== 'draft' && patch.bandit === null) throw ExperimentError.conflict('a live bandit needs its reallocation interval');
+      else if (current.type === 'bandit' && current.status !== 'draft' && patch.bandit === null) throw CommandError.conflict('a live bandit needs its reallocation interval');
       else changes.banditIntervalMinutes = patch.bandit?.reallocate_every_minutes ?? current.banditIntervalMinutes ?? DEFAULT_BANDIT_INTERVAL_MINUTES;
     }
     if (patch.coverage_percent !== undefined) {
@@ -114,7 +114,7 @@ export async function startExperiment(conn: DatabaseConnection, key: string, now
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
     if (current.status !== 'draft' && current.status !== 'paused') throw refusal(current, 'start', ['draft', 'paused']);
-    if (current.coveragePercent === 0) throw ExperimentError.conflict(`experiment '${current.key}' covers 0% of layer '${current.layer}' and would get no users; raise its coverage first`);
+    if (current.coveragePercent === 0) throw CommandError.conflict(`experiment '${current.key}' covers 0% of layer '${current.layer}' and would get no users; raise its coverage first`);
     await checkNoCompetitor(tx, current);
     if (current.status === 'paused') return writeExperiment(tx, current.id, { status: 'running' });
     const strategies = await checkStrategiesExist(tx, current.variants, 'conflict');
@@ -165,16 +165,16 @@ export async function shipVariant(conn: DatabaseConnection, key: string, request
     const current = await mustGet(tx, key);
     if (current.status === 'draft') throw refusal(current, 'ship', ['running', 'paused', 'stopped']);
     const variant = current.variants.find((candidate) => candidate.key === request.variant);
-    if (!variant) throw ExperimentError.invalid('variant', `experiment '${key}' has no variant '${request.variant}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
+    if (!variant) throw CommandError.invalid('variant', `experiment '${key}' has no variant '${request.variant}' (it has ${current.variants.map((v) => `'${v.key}'`).join(', ')})`);
     // Started between reading its results and taking the lock: there were no results to judge.
-    if (!assessment) throw ExperimentError.conflict(`experiment '${key}' started just now; look at its results, then ship`);
+    if (!assessment) throw CommandError.conflict(`experiment '${key}' started just now; look at its results, then ship`);
     if (assessment.risks.length > 0 && request.confirmKey !== key) {
-      throw ExperimentError.conflict(`shipping '${variant.key}' needs confirming: ${assessment.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
+      throw CommandError.conflict(`shipping '${variant.key}' needs confirming: ${assessment.risks.join('; ')}. Send confirm_key '${key}' to ship it anyway`);
     }
     try {
       await setDefaultStrategy(tx, variant.strategy);
     } catch (error) {
-      if (error instanceof ExperimentError && error.code === 'not_found') throw ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${variant.key}' no longer exists`);
+      if (error instanceof CommandError && error.reason === 'not_found') throw CommandError.conflict(`strategy '${variant.strategy}' of variant '${variant.key}' no longer exists`);
       throw error;
     }
     return writeExperiment(tx, current.id, {
@@ -190,7 +190,7 @@ export async function deleteExperiment(conn: DatabaseConnection, key: string): P
   return conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await mustGet(tx, key);
-    if (current.status !== 'draft') throw ExperimentError.conflict(`only drafts can be deleted; experiment '${key}' is ${current.status} and its data refers to it`);
+    if (current.status !== 'draft') throw CommandError.conflict(`only drafts can be deleted; experiment '${key}' is ${current.status} and its data refers to it`);
     await removeExperiment(tx, current.id);
     return current;
   });
@@ -198,12 +198,12 @@ export async function deleteExperiment(conn: DatabaseConnection, key: string): P
 
 async function mustGet(db: Executor, key: string): Promise<Experiment> {
   const experiment = await getExperiment(db, key);
-  if (!experiment) throw ExperimentError.notFound('experiment', key);
+  if (!experiment) throw CommandError.notFound('experiment', key);
   return experiment;
 }
 
-function refusal(experiment: Experiment, action: string, from: ExperimentStatus[]): ExperimentError {
-  return ExperimentError.conflict(`cannot ${action} experiment '${experiment.key}': it is ${experiment.status} (only ${from.join(' or ')} experiments can be ${action === 'stop' ? 'stopped' : action === 'ship' ? 'shipped' : `${action}ed`})`);
+function refusal(experiment: Experiment, action: string, from: ExperimentStatus[]): CommandError {
+  return CommandError.conflict(`cannot ${action} experiment '${experiment.key}': it is ${experiment.status} (only ${from.join(' or ')} experiments can be ${action === 'stop' ? 'stopped' : action === 'ship' ? 'shipped' : `${action}ed`})`);
 }
 
 /** Names the first variant whose strategy is missing: a 400 when the client just sent it, a 409 when it was deleted since. */
@@ -212,8 +212,8 @@ async function checkStrategiesExist(db: Executor, variants: readonly { strategy:
   variants.forEach((variant, index) => {
     if (strategies.has(variant.strategy)) return;
     throw missing === 'invalid'
-      ? ExperimentError.invalid(`variants[${index}].strategy`, `strategy '${variant.strategy}' does not exist`)
-      : ExperimentError.conflict(`strategy '${variant.strategy}' of variant '${(variant as { key?: string }).key ?? index}' no longer exists`);
+      ? CommandError.invalid(`variants[${index}].strategy`, `strategy '${variant.strategy}' does not exist`)
+      : CommandError.conflict(`strategy '${variant.strategy}' of variant '${(variant as { key?: string }).key ?? index}' no longer exists`);
   });
   return strategies;
 }
@@ -227,7 +227,7 @@ async function checkStrategiesExist(db: Executor, variants: readonly { strategy:
 async function checkNoCompetitor(db: Executor, experiment: Experiment): Promise<void> {
   const competitor = (await liveExperiments(db)).find((other) => other.id !== experiment.id && other.layer !== experiment.layer && !audiencesDisjoint(other.targeting, experiment.targeting));
   if (!competitor) return;
-  throw ExperimentError.conflict(
+  throw CommandError.conflict(
     `experiment '${competitor.key}' is ${competitor.status} in layer '${competitor.layer}' (${competitor.coveragePercent}% coverage, audience '${competitor.targeting}') and would compete with '${experiment.key}' for the same users; ` +
       `a user is served one strategy, so experiments in different layers cannot share an audience. Stop '${competitor.key}', or run '${experiment.key}' in layer '${competitor.layer}' on the free slots`,
   );
@@ -244,7 +244,7 @@ async function freeSlotStart(db: Executor, experiment: Experiment, coveragePerce
   const start = firstFreeSlot(count, taken.map((other) => other.range));
   if (start === null) {
     const used = taken.reduce((total, other) => total + other.range.count, 0);
-    throw ExperimentError.conflict(
+    throw CommandError.conflict(
       `layer '${experiment.layer}' has no free ${coveragePercent}% for experiment '${experiment.key}': ${taken.map((other) => `'${other.key}'`).join(', ')} hold ${(used / LAYER_SLOTS) * 100}% of it; running experiments in one layer never share users`,
     );
   }
@@ -261,8 +261,8 @@ async function resizedSlotStart(db: Executor, experiment: Experiment, coveragePe
   if (start === null || slotCount(experiment.coveragePercent) === 0) return freeSlotStart(db, experiment, coveragePercent);
   const wanted: SlotRange = { start, count: slotCount(coveragePercent) };
   const clash = (await takenRanges(db, experiment)).find((other) => rangesOverlap(wanted, other.range));
-  if (start + wanted.count > LAYER_SLOTS) throw ExperimentError.conflict(`experiment '${experiment.key}' starts at ${(start / LAYER_SLOTS) * 100}% of layer '${experiment.layer}' and cannot grow to ${coveragePercent}% without moving its users`);
-  if (clash) throw ExperimentError.conflict(`growing experiment '${experiment.key}' to ${coveragePercent}% would overlap '${clash.key}' in layer '${experiment.layer}'; running experiments in one layer never share users`);
+  if (start + wanted.count > LAYER_SLOTS) throw CommandError.conflict(`experiment '${experiment.key}' starts at ${(start / LAYER_SLOTS) * 100}% of layer '${experiment.layer}' and cannot grow to ${coveragePercent}% without moving its users`);
+  if (clash) throw CommandError.conflict(`growing experiment '${experiment.key}' to ${coveragePercent}% would overlap '${clash.key}' in layer '${experiment.layer}'; running experiments in one layer never share users`);
   return start;
 }
 

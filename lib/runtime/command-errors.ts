@@ -4,11 +4,17 @@
  */
 export class CommandError extends Error {
   constructor(
-    readonly reason: 'not_found' | 'conflict' | 'forbidden' | 'unavailable',
+    readonly reason: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable',
     message: string,
+    /** The input field at fault, for `invalid`: input only the database can judge, such as a name that must exist. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'CommandError';
+  }
+
+  static invalid(field: string, message: string) {
+    return new CommandError('invalid', `${field}: ${message}`, field);
   }
 
   static notFound(kind: string, id: string | number) {

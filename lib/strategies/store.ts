@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { settings, strategies, strategyVersions, type StrategyRow, type StrategyVersionRow } from '@/db/schema';
-import { ExperimentError } from '@/lib/experiments/errors';
+import { CommandError } from '@/lib/runtime/command-errors';
 import { liveExperimentsUsing, lockConfiguration, type Executor } from '@/lib/experiments/store';
 import { mergeConfig, type Strategy, type StrategyInput, type StrategyPatch, type StrategyVersion } from '@/lib/experiments/strategy-schema';
 import { parseInput } from '@/lib/api/validate';
@@ -122,7 +122,7 @@ export async function createStrategy(conn: DatabaseConnection, input: StrategyIn
       .values({ key: input.key, name: input.name ?? input.key, description: input.description, config: input.config })
       .onConflictDoNothing({ target: strategies.key })
       .returning();
-    if (!row) throw ExperimentError.conflict(`strategy '${input.key}' already exists`);
+    if (!row) throw CommandError.conflict(`strategy '${input.key}' already exists`);
     await tx.insert(strategyVersions).values({ strategyKey: row.key, version: row.version, name: row.name, description: row.description, config: row.config });
     return toStrategy(row);
   });
@@ -137,9 +137,9 @@ export async function updateStrategy(conn: DatabaseConnection, key: string, patc
   return conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await findStrategy(tx, key);
-    if (!current) throw ExperimentError.notFound('strategy', key);
+    if (!current) throw CommandError.notFound('strategy', key);
     const users = await liveExperimentsUsing(tx, key);
-    if (users.length > 0) throw ExperimentError.conflict(`strategy '${key}' is served by ${describe(users)}; stop ${users.length === 1 ? 'it' : 'them'} before editing the strategy, or create a new one`);
+    if (users.length > 0) throw CommandError.conflict(`strategy '${key}' is served by ${describe(users)}; stop ${users.length === 1 ? 'it' : 'them'} before editing the strategy, or create a new one`);
     const config = patch.config ? parseInput(strategyConfigSchema, mergeConfig(current.config, patch.config), 'strategy config', 'config') : current.config;
     const [row] = await tx
       .update(strategies)
@@ -152,7 +152,7 @@ export async function updateStrategy(conn: DatabaseConnection, key: string, patc
       })
       .where(eq(strategies.key, key))
       .returning();
-    if (!row) throw ExperimentError.notFound('strategy', key);
+    if (!row) throw CommandError.notFound('strategy', key);
     await tx.insert(strategyVersions).values({ strategyKey: row.key, version: row.version, name: row.name, description: row.description, config: row.config });
     return toStrategy(row);
   });
@@ -164,10 +164,10 @@ export async function deleteStrategy(conn: DatabaseConnection, key: string): Pro
   return conn.db.transaction(async (tx) => {
     await lockConfiguration(tx);
     const current = await findStrategy(tx, key);
-    if (!current) throw ExperimentError.notFound('strategy', key);
-    if ((await defaultStrategyKey(tx)) === key) throw ExperimentError.conflict(`strategy '${key}' is the default; make another strategy the default first`);
+    if (!current) throw CommandError.notFound('strategy', key);
+    if ((await defaultStrategyKey(tx)) === key) throw CommandError.conflict(`strategy '${key}' is the default; make another strategy the default first`);
     const users = await liveExperimentsUsing(tx, key);
-    if (users.length > 0) throw ExperimentError.conflict(`strategy '${key}' is served by ${describe(users)}`);
+    if (users.length > 0) throw CommandError.conflict(`strategy '${key}' is served by ${describe(users)}`);
     await tx.delete(strategies).where(eq(strategies.key, key));
     return current;
   });
@@ -184,7 +184,7 @@ export async function makeDefaultStrategy(conn: DatabaseConnection, key: string)
 /** Inside a transaction that holds the configuration lock (ship-the-winner calls it too). */
 export async function setDefaultStrategy(db: Executor, key: string): Promise<Strategy> {
   const strategy = await findStrategy(db, key);
-  if (!strategy) throw ExperimentError.notFound('strategy', key);
+  if (!strategy) throw CommandError.notFound('strategy', key);
   await db
     .insert(settings)
     .values({ key: DEFAULT_SETTING, value: { key } })

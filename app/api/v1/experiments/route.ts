@@ -2,9 +2,7 @@ import { getConnection } from '@/db';
 import { readBody } from '@/lib/api/body';
 import { route } from '@/lib/api/route';
 import { parseInput, parseQuery } from '@/lib/api/validate';
-import { recordAudit } from '@/lib/auth/audit';
-import { withExperimentErrors } from '@/lib/experiments/http';
-import { createExperiment } from '@/lib/experiments/lifecycle';
+import { createExperiment } from '@/lib/experiments/commands';
 import { experimentInputSchema, experimentListQuerySchema, toExperimentJson } from '@/lib/experiments/schema';
 import { listExperiments } from '@/lib/experiments/store';
 
@@ -20,8 +18,6 @@ export const GET = route('experiments:read', async (request) => {
 export const POST = route('experiments:write', async (request, _context, principal) => {
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const input = parseInput(experimentInputSchema, value, 'experiment');
-  const conn = await getConnection();
-  const experiment = await withExperimentErrors(() => createExperiment(conn, input));
-  await recordAudit(conn, principal, { action: 'experiment.create', targetType: 'experiment', targetId: experiment.key, details: { type: experiment.type, layer: experiment.layer, variants: experiment.variants.map((variant) => ({ key: variant.key, strategy: variant.strategy, weight: variant.weight })) } });
+  const experiment = await createExperiment(await getConnection(), principal, input);
   return Response.json(toExperimentJson(experiment), { status: 201 });
 });

@@ -4,11 +4,9 @@ import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { parseInput } from '@/lib/api/validate';
-import { recordAudit } from '@/lib/auth/audit';
-import { pathKey, withExperimentErrors } from '@/lib/experiments/http';
-import { deleteExperiment, updateExperiment } from '@/lib/experiments/lifecycle';
+import { deleteExperiment, updateExperiment } from '@/lib/experiments/commands';
+import { pathKey } from '@/lib/experiments/http';
 import { experimentPatchSchemaFor, toExperimentJson } from '@/lib/experiments/schema';
-import { experimentsChanged } from '@/lib/experiments/serving';
 import { getExperiment } from '@/lib/experiments/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,21 +22,13 @@ export const GET = route('experiments:read', async (_request, context: IdRouteCo
 export const PATCH = route('experiments:write', async (request, context: IdRouteContext, principal) => {
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
-  const conn = await getConnection();
-  const current = await getExperiment(conn.db, key);
-  if (!current) throw ApiError.notFound('experiment', key);
-  const patch = parseInput(experimentPatchSchemaFor(current), value, 'experiment patch');
-  const experiment = await withExperimentErrors(() => updateExperiment(conn, key, patch));
-  experimentsChanged();
-  await recordAudit(conn, principal, { action: 'experiment.update', targetType: 'experiment', targetId: key, details: { changed: Object.keys(patch) } });
+  const experiment = await updateExperiment(await getConnection(), principal, key, (current) => parseInput(experimentPatchSchemaFor(current), value, 'experiment patch'));
   return Response.json(toExperimentJson(experiment));
 });
 
 /** Drafts only (409 otherwise): an experiment that ran is a record that its data refers to. */
 export const DELETE = route('experiments:write', async (_request, context: IdRouteContext, principal) => {
   const key = await pathKey(context);
-  const conn = await getConnection();
-  const experiment = await withExperimentErrors(() => deleteExperiment(conn, key));
-  await recordAudit(conn, principal, { action: 'experiment.delete', targetType: 'experiment', targetId: key, details: { name: experiment.name } });
+  const experiment = await deleteExperiment(await getConnection(), principal, key);
   return Response.json(toExperimentJson(experiment));
 });

@@ -3,12 +3,11 @@ import { readBody } from '@/lib/api/body';
 import type { IdRouteContext } from '@/lib/api/context';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { recordAudit } from '@/lib/auth/audit';
 import { parseInput } from '@/lib/api/validate';
-import { pathKey, withExperimentErrors } from '@/lib/experiments/http';
-import { experimentsChanged } from '@/lib/experiments/serving';
+import { pathKey } from '@/lib/experiments/http';
 import { strategyPatchSchema, toStrategyJson, toStrategyVersionJson } from '@/lib/experiments/strategy-schema';
-import { defaultStrategyKey, deleteStrategy, getStrategy, strategyHistory, updateStrategy } from '@/lib/strategies/store';
+import { deleteStrategy, updateStrategy } from '@/lib/strategies/commands';
+import { defaultStrategyKey, getStrategy, strategyHistory } from '@/lib/strategies/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -27,19 +26,11 @@ export const PATCH = route('experiments:write', async (request, context: IdRoute
   const key = await pathKey(context);
   const { value } = await readBody(request, { maxBytes: MAX_BODY_BYTES });
   const patch = parseInput(strategyPatchSchema, value, 'strategy patch');
-  const conn = await getConnection();
-  const strategy = await withExperimentErrors(() => updateStrategy(conn, key, patch));
-  experimentsChanged();
-  await recordAudit(conn, principal, { action: 'strategy.update', targetType: 'strategy', targetId: key, details: { version: strategy.version, changed: Object.keys(patch) } });
-  return Response.json(toStrategyJson(strategy, await defaultStrategyKey(conn.db)));
+  return Response.json(await updateStrategy(await getConnection(), principal, key, patch));
 });
 
 /** 409 while the strategy is the default or a running or paused experiment serves it. */
 export const DELETE = route('experiments:write', async (_request, context: IdRouteContext, principal) => {
   const key = await pathKey(context);
-  const conn = await getConnection();
-  const strategy = await withExperimentErrors(() => deleteStrategy(conn, key));
-  experimentsChanged();
-  await recordAudit(conn, principal, { action: 'strategy.delete', targetType: 'strategy', targetId: key, details: { version: strategy.version } });
-  return Response.json(toStrategyJson(strategy, await defaultStrategyKey(conn.db)));
+  return Response.json(await deleteStrategy(await getConnection(), principal, key));
 });
