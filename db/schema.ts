@@ -304,6 +304,8 @@ export const experiments = pgTable(
     primaryMetric: text('primary_metric').notNull(),
     secondaryMetrics: text('secondary_metrics').array().notNull().default(sql`'{}'::text[]`),
     guardrails: jsonb('guardrails').$type<Guardrail[]>().notNull().default([]),
+    /** User attributes the results break the primary metric down by, besides device and new vs returning. */
+    breakdownAttributes: text('breakdown_attributes').array().notNull().default(sql`'{}'::text[]`),
     banditIntervalMinutes: integer('bandit_interval_minutes'),
     lastReallocatedAt: timestamp('last_reallocated_at', { withTimezone: true }),
     shippedVariant: text('shipped_variant'),
@@ -335,6 +337,10 @@ export const experimentExposures = pgTable(
     userId: text('user_id').notNull(),
     variant: text('variant').notNull(),
     firstExposedAt: timestamp('first_exposed_at', { withTimezone: true }).notNull(),
+    /** The device class the first serving was requested from (`device` of the request); null when it named none. */
+    device: text('device'),
+    /** Whether the user had history when first exposed (not new, as targeting means it); null for exposures recorded before this was kept. */
+    returning: boolean('returning_user'),
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.userId] })],
 );

@@ -26,7 +26,9 @@ async function sendTraffic(): Promise<number> {
   const users = Array.from({ length: USERS }, (_, index) => `user-${String(index + 1).padStart(4, '0')}`);
   let assigned = 0;
   for (let start = 0; start < users.length; start += 10) {
-    const feeds = await Promise.all(users.slice(start, start + 10).map((user) => apiFetch<Feed>(baseUrl, `/api/v1/recommendations?user=${user}&n=10`, { bearer: adminKey }).then((feed) => ({ user, feed }))));
+    const feeds = await Promise.all(
+      users.slice(start, start + 10).map((user, offset) => apiFetch<Feed>(baseUrl, `/api/v1/recommendations?user=${user}&n=10&device=${offset % 2 ? 'mobile' : 'desktop'}`, { bearer: adminKey }).then((feed) => ({ user, feed }))),
+    );
     const events = feeds.flatMap(({ user, feed }, offset) => {
       if (feed.experiment === EXPERIMENT) assigned += 1;
       return feed.items.slice(0, (start + offset) % 3).map((item) => ({ event_id: `${feed.recommendation_id}-${item.id}`, user_id: user, item_id: item.id, type: 'click', recommendation_id: feed.recommendation_id }));
@@ -67,6 +69,11 @@ describe('experiments console as a product manager', () => {
     await screenshot(page, 'experiments-create');
 
     await page.locator('input[name="variants.1.weight"]').fill('0.5');
+    // The server names the repeated breakdown attribute next to the field.
+    await page.locator('input[name="breakdown_attributes"]').fill('country, country');
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('label.field', { hasText: 'Break down by user attributes' }).locator('.field-error').textContent()).toContain('appears twice');
+    await page.locator('input[name="breakdown_attributes"]').fill('country');
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(`${baseUrl}/experiments/${EXPERIMENT}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Content feed vs hybrid');
@@ -96,7 +103,17 @@ describe('experiments console as a product manager', () => {
     await page.locator('button', { hasText: 'Fixed-horizon' }).click();
     await expect.poll(() => page.locator('[data-metric="ctr"] thead').textContent()).toContain('Fixed-horizon interval');
     await page.locator('button', { hasText: 'Always-valid' }).click();
+    // Device, new vs returning and the chosen attribute, each its own table; a few dozen users are not enough for a comparison.
+    const breakdowns = page.locator('[data-testid="breakdowns"]');
+    await expect.poll(() => breakdowns.locator('[data-testid="breakdown-dimension"] h3').allTextContents()).toEqual(['Device', 'New vs returning users', 'Attribute: country']);
+    await expect.poll(() => breakdowns.locator('[data-testid="breakdown-dimension"]').first().locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['mobile', 'desktop']));
+    await expect.poll(() => breakdowns.textContent()).toContain('Not enough data');
     await screenshot(page, 'experiments-results');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The breakdown tables scroll inside their card: the page itself never gets wider than the phone.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(page, 'experiments-results-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.locator('button', { hasText: /^Ship / }).click();
     await expect.poll(() => page.locator('[aria-label="Confirm"]').textContent()).toContain('the default strategy for everyone');

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Field, fieldErrors } from '@/components/ui/field';
 import { apiRequest } from '@/lib/console/api-client';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, MAX_VARIANTS, WEIGHT_TOLERANCE, type ExperimentJson } from '@/lib/experiments/schema';
-import { EXPERIMENT_TYPES, METRICS, TESTABLE_METRICS, type ExperimentType, type Metric, type TestableMetric } from '@/lib/experiments/types';
+import { EXPERIMENT_TYPES, MAX_BREAKDOWN_ATTRIBUTES, METRICS, TESTABLE_METRICS, type ExperimentType, type Metric, type TestableMetric } from '@/lib/experiments/types';
 import styles from './experiments.module.css';
 import { METRIC_LABELS } from './format';
 import { PlanEstimate } from './plan-estimate';
@@ -62,6 +62,7 @@ export function ExperimentForm({ strategies, defaultStrategy }: { strategies: st
   const [primaryMetric, setPrimaryMetric] = useState<TestableMetric>('ctr');
   const [secondary, setSecondary] = useState<Metric[]>(['conversion']);
   const [guardrails, setGuardrails] = useState<GuardrailDraft[]>([{ metric: 'latency_p99', maxDegradation: '20' }]);
+  const [breakdownAttributes, setBreakdownAttributes] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
 
   const create = useMutation({
@@ -95,6 +96,10 @@ export function ExperimentForm({ strategies, defaultStrategy }: { strategies: st
       primary_metric: primaryMetric,
       secondary_metrics: secondary.filter((metric) => metric !== primaryMetric),
       guardrails: guardrails.map((rail) => ({ metric: rail.metric, max_degradation: Number(rail.maxDegradation) / 100 })),
+      breakdown_attributes: breakdownAttributes
+        .split(',')
+        .map((attribute) => attribute.trim())
+        .filter((attribute) => attribute.length > 0),
       bandit: type === 'bandit' ? { reallocate_every_minutes: Number(banditMinutes) } : null,
     });
   };
@@ -223,6 +228,15 @@ export function ExperimentForm({ strategies, defaultStrategy }: { strategies: st
                 </label>
               ))}
             </span>
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field
+            label="Break down by user attributes"
+            error={Object.entries(errors).find(([field]) => field.startsWith('breakdown_attributes'))?.[1]}
+            hint={`Optional: up to ${MAX_BREAKDOWN_ATTRIBUTES} attribute keys, comma-separated, e.g. country, plan. Results always break down by device and new vs returning.`}
+          >
+            <input className="input" name="breakdown_attributes" value={breakdownAttributes} placeholder="country" onChange={(event) => setBreakdownAttributes(event.target.value)} />
           </Field>
         </div>
         <h2 style={{ marginTop: 8 }}>Guardrails</h2>

@@ -8,6 +8,7 @@ import { consoleApi, unwrap } from '@/lib/console/api-client';
 import type { ComparisonJson, ExperimentResultsJson } from '@/lib/experiments/results';
 import type { ExperimentJson } from '@/lib/experiments/schema';
 import type { Metric } from '@/lib/experiments/types';
+import { BreakdownsSection } from './breakdowns-section';
 import { CumulativeChart, type CumulativeMeasure } from './cumulative-chart';
 import styles from './experiments.module.css';
 import { METRIC_LABELS, metricValue, percent, signedPercent } from './format';
@@ -106,6 +107,8 @@ export function ExperimentResults({ experiment, canWrite }: { experiment: Experi
               ))}
 
             <SampleSizePanel results={results} mde={mde} onMdeChange={setMde} />
+
+            <BreakdownsSection breakdowns={results.breakdowns} variants={variantKeys} />
 
             <section className={`card ${styles.section}`}>
               <div className={styles.sectionHeader}>

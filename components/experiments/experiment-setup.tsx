@@ -60,6 +60,8 @@ export function ExperimentSetup({ experiment }: { experiment: ExperimentJson }) 
           <dd>{experiment.secondary_metrics.length > 0 ? experiment.secondary_metrics.map((metric) => METRIC_LABELS[metric as Metric]).join(', ') : '—'}</dd>
           <dt>Guardrails</dt>
           <dd>{experiment.guardrails.length > 0 ? experiment.guardrails.map((rail) => `${METRIC_LABELS[rail.metric as Metric]} ≤ ${percent(rail.max_degradation, 0)} worse`).join(', ') : '—'}</dd>
+          <dt>Breakdowns</dt>
+          <dd>{['device', 'new vs returning', ...experiment.breakdown_attributes].join(', ')}</dd>
         </dl>
       </div>
     </section>

@@ -31,11 +31,11 @@ import { LAYER_SLOTS, slotCount, type Experiment, type ExperimentStatus, type Ex
  */
 
 /** Fields of a live experiment that may change; the rest would move users or change what a variant serves. */
-const LIVE_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'coverage_percent', 'primary_metric', 'secondary_metrics', 'guardrails', 'bandit']);
+const LIVE_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'coverage_percent', 'primary_metric', 'secondary_metrics', 'guardrails', 'breakdown_attributes', 'bandit']);
 /** The MDE the ship check reads verdicts at: the results page's default. */
 const DEFAULT_SHIP_MDE = 0.05;
 /** A stopped experiment is a record: only its description and how its results are read may change. */
-const STOPPED_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'primary_metric', 'secondary_metrics', 'guardrails']);
+const STOPPED_EDITABLE = new Set<keyof ExperimentPatch>(['name', 'hypothesis', 'primary_metric', 'secondary_metrics', 'guardrails', 'breakdown_attributes']);
 
 export async function createExperiment(conn: DatabaseConnection, input: ExperimentInput): Promise<Experiment> {
   await ensurePresets(conn);
@@ -55,6 +55,7 @@ export async function createExperiment(conn: DatabaseConnection, input: Experime
     primaryMetric: input.primary_metric,
     secondaryMetrics: input.secondary_metrics,
     guardrails: input.guardrails.map((rail) => ({ metric: rail.metric, maxDegradation: rail.max_degradation })),
+    breakdownAttributes: input.breakdown_attributes,
     banditIntervalMinutes: input.type === 'bandit' ? (input.bandit?.reallocate_every_minutes ?? DEFAULT_BANDIT_INTERVAL_MINUTES) : null,
   });
   if (!experiment) throw CommandError.conflict(`experiment '${input.key}' already exists`);
@@ -88,6 +89,7 @@ export async function updateExperiment(conn: DatabaseConnection, key: string, pa
     }
     if (patch.secondary_metrics !== undefined) changes.secondaryMetrics = patch.secondary_metrics;
     if (patch.guardrails !== undefined) changes.guardrails = patch.guardrails.map((rail) => ({ metric: rail.metric, maxDegradation: rail.max_degradation }));
+    if (patch.breakdown_attributes !== undefined) changes.breakdownAttributes = patch.breakdown_attributes;
     const type = patch.type ?? current.type;
     if (patch.type !== undefined) changes.type = patch.type;
     if (patch.type !== undefined || patch.bandit !== undefined) {

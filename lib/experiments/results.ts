@@ -2,6 +2,7 @@ import 'server-only';
 import type { DatabaseConnection } from '@/db/client';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
+import { cellComparisons, experimentBreakdowns, type BreakdownsJson } from './breakdowns';
 import {
   alwaysValidInference,
   type ArmEstimate,
@@ -131,9 +132,13 @@ export interface ExperimentResultsJson {
   timeseries_granularity: SeriesGranularity;
   timeseries: Record<string, { date: string; exposures: number; impressions: number; clicks: number; ctr: number | null }[]>;
   weight_history: { at: string; reason: string; weights: Record<string, number> }[];
+  /** The primary metric by device, new vs returning and the chosen attributes, Holm-adjusted across the cells. */
+  breakdowns: BreakdownsJson;
 }
 
 interface Unit {
+  /** The user's external id. */
+  user: string;
   lists: number;
   shown: number;
   clicks: number;
@@ -208,6 +213,7 @@ export async function experimentResults(conn: DatabaseConnection, experiment: Ex
     timeseries_granularity: granularity,
     timeseries: cumulative(variantKeys, daily),
     weight_history: history.map((change) => ({ at: change.at.toISOString(), reason: change.reason, weights: change.weights })),
+    breakdowns: await experimentBreakdowns(conn, experiment, arms, (cell) => cellComparisons(analyseTestable(experiment.primaryMetric, true, cell, context))),
   };
 }
 
@@ -255,7 +261,7 @@ function orderedMetrics(experiment: Experiment, wanted: Set<Metric>): Metric[] {
 
 function unitOf(units: Map<string, Unit>, key: string): Unit {
   let unit = units.get(key);
-  if (!unit) units.set(key, (unit = { lists: 0, shown: 0, clicks: 0, conversions: 0, diversity: 0, engagement: 0 }));
+  if (!unit) units.set(key, (unit = { user: key.slice(key.indexOf('\u0000') + 1), lists: 0, shown: 0, clicks: 0, conversions: 0, diversity: 0, engagement: 0 }));
   return unit;
 }
 
@@ -498,7 +504,7 @@ async function userUnits(conn: DatabaseConnection, experiment: Experiment): Prom
   );
   const units = new Map<string, Unit>();
   for (const row of rows) {
-    units.set(`${row.variant}\u0000${row.user_id}`, { lists: Number(row.lists), shown: Number(row.shown), clicks: Number(row.clicks), conversions: Number(row.conversions), diversity: 0, engagement: 0 });
+    units.set(`${row.variant}\u0000${row.user_id}`, { user: row.user_id, lists: Number(row.lists), shown: Number(row.shown), clicks: Number(row.clicks), conversions: Number(row.conversions), diversity: 0, engagement: 0 });
   }
   return units;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageLimit } from '@/lib/api/fields';
-import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, LAYER_SLOTS, METRICS, TESTABLE_METRICS, slotCount, type Experiment } from './types';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, LAYER_SLOTS, MAX_BREAKDOWN_ATTRIBUTES, METRICS, TESTABLE_METRICS, slotCount, type Experiment } from './types';
 
 export * from './types';
 
@@ -42,6 +42,21 @@ const guardrail = z
   })
   .strict();
 
+/** A key of users' `attributes`, as profiles store them. */
+const attributeKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, 'must be an attribute key: 1–64 letters, digits, _ . or -');
+
+const breakdownAttributes = z
+  .array(attributeKey)
+  .max(MAX_BREAKDOWN_ATTRIBUTES, `at most ${MAX_BREAKDOWN_ATTRIBUTES} attributes`)
+  .superRefine((keys, context) => {
+    keys.forEach((key, index) => {
+      if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: [index], message: `'${key}' appears twice` });
+    });
+  });
+
 const banditSettings = z
   .object({
     /** At least 5 minutes: each reallocation reads the experiment's impressions. */
@@ -60,6 +75,7 @@ const fields = {
   primary_metric: z.enum(TESTABLE_METRICS),
   secondary_metrics: z.array(z.enum(METRICS)).max(METRICS.length),
   guardrails: z.array(guardrail).max(METRICS.length),
+  breakdown_attributes: breakdownAttributes,
   bandit: banditSettings.nullable(),
 };
 
@@ -110,6 +126,7 @@ export const experimentInputSchema = z
     primary_metric: fields.primary_metric.default('ctr'),
     secondary_metrics: fields.secondary_metrics.default([]),
     guardrails: fields.guardrails.default(DEFAULT_GUARDRAILS),
+    breakdown_attributes: fields.breakdown_attributes.default([]),
     bandit: fields.bandit.default(null),
   })
   .strict()
@@ -204,6 +221,7 @@ export interface ExperimentJson {
   primary_metric: string;
   secondary_metrics: string[];
   guardrails: { metric: string; max_degradation: number }[];
+  breakdown_attributes: string[];
   bandit: { reallocate_every_minutes: number; last_reallocated_at: string | null } | null;
   shipped_variant: string | null;
   started_at: string | null;
@@ -231,6 +249,7 @@ export function toExperimentJson(experiment: Experiment): ExperimentJson {
     primary_metric: experiment.primaryMetric,
     secondary_metrics: experiment.secondaryMetrics,
     guardrails: experiment.guardrails.map((rail) => ({ metric: rail.metric, max_degradation: rail.maxDegradation })),
+    breakdown_attributes: experiment.breakdownAttributes,
     bandit:
       experiment.banditIntervalMinutes === null
         ? null

@@ -26,6 +26,8 @@ export interface ServingUser {
   /** No history yet: the audience of experiments targeting `new`. */
   isNew: boolean;
   attributes: Record<string, unknown>;
+  /** The request's device class, kept with a first exposure so results can break down by it. */
+  device?: string;
 }
 
 interface ResolvedStrategy {
@@ -127,7 +129,7 @@ export async function resolveStrategy(user: ServingUser, options: { recordExposu
   if (!hit) return choice(data.defaultStrategy, null, null);
   const variant = hit.experiment.variants[hit.variant]!;
   // Explanations look without serving: they must not count the user as exposed.
-  if (options.recordExposure !== false) exposureWriter().record({ experimentId: hit.experiment.id, userId: user.id, variant: variant.key, firstExposedAt: new Date() });
+  if (options.recordExposure !== false) exposureWriter().record({ experimentId: hit.experiment.id, userId: user.id, variant: variant.key, firstExposedAt: new Date(), device: user.device ?? null, returning: !user.isNew });
   return choice(variant.strategy, hit.experiment.key, variant.key);
 }
 

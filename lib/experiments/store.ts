@@ -40,6 +40,7 @@ export function toExperiment(row: ExperimentRow): Experiment {
     primaryMetric: row.primaryMetric as TestableMetric,
     secondaryMetrics: row.secondaryMetrics as Metric[],
     guardrails: row.guardrails as Guardrail[],
+    breakdownAttributes: row.breakdownAttributes,
     banditIntervalMinutes: row.banditIntervalMinutes,
     lastReallocatedAt: row.lastReallocatedAt,
     shippedVariant: row.shippedVariant,
@@ -154,6 +155,10 @@ export interface Exposure {
   userId: string;
   variant: string;
   firstExposedAt: Date;
+  /** Device class of the first serving's request; null or absent when it named none. */
+  device?: string | null;
+  /** The user had history (was not new) at first exposure; absent when unknown. */
+  returning?: boolean;
 }
 
 /**
@@ -169,13 +174,15 @@ export async function insertExposures(conn: DatabaseConnection, batch: readonly 
     user_hash: hash(exposure.userId),
     variant: exposure.variant,
     first_exposed_at: exposure.firstExposedAt.toISOString(),
+    device: exposure.device ?? null,
+    returning_user: exposure.returning ?? null,
   }));
   // An experiment deleted while its exposures were queued would fail the foreign key; the join skips it.
   // An exposure queued before its user was deleted is dropped.
   const rows = await conn.query<{ experiment_id: unknown }>(
-    `insert into experiment_exposures (experiment_id, user_id, variant, first_exposed_at)
-     select r.experiment_id, r.user_id, r.variant, r.first_exposed_at
-     from json_to_recordset($1::json) as r(experiment_id integer, user_id text, user_hash text, variant text, first_exposed_at timestamptz)
+    `insert into experiment_exposures (experiment_id, user_id, variant, first_exposed_at, device, returning_user)
+     select r.experiment_id, r.user_id, r.variant, r.first_exposed_at, r.device, r.returning_user
+     from json_to_recordset($1::json) as r(experiment_id integer, user_id text, user_hash text, variant text, first_exposed_at timestamptz, device text, returning_user boolean)
      join experiments e on e.id = r.experiment_id
      where ${notForgottenBefore('r.user_hash', 'r.first_exposed_at')}
      on conflict (experiment_id, user_id) do nothing
@@ -183,4 +190,26 @@ export async function insertExposures(conn: DatabaseConnection, batch: readonly 
     [JSON.stringify(records)],
   );
   return rows.length;
+}
+
+export interface ExposureDimensions {
+  userId: string;
+  variant: string;
+  device: string | null;
+  returning: boolean | null;
+  /** The user's profile attributes among those asked for, as stored now; empty for users without a profile. */
+  attributes: Record<string, unknown>;
+}
+
+/** Per exposed user: what results break the experiment down by. */
+export async function exposureDimensions(conn: DatabaseConnection, experimentId: number, attributeKeys: readonly string[]): Promise<ExposureDimensions[]> {
+  const rows = await conn.query<{ user_id: string; variant: string; device: string | null; returning_user: boolean | null; attributes: Record<string, unknown> | null }>(
+    `select x.user_id, x.variant, x.device, x.returning_user,
+            (select jsonb_object_agg(a.key, a.value) from jsonb_each(u.attributes) a where a.key in (select jsonb_array_elements_text($2::jsonb))) as attributes
+     from experiment_exposures x
+     left join users u on u.external_id = x.user_id
+     where x.experiment_id = $1`,
+    [experimentId, JSON.stringify(attributeKeys)],
+  );
+  return rows.map((row) => ({ userId: row.user_id, variant: row.variant, device: row.device, returning: row.returning_user, attributes: row.attributes ?? {} }));
 }

@@ -26,6 +26,9 @@ export const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(['latency_p9
  */
 export const LAYER_SLOTS = 10_000;
 
+/** Each breakdown multiplies the cells Holm corrects for; a few keep the correction from swallowing every effect. */
+export const MAX_BREAKDOWN_ATTRIBUTES = 3;
+
 export interface ExperimentVariant {
   /** Unique within the experiment; the first variant is the control. */
   key: string;
@@ -63,6 +66,8 @@ export interface Experiment {
   primaryMetric: TestableMetric;
   secondaryMetrics: Metric[];
   guardrails: Guardrail[];
+  /** User attributes the primary metric is broken down by in the results, besides device and new vs returning. */
+  breakdownAttributes: string[];
   /** Bandits only: how often the traffic weights are recomputed. */
   banditIntervalMinutes: number | null;
   lastReallocatedAt: Date | null;

@@ -1311,6 +1311,8 @@ export interface components {
                 metric: string;
                 max_degradation: number;
             }[];
+            /** @description User attributes the results break the primary metric down by, besides device and new vs returning. */
+            breakdown_attributes: string[];
             bandit: {
                 reallocate_every_minutes: number;
                 last_reallocated_at: string | null;
@@ -1322,6 +1324,50 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description The primary metric by device, new vs returning and the chosen user attributes; p-values Holm-adjusted across all cells. */
+        ExperimentBreakdowns: {
+            /** @enum {string} */
+            metric: "ctr" | "conversion" | "engagement" | "diversity";
+            alpha: number;
+            min_users_per_variant: number;
+            max_cells: number;
+            /** @description Comparisons the Holm correction spans: every compared variant in every cell with enough data, across all dimensions. */
+            tests: number;
+            dimensions: {
+                /** @enum {string} */
+                kind: "device" | "new_vs_returning" | "attribute";
+                /** @description `device`, `returning`, or the attribute key. */
+                key: string;
+                cells: {
+                    /** @description Null for users with no value recorded, and for the merged "other" cell. */
+                    value: string | null;
+                    other: boolean;
+                    /** @description Values merged into the "other" cell; 1 otherwise. */
+                    values: number;
+                    users: {
+                        [key: string]: number;
+                    };
+                    /** @description False below `min_users_per_variant` in some variant: no comparison is made. */
+                    enough_data: boolean;
+                    /** @description The variants the stats could compare with the control in this cell; empty without enough data, or without data for the metric. */
+                    comparisons: {
+                        variant: string;
+                        relative_lift: number;
+                        /** @description Fixed-horizon, by Fieller's method, not adjusted for the number of cells: never below −1; a null upper bound is unbounded. */
+                        relative_interval: {
+                            lower: number;
+                            upper: number | null;
+                        };
+                        /** @description Fixed-horizon, as the interval: neither is adjusted for the number of cells. */
+                        p_value: number;
+                        /** @description Holm-adjusted across all cells of all dimensions. */
+                        adjusted_p_value: number;
+                        /** @description The adjusted p-value is below `alpha`. */
+                        significant: boolean;
+                    }[];
+                }[];
+            }[];
         };
         /** @description Sample size from the metric history, and whether and when the active users supply it. */
         ExperimentPlan: {
@@ -1518,6 +1564,7 @@ export interface components {
                     [key: string]: number;
                 };
             }[];
+            breakdowns: components["schemas"]["ExperimentBreakdowns"];
         };
         Health: {
             /**
@@ -3826,6 +3873,14 @@ export interface operations {
                             experiment: string | null;
                             variant: string | null;
                         }[];
+                        experiment_exposures: {
+                            experiment: string;
+                            variant: string;
+                            /** Format: date-time */
+                            first_exposed_at: string;
+                            device: string | null;
+                            returning: boolean | null;
+                        }[];
                     };
                 };
             };
@@ -4666,6 +4721,8 @@ export interface operations {
                         metric: "ctr" | "conversion" | "engagement" | "diversity" | "coverage" | "latency_p99";
                         max_degradation: number;
                     }[];
+                    /** @default [] */
+                    breakdown_attributes?: string[];
                     /** @default null */
                     bandit?: {
                         reallocate_every_minutes: number;
@@ -5034,6 +5091,7 @@ export interface operations {
                         metric: "ctr" | "conversion" | "engagement" | "diversity" | "coverage" | "latency_p99";
                         max_degradation: number;
                     }[];
+                    breakdown_attributes?: string[];
                     bandit?: {
                         reallocate_every_minutes: number;
                     } | null;

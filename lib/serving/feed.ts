@@ -23,7 +23,7 @@ export async function recommendFeed(input: FeedInput): Promise<RecommendationRes
   const snapshot = await servingSnapshot();
   assertKnownCategories(input.query.category, snapshot);
   const user = await servingUser(input, snapshot.model, snapshot.weights);
-  const strategy = await resolveStrategy({ id: input.userId, ...user.segment });
+  const strategy = await resolveStrategy({ id: input.userId, ...user.segment, device: input.query.device });
   const { cache, diversity } = await servingSettings();
   const request: RankingRequest = { input, snapshot, user, strategy, diversity };
 

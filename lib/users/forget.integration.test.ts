@@ -189,7 +189,7 @@ describe('forgetting a user', () => {
     // under an experiment (impression, exposure), cached responses and a stored list with a cursor.
     const events = [0, 1].map((n) => ({ event_id: `forget-${n}`, user_id: user, item_id: `item-000${10 + n}`, type: 'click' }));
     expect((await call(postEvents, 'POST', '/api/v1/events', { body: events })).status).toBe(200);
-    const first = await getFeed(user);
+    const first = await getFeed(user, 'n=5&device=tablet');
     expect(first.status).toBe(200);
     expect(first.body.experiment).toBe(experimentKey);
     expect(first.body.next_cursor).toBeTruthy();
@@ -198,7 +198,7 @@ describe('forgetting a user', () => {
     await flushWriters();
 
     const exported = await call(exportUser, 'GET', `/api/v1/users/${user}/export`, at(user));
-    expect(exported.body.experiment_exposures).toEqual([expect.objectContaining({ experiment: experimentKey })]);
+    expect(exported.body.experiment_exposures).toEqual([expect.objectContaining({ experiment: experimentKey, device: 'tablet', returning: true })]);
     expect(exported.body.impressions.length).toBeGreaterThan(0);
     expect(exported.body.live_profile.recent.length).toBeGreaterThan(0);
     // The scans see the user before the deletion, wherever they are.

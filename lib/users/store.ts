@@ -174,6 +174,8 @@ export interface ExportedExposure {
   experiment: string;
   variant: string;
   first_exposed_at: string;
+  device: string | null;
+  returning: boolean | null;
 }
 
 export interface UserExport {
@@ -201,7 +203,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       .orderBy(asc(events.occurredAt), asc(events.id)),
     conn.db.select().from(impressions).where(eq(impressions.userId, externalId)).orderBy(asc(impressions.servedAt)),
     conn.db
-      .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt })
+      .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt, device: experimentExposures.device, returning: experimentExposures.returning })
       .from(experimentExposures)
       .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
       .where(eq(experimentExposures.userId, externalId))
@@ -230,7 +232,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       experiment: row.experiment,
       variant: row.variant,
     })),
-    experiment_exposures: exposureRows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString() })),
+    experiment_exposures: exposureRows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString(), device: row.device, returning: row.returning })),
     live_profile: live,
   };
 }

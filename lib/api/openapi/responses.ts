@@ -5,7 +5,7 @@ import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { TIME_RANGES } from '@/lib/metrics/ranges';
 import { SAMPLE_RATIO_STATUSES, SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experiments/stats/srm';
-import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS } from '@/lib/experiments/types';
+import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS, TESTABLE_METRICS } from '@/lib/experiments/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
 import type { ReasonKind } from '@/lib/recommend/explain';
 import type { ExtraSource } from '@/lib/recommend/serve';
@@ -157,6 +157,11 @@ export const userExportSchema = z.object({
   impressions: z.array(
     z.object({ recommendation_id: z.string(), served_at: timestamp, surface: z.string(), items: z.array(z.string()), strategy: z.string(), experiment: z.string().nullable(), variant: z.string().nullable() }),
   ),
+  experiment_exposures: z.array(
+    z
+      .object({ experiment: z.string(), variant: z.string(), first_exposed_at: timestamp, device: z.string().nullable(), returning: z.boolean().nullable() })
+      .meta({ description: 'First serving under each experiment, with the device it was requested from and whether the user was returning (results break down by both).' }),
+  ),
 });
 export const liveProfileSchema = z.object({
   recent: z
@@ -212,6 +217,7 @@ export const experimentSchema = z
     primary_metric: z.string(),
     secondary_metrics: z.array(z.string()),
     guardrails: z.array(z.object({ metric: z.string(), max_degradation: z.number() })),
+    breakdown_attributes: z.array(z.string()).meta({ description: 'User attributes the results break the primary metric down by, besides device and new vs returning.' }),
     bandit: z.object({ reallocate_every_minutes: z.number().int(), last_reallocated_at: nullableTimestamp }).nullable(),
     shipped_variant: z.string().nullable(),
     started_at: nullableTimestamp,
@@ -241,6 +247,45 @@ const comparisonSchema = z.object({
   fixed_horizon: z.object({ alpha: z.number(), absolute: estimate.extend({ se: z.number() }), relative: relativeEstimate.extend({ se: z.number() }), holm_p_value: z.number() }),
   verdict,
 });
+
+const breakdownsSchema = z
+  .object({
+    metric: z.enum(TESTABLE_METRICS),
+    alpha: z.number(),
+    min_users_per_variant: z.number().int(),
+    max_cells: z.number().int(),
+    tests: z.number().int().meta({ description: 'Comparisons the Holm correction spans: every compared variant in every cell with enough data, across all dimensions.' }),
+    dimensions: z.array(
+      z.object({
+        kind: z.enum(['device', 'new_vs_returning', 'attribute']),
+        key: z.string().meta({ description: '`device`, `returning`, or the attribute key.' }),
+        cells: z.array(
+          z.object({
+            value: z.string().nullable().meta({ description: 'Null for users with no value recorded, and for the merged "other" cell.' }),
+            other: z.boolean(),
+            values: z.number().int().meta({ description: 'Values merged into the "other" cell; 1 otherwise.' }),
+            users: z.record(z.string(), z.number()),
+            enough_data: z.boolean().meta({ description: 'False below `min_users_per_variant` in some variant: no comparison is made.' }),
+            comparisons: z
+              .array(
+              z.object({
+                variant: z.string(),
+                relative_lift: z.number(),
+                relative_interval: z
+                  .object({ lower: z.number(), upper: z.number().nullable() })
+                  .meta({ description: 'Fixed-horizon, by Fieller\'s method, not adjusted for the number of cells: never below −1; a null upper bound is unbounded.' }),
+                p_value: z.number().meta({ description: 'Fixed-horizon, as the interval: neither is adjusted for the number of cells.' }),
+                adjusted_p_value: z.number().meta({ description: 'Holm-adjusted across all cells of all dimensions.' }),
+                significant: z.boolean().meta({ description: 'The adjusted p-value is below `alpha`.' }),
+              }),
+            )
+              .meta({ description: 'The variants the stats could compare with the control in this cell; empty without enough data, or without data for the metric.' }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'ExperimentBreakdowns', description: 'The primary metric by device, new vs returning and the chosen user attributes; p-values Holm-adjusted across all cells.' });
 
 export const experimentPlanSchema = z
   .object({
@@ -316,6 +361,7 @@ export const experimentResultsSchema = z
     timeseries_granularity: z.enum(['hour', 'day']).describe('Hourly points while the experiment is under three days old; `date` is then `YYYY-MM-DDTHH:00Z`.'),
     timeseries: z.record(z.string(), z.array(z.object({ date: z.string(), exposures: z.number(), impressions: z.number(), clicks: z.number(), ctr: z.number().nullable() }))),
     weight_history: z.array(z.object({ at: timestamp, reason: z.string(), weights: z.record(z.string(), z.number()) })),
+    breakdowns: breakdownsSchema,
   })
   .meta({ id: 'ExperimentResults', description: 'Per-variant lifts with sequential and fixed-horizon intervals, sample-ratio check, guardrails, planning and a daily series.' });
 
