@@ -102,6 +102,15 @@ describe('reasons', () => {
   it('explains an item that was never scored by the source that retrieved it', () => {
     const reasons = reasonsFor({ item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked', sources: ['trending', 'popular'], features: null }, contextFor({ ranker: null }));
     expect(reasons.map((reason) => reason.kind)).toEqual(['popular_in_category']);
+    const fresh = { item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked' as const, sources: ['fresh' as const], features: null };
+    expect(reasonsFor(fresh, contextFor({ ranker: null }))).toEqual([]);
+    expect(reasonsFor(fresh, { ...contextFor({ ranker: null }), publishedAt: () => now - 86_400_000 })).toEqual([{ kind: 'new_arrival', text: 'New arrival' }]);
+  });
+
+  it("puts an editor's placement before any score", () => {
+    const scoring = { ranker: linearRanker({ ease_score: 1 }) };
+    const pinned = { ...entry(hotAt(0), featuresOf({ ease_score: 3 }), ['ease']), placement: 'pinned' as const };
+    expect(reasonsFor(pinned, contextFor(scoring)).map((reason) => reason.kind)).toEqual(['editors_pick', 'similar_users']);
   });
 
   it('never says trending outside the trending list on real candidates, though the trending source retrieves such items', () => {

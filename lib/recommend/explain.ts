@@ -114,16 +114,19 @@ export function reasonsFor(entry: ServedEntry, context: ExplanationContext): Rea
   const add = (reason: Reason | null) => {
     if (reason && reasons.length < MAX_REASONS && !reasons.some((known) => known.kind === reason.kind)) reasons.push(reason);
   };
-  if (entry.placement === 'pinned' || entry.placement === 'editorial' || entry.sources.includes('editorial')) add({ kind: 'editors_pick', text: "Editor's pick" });
-  if (entry.placement === 'explore' || entry.sources.includes('fresh')) add(newArrival(entry.item, context) ?? { kind: 'new_arrival', text: 'New to the catalogue' });
+  // Placement outranks scores: an editor or the exploration share put these items where they are.
+  if (entry.placement === 'pinned' || entry.placement === 'editorial') add({ kind: 'editors_pick', text: "Editor's pick" });
+  if (entry.placement === 'explore') add(newArrival(entry.item, context) ?? { kind: 'new_arrival', text: 'New to the catalogue' });
   const contributions = signalContributions(entry, context.scoring);
-  const signals = contributions ? contributions.filter(([, value]) => value > 0).map(([signal]) => signal) : entry.sources.filter(isCandidateSource);
+  const signals = contributions ? contributions.filter(([, value]) => value > 0).map(([signal]) => signal) : entry.sources.flatMap(signalOfSource);
   for (const signal of signals) add(reasonOfSignal(signal, entry.item, context));
   return reasons;
 }
 
-function isCandidateSource(source: string): source is CandidateSourceName {
-  return (CANDIDATE_SOURCES as readonly string[]).includes(source);
+/** The signal a retrieving source stands for; editorial picks are told by their placement. */
+function signalOfSource(source: ServedEntry['sources'][number]): Signal[] {
+  if (source === 'editorial') return [];
+  return [source === 'fresh' ? 'freshness' : source];
 }
 
 function reasonOfSignal(signal: Signal, item: number, context: ExplanationContext): Reason | null {
