@@ -83,8 +83,10 @@ describe('reasons', () => {
     expect(kinds({ log_popularity: 3, ease_score: 1, category_affinity: 0.5 })).toEqual(['popular_in_category', 'similar_users', 'matches_interest']);
     expect(kinds({ log_popularity: 1, ease_score: 3 })).toEqual(['similar_users', 'popular_in_category']);
     expect(kinds({ log_popularity: 1, category_affinity: 2 })).toEqual(['matches_interest', 'popular_in_category']);
-    // A signal that lowered the score is no reason at all.
+    // A signal that lowered the score is no reason at all…
     expect(kinds({ log_popularity: -2, ease_score: 1 })).toEqual(['similar_users']);
+    // …and with none above the average candidate, the sources that retrieved the item speak.
+    expect(kinds({ log_popularity: -2, ease_score: -1 })).toEqual(['similar_users', 'popular_in_category']);
   });
 
   it('without a ranker, follows the blend: each source weighted by its rank', () => {

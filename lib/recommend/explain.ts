@@ -16,7 +16,6 @@ export interface Reason {
   item?: string;
 }
 
-
 const NEW_ARRIVAL_DAYS = 14;
 const DAY_MS = 86_400_000;
 /** How many hot items make the trending list: the longest page `GET /api/v1/trending` serves. */
@@ -105,8 +104,8 @@ export function trendingReason(models: RecommenderModels, item: number): Reason 
 
 /**
  * Human-readable reasons for one served item, strongest first. The first names the signal that
- * contributed most to the item's score (or, for an item that was never scored, the placement or
- * source that put it there); a signal that cannot be told truthfully (trending for an item
+ * contributed most to the item's score (or, for an item that was never scored or that no signal
+ * lifted, the placement or source that put it there); a signal that cannot be told truthfully (trending for an item
  * outside the trending list, "new" for an old item) gives way to the next.
  */
 export function reasonsFor(entry: ServedEntry, context: ExplanationContext): Reason[] {
@@ -117,9 +116,10 @@ export function reasonsFor(entry: ServedEntry, context: ExplanationContext): Rea
   // Placement outranks scores: an editor or the exploration share put these items where they are.
   if (entry.placement === 'pinned' || entry.placement === 'editorial') add({ kind: 'editors_pick', text: "Editor's pick" });
   if (entry.placement === 'explore') add(newArrival(entry.item, context) ?? { kind: 'new_arrival', text: 'New to the catalogue' });
-  const contributions = signalContributions(entry, context.scoring);
-  const signals = contributions ? contributions.filter(([, value]) => value > 0).map(([signal]) => signal) : entry.sources.flatMap(signalOfSource);
-  for (const signal of signals) add(reasonOfSignal(signal, entry.item, context));
+  const contributions = signalContributions(entry, context.scoring) ?? [];
+  for (const [signal, value] of contributions) if (value > 0) add(reasonOfSignal(signal, entry.item, context));
+  // Unscored, or no signal lifted it above the average candidate: the sources that retrieved it say why it is here.
+  if (reasons.length === 0) for (const signal of entry.sources.flatMap(signalOfSource)) add(reasonOfSignal(signal, entry.item, context));
   return reasons;
 }
 
