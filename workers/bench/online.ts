@@ -8,7 +8,7 @@
  * lifts with 95% intervals and p-values (lib/experiments/stats) and the sample-ratio check, and
  * exits non-zero unless `hybrid` beats both other arms on both metrics at α = 0.05 with no SRM.
  *
- *   npm run bench:online -- [--quick] [--seed 1] [--visits 4] [--json]
+ *   npm run bench:online -- [--quick] [--seed 1] [--visits 10] [--json]
  */
 import { z } from 'zod';
 import { worldTrainingData } from '@/lib/demo/training-data';
@@ -36,11 +36,11 @@ const optionsSchema = z.object({
   json: z.boolean().default(false),
 });
 
-const USAGE = `Usage: npm run bench:online -- [--quick] [--seed 1] [--visits 4] [--json]
+const USAGE = `Usage: npm run bench:online -- [--quick] [--seed 1] [--visits 10] [--json]
 
 Trains on the demo world (5,000 items, 2,000 users, 150,000 events; --quick: 2,000 items, 1,000
 users, 50,000 events), splits its users three ways with the experiments' assignment function and
-serves each arm's strategy to its users for --visits lists of 10 (default 4; --quick 3). Exits 1
+serves each arm's strategy to its users for --visits lists of 10 (default 10; --quick 3). Exits 1
 unless hybrid beats popular and EASE alone on CTR and on engaged time (p < 0.05), with no SRM.`;
 
 /** What `npm start` seeds, and a smaller world for --quick. */
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   training.finish();
   const trainSeconds = (performance.now() - started) / 1000;
 
-  const visits = options.visits ?? (options.quick ? 3 : 4);
+  const visits = options.visits ?? (options.quick ? 3 : 10);
   const outcomes = await runExperiment(world, data, models, visits, options.seed);
   const report = analyse(outcomes);
   const seconds = (performance.now() - started) / 1000;
