@@ -5,6 +5,7 @@ import { useState, type ChangeEvent } from 'react';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { apiRequest } from '@/lib/console/api-client';
 import { chunk, formatOf, IMPORT_CHUNK_SIZE, parseImport, type ImportProblem, type ParsedImport } from '@/lib/catalog/import';
+import { ITEM_LIMITS } from '@/lib/catalog/schema';
 import styles from './catalog.module.css';
 
 interface UpsertResult {
@@ -162,7 +163,10 @@ export function ImportPanel() {
           <code> attributes</code> (a JSON object) and <code>attributes.&lt;key&gt;</code> for single attributes. Existing ids are replaced.
         </p>
         <pre className={styles.sample}>{SAMPLE}</pre>
-        <p className="subtle">Rows with problems are listed with their line and skipped; the rest are sent {IMPORT_CHUNK_SIZE} at a time.</p>
+        <p className="subtle">
+          Rows with problems are listed with their line and skipped; the rest are sent {IMPORT_CHUNK_SIZE} at a time. Rows are checked as the API checks them, strictly: a title over {ITEM_LIMITS.title} characters, or a category or tag over {ITEM_LIMITS.tag}, is a problem
+          here, never cut silently. (<code>npm run import</code> instead trims or drops such values and reports what it changed.)
+        </p>
       </section>
     </div>
   );

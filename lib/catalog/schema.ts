@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { externalId, freeJson, pageLimit, timestampInput } from '@/lib/api/fields';
 
-const tag = z.string().trim().min(1).max(100);
+/** Longest values an item may carry (in UTF-16 code units, as zod counts); dataset imports trim to them. */
+export const ITEM_LIMITS = { title: 500, description: 20_000, category: 100, tag: 100, tags: 100 } as const;
+
+const tag = z.string().trim().min(1).max(ITEM_LIMITS.tag);
 const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 
 const itemFields = {
-  title: z.string().max(500),
-  description: z.string().max(20_000),
-  category: z.string().trim().min(1).max(100).nullable(),
-  tags: z.array(tag).max(100),
+  title: z.string().max(ITEM_LIMITS.title),
+  description: z.string().max(ITEM_LIMITS.description),
+  category: z.string().trim().min(1).max(ITEM_LIMITS.category).nullable(),
+  tags: z.array(tag).max(ITEM_LIMITS.tags),
   attributes: freeJson(MAX_ATTRIBUTES_BYTES),
   is_hidden: z.boolean(),
   published_at: timestampInput.nullable(),

@@ -32,12 +32,12 @@ describe('loadDataset', () => {
     const progress: LoadProgress[] = [];
 
     const first = await loadDataset(conn, dataset, { source: 'csv', onProgress: (update) => progress.push(update) });
-    expect(first).toEqual({ items: { created: 3, updated: 0 }, users: { created: 2 }, events: { inserted: 4, duplicates: 1 } });
+    expect(first).toEqual({ items: { created: 3, updated: 0 }, users: { created: 2 }, events: { inserted: 4, duplicates: 1 }, changes: [] });
     expect(progress.at(-1)).toEqual({ stage: 'events', done: 5, total: 5 });
     expect(progress.filter((update) => update.done === update.total).map((update) => update.stage)).toEqual(['items', 'users', 'events']);
 
     const second = await loadDataset(conn, dataset, { source: 'csv' });
-    expect(second).toEqual({ items: { created: 0, updated: 0 }, users: { created: 0 }, events: { inserted: 0, duplicates: 5 } });
+    expect(second).toEqual({ items: { created: 0, updated: 0 }, users: { created: 0 }, events: { inserted: 0, duplicates: 5 }, changes: [] });
   });
 
   it('writes ratings as rate events and valueless rows as clicks, with deterministic ids', async () => {
@@ -56,6 +56,18 @@ describe('loadDataset', () => {
     expect(await getItem(conn, 'book-1')).toMatchObject({ title: 'Dune', category: 'books', tags: ['scifi', 'classic'] });
     expect(await getItem(conn, 'film-9')).toMatchObject({ title: '', category: null });
     expect((await getUser(conn, 'bob'))?.last_active_at).toBe('2023-11-14T22:18:20.000Z');
+  });
+
+  it("records in its summary what reading the files changed", async () => {
+    const conn = await getConnection();
+    const dir = await writeFixture({ 'items.csv': `id,title\nlong-1,${'x'.repeat(600)}\n`, 'interactions.csv': 'dora,long-1,,1700000000\ndora,long-1,,soon\n' });
+    const summary = await loadDataset(conn, await readDataset('csv', dir), { source: 'csv' });
+    expect(summary.events.inserted).toBe(1);
+    expect(summary.changes.map(({ change, count }) => [change, count])).toEqual([
+      ['title trimmed to 500 characters', 1],
+      ['row dropped: timestamp unparseable', 1],
+    ]);
+    expect((await getItem(conn, 'long-1'))?.title).toHaveLength(500);
   });
 
   it('leaves existing users as they are', async () => {

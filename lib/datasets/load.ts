@@ -4,6 +4,7 @@ import type { ItemInput } from '@/lib/catalog/schema';
 import { upsertItems } from '@/lib/catalog/store';
 import type { NewEvent } from '@/lib/events/schema';
 import { insertEvents, touchUsers } from '@/lib/events/store';
+import type { DatasetChange } from './changes';
 import type { Dataset } from './dataset';
 
 const ITEM_CHUNK = 2_000;
@@ -30,6 +31,8 @@ export interface LoadSummary {
   items: { created: number; updated: number };
   users: { created: number };
   events: { inserted: number; duplicates: number };
+  /** What reading the files changed to keep rows (trimmed values, dropped tags and rows). */
+  changes: DatasetChange[];
 }
 
 /**
@@ -41,7 +44,7 @@ export async function loadDataset(conn: DatabaseConnection, dataset: Dataset, op
   const items = await loadItems(conn, dataset, report);
   const users = await loadUsers(conn, dataset, report);
   const events = await loadEvents(conn, dataset, options.source, report);
-  return { items, users, events };
+  return { items, users, events, changes: dataset.changes ?? [] };
 }
 
 type Report = (progress: LoadProgress) => void;

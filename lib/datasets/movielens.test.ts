@@ -57,11 +57,14 @@ describe('ml-latest-small', () => {
     expect(item?.tags).toEqual(['animation', 'tag11', ...Array.from({ length: 9 }, (_, n) => `tag0${n}`)]);
   });
 
-  it('names the file and line of a malformed row', async () => {
+  it('drops and reports a malformed rating; strict names its file and line', async () => {
     const short = await writeFixture({ 'movies.csv': movies, 'ratings.csv': `${ratings}\n3,1,4.0` });
-    await expect(readDataset('ml-latest-small', short)).rejects.toThrow(/ratings\.csv:5: expected 4 fields, found 3$/);
+    const kept = await readDataset('ml-latest-small', short);
+    expect(kept.interactions.length).toBe(ratings.split('\n').length - 1);
+    expect(kept.changes).toEqual([{ change: 'row dropped: wrong number of fields', count: 1, lines: [{ file: expect.stringMatching(/ratings\.csv$/), line: 5 }] }]);
+    await expect(readDataset('ml-latest-small', short, { strict: true })).rejects.toThrow(/ratings\.csv:5: expected 4 fields, found 3$/);
     const badRating = await writeFixture({ 'movies.csv': movies, 'ratings.csv': `${ratings}\n3,1,great,1` });
-    await expect(readDataset('ml-latest-small', badRating)).rejects.toThrow(/ratings\.csv:5: rating must be a number, got "great"/);
+    await expect(readDataset('ml-latest-small', badRating, { strict: true })).rejects.toThrow(/ratings\.csv:5: rating must be a number, got "great"/);
     const noHeader = await writeFixture({ 'movies.csv': movies.split('\n').slice(1).join('\n'), 'ratings.csv': ratings });
     await expect(readDataset('ml-latest-small', noHeader)).rejects.toThrow(/movies\.csv:1: expected the header "movieId,title,genres"/);
   });
@@ -97,7 +100,7 @@ describe('ml-100k', () => {
 
   it('names the line of an item with the wrong number of genre flags', async () => {
     const dir = await writeFixture({ 'u.genre': genres, 'u.item': '1|Toy Story (1995)|||x|0|1', 'u.data': ratings });
-    await expect(readDataset('ml-100k', dir)).rejects.toThrow(/u\.item:1: expected 8 fields, found 7/);
+    await expect(readDataset('ml-100k', dir, { strict: true })).rejects.toThrow(/u\.item:1: expected 8 fields, found 7/);
   });
 });
 
@@ -121,6 +124,7 @@ describe('ml-1m', () => {
 
   it('names the line of a malformed rating', async () => {
     const dir = await writeFixture({ 'movies.dat': '1::Toy Story (1995)::Animation\n', 'ratings.dat': '1::1::5::978300760\n1::1::5\n' });
-    await expect(readDataset('ml-1m', dir)).rejects.toThrow(/ratings\.dat:2: expected 4 fields, found 3/);
+    await expect(readDataset('ml-1m', dir, { strict: true })).rejects.toThrow(/ratings\.dat:2: expected 4 fields, found 3/);
+    expect((await readDataset('ml-1m', dir)).interactions.length).toBe(1);
   });
 });

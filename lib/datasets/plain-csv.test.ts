@@ -51,14 +51,19 @@ describe('csv format', () => {
     ['u1,i1,4,1\n ,i1,4,1\n', /interactions\.csv:2: user is empty/],
     ['u1,i1,lots,1\n', /interactions\.csv:1: value must be a number, got "lots"/],
     ['user,item,timestamp\nu1,i1,1,extra\n', /interactions\.csv:2: expected 3 fields, found 4/],
-  ])('names the line of a malformed interaction: %j', async (content, error) => {
+  ])('strict: names the line of a malformed interaction: %j', async (content, error) => {
     const dir = await writeFixture({ 'interactions.csv': content });
-    await expect(readDataset('csv', dir)).rejects.toThrow(error);
+    await expect(readDataset('csv', dir, { strict: true })).rejects.toThrow(error);
   });
 
-  it('names the line of an item the catalog would refuse', async () => {
-    const dir = await writeFixture({ 'items.csv': `id,title\nok,Fine\nlong,${'x'.repeat(501)}\n`, 'interactions.csv': 'u1,ok,,1\n' });
-    await expect(readDataset('csv', dir)).rejects.toThrow(/items\.csv:3: invalid item: title/);
+  it.each([
+    [`id,title\nok,Fine\nlong,${'x'.repeat(501)}\n`, /\/items\.csv:3: title is longer than 500 characters \(501\)$/],
+    [`id,title,tags\nok,Fine,a|${'t'.repeat(101)}\n`, /\/items\.csv:2: tags\.1 is longer than 100 characters$/],
+    [`id,category\nok,${'c'.repeat(101)}\n`, /\/items\.csv:2: category is longer than 100 characters \(101\)$/],
+    ['id,title\n,Nameless\n', /\/items\.csv:2: id is empty$/],
+  ])('strict: refuses an item that would need a change, naming file, line and field: %j', async (items, error) => {
+    const dir = await writeFixture({ 'items.csv': items, 'interactions.csv': 'u1,ok,,1\n' });
+    await expect(readDataset('csv', dir, { strict: true })).rejects.toThrow(error);
   });
 
   it('needs interactions.csv', async () => {

@@ -9,14 +9,15 @@ const pick: Reason = { kind: 'editors_pick', text: "Editor's pick" };
 const popular: Reason = { kind: 'popular_in_category', text: 'Popular in Drama' };
 
 describe('cardCaption', () => {
-  it('prefers the personal reason over general ones, whatever the order', () => {
-    expect(cardCaption([trending, fresh, watched]).caption).toBe('Because you watched Night Train');
-    expect(cardCaption([popular, trending]).caption).toBe('Popular in Drama');
+  it('captions with the strongest reason, the first, even when a more personal one follows', () => {
+    expect(cardCaption([trending, fresh, watched]).caption).toBe('Trending now');
+    expect(cardCaption([popular, watched]).caption).toBe('Popular in Drama');
   });
 
   it('adds a badge from another reason, never repeating the caption', () => {
     expect(cardCaption([watched, fresh])).toEqual({ caption: 'Because you watched Night Train', badge: 'New' });
-    expect(cardCaption([pick, watched])).toEqual({ caption: 'Because you watched Night Train', badge: "Editor's pick" });
+    expect(cardCaption([watched, pick])).toEqual({ caption: 'Because you watched Night Train', badge: "Editor's pick" });
+    expect(cardCaption([trending, watched])).toEqual({ caption: 'Trending now', badge: null });
     expect(cardCaption([pick])).toEqual({ caption: "Editor's pick", badge: null });
   });
 

@@ -1,4 +1,6 @@
-import { explainRow, baselineScore } from '@/lib/models/ranker/mlp';
+import { topItems } from '@/lib/models/popularity';
+import { baselineScore, explainRow, type RankerModel } from '@/lib/models/ranker/mlp';
+import { CANDIDATE_SOURCES, type CandidateSourceName } from './candidates';
 import { FEATURE_NAMES } from './features';
 import type { RecommenderModels } from './models';
 import type { RecommendationRequest } from './request';
@@ -14,38 +16,146 @@ export interface Reason {
   item?: string;
 }
 
+const NEW_ARRIVAL_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** How many hot items make the trending list: the longest page `GET /api/v1/trending` serves. */
+export const TRENDING_LIST_SIZE = 100;
+/**
+ * Integration steps for a reason's contributions: reasons need only their order, not the exact
+ * amounts a score breakdown shows, and every served item pays for them.
+ */
+const REASON_STEPS = 8;
+/** Reasons per item at most: the deciding one and a couple that helped. */
+const MAX_REASONS = 3;
+
+/** What can put an item in a list, as reasons tell it. */
+export type Signal = CandidateSourceName | 'freshness' | 'category';
+
+/**
+ * The signal behind each ranker feature. A feature about the user alone (history length) shifts
+ * every candidate alike, so it never explains why one item beat another.
+ */
+const FEATURE_SIGNALS: Readonly<Record<string, Signal>> = {
+  cf_score: 'collaborative',
+  neighbor_score: 'neighbors',
+  ease_score: 'ease',
+  content_similarity: 'content',
+  log_popularity: 'popular',
+  log_trend: 'trending',
+  log_item_age_days: 'freshness',
+  category_affinity: 'category',
+  preferred_category: 'category',
+  ...Object.fromEntries(CANDIDATE_SOURCES.map((source) => [`rank_${source}`, source])),
+};
+
+/** How the list's scores were made: by the ranker, or by the sources' weighted reciprocal ranks. */
+export interface Scoring {
+  /** The ranker that scored the list; null when the blend did (no ranker, a strategy without it, or a failed ranker). */
+  ranker: RankerModel | null;
+  /** The blend's per-source weights, in `CANDIDATE_SOURCES` order (1 each when absent). */
+  blend?: ArrayLike<number>;
+}
+
 export interface ExplanationContext {
   models: RecommenderModels;
   request: RecommendationRequest;
   signals: UserSignals;
+  scoring: Scoring;
   titleOf: (item: number) => string;
   idOf: (item: number) => string;
   categoryOf: (item: number) => string | null;
   publishedAt: (item: number) => number | null;
 }
 
-const NEW_ARRIVAL_DAYS = 14;
-const DAY_MS = 86_400_000;
+/**
+ * Each signal's part in the item's final score, largest first. With the ranker, its per-feature
+ * contributions (relative to the average candidate) summed per signal; with the blend, each
+ * source's weighted reciprocal rank, which is exactly what the blend adds up. Null when the item
+ * was not scored at all (added after ranking).
+ */
+export function signalContributions(entry: Pick<ServedEntry, 'features'>, scoring: Scoring): [Signal, number][] | null {
+  const { features } = entry;
+  if (!features) return null;
+  const totals = new Map<Signal, number>();
+  const add = (signal: Signal | undefined, value: number) => signal && totals.set(signal, (totals.get(signal) ?? 0) + value);
+  if (scoring.ranker) {
+    const contributions = explainRow(scoring.ranker, features, REASON_STEPS);
+    (scoring.ranker.featureNames ?? FEATURE_NAMES).forEach((name, f) => add(FEATURE_SIGNALS[name], contributions[f]!));
+  } else {
+    const firstRank = FEATURE_NAMES.indexOf(`rank_${CANDIDATE_SOURCES[0]}`);
+    CANDIDATE_SOURCES.forEach((source, s) => add(source, (scoring.blend?.[s] ?? 1) * features[firstRank + s]!));
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
 
-/** Human-readable reasons for one served item, strongest first, from its sources and the user's signals. */
+/** The items `GET /api/v1/trending` lists first, by model: the only items a reason may call trending. */
+const trendingLists = new WeakMap<RecommenderModels['popularity'], Set<number>>();
+
+export function inTrendingList(models: RecommenderModels, item: number): boolean {
+  let list = trendingLists.get(models.popularity);
+  if (!list) trendingLists.set(models.popularity, (list = new Set(topItems(models.popularity, 'hot', null, TRENDING_LIST_SIZE))));
+  return list.has(item);
+}
+
+/** The trending reason, for an item in the trending list only. */
+export function trendingReason(models: RecommenderModels, item: number): Reason | null {
+  return inTrendingList(models, item) ? { kind: 'trending', text: 'Trending now' } : null;
+}
+
+/**
+ * Human-readable reasons for one served item, strongest first. The first names the signal that
+ * contributed most to the item's score (or, for an item that was never scored or that no signal
+ * lifted, the placement or source that put it there); a signal that cannot be told truthfully (trending for an item
+ * outside the trending list, "new" for an old item) gives way to the next.
+ */
 export function reasonsFor(entry: ServedEntry, context: ExplanationContext): Reason[] {
   const reasons: Reason[] = [];
-  const { models, request, signals } = context;
-  if (entry.placement === 'pinned' || entry.placement === 'editorial' || entry.sources.includes('editorial')) reasons.push({ kind: 'editors_pick', text: "Editor's pick" });
-  const source = signals.strongestSource.get(entry.item);
-  if (source !== undefined) reasons.push({ kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) });
-  const category = context.categoryOf(entry.item);
-  const categoryIndex = entry.item < models.itemCategory.length ? models.itemCategory[entry.item]! : -1;
-  if (category && categoryIndex >= 0 && (signals.preferredCategories.has(categoryIndex) || signals.categoryAffinity[categoryIndex]! >= 0.15)) {
-    reasons.push({ kind: 'matches_interest', text: `Matches your interest in ${category}` });
-  }
-  const published = context.publishedAt(entry.item);
-  if (entry.placement === 'explore' || entry.sources.includes('fresh') || (published !== null && request.now - published < NEW_ARRIVAL_DAYS * DAY_MS)) reasons.push({ kind: 'new_arrival', text: 'New arrival' });
-  if (entry.sources.includes('trending')) reasons.push({ kind: 'trending', text: 'Trending now' });
-  if (entry.sources.includes('popular') && category) reasons.push({ kind: 'popular_in_category', text: `Popular in ${category}` });
-  if (reasons.length === 0 && (entry.sources.includes('collaborative') || entry.sources.includes('ease'))) reasons.push({ kind: 'similar_users', text: 'Popular with people who like what you like' });
-  if (reasons.length === 0 && category) reasons.push({ kind: 'popular_in_category', text: `Popular in ${category}` });
+  const add = (reason: Reason | null) => {
+    if (reason && reasons.length < MAX_REASONS && !reasons.some((known) => known.kind === reason.kind)) reasons.push(reason);
+  };
+  // Placement outranks scores: an editor or the exploration share put these items where they are.
+  if (entry.placement === 'pinned' || entry.placement === 'editorial') add({ kind: 'editors_pick', text: "Editor's pick" });
+  if (entry.placement === 'explore') add(newArrival(entry.item, context) ?? { kind: 'new_arrival', text: 'New to the catalogue' });
+  const contributions = signalContributions(entry, context.scoring) ?? [];
+  for (const [signal, value] of contributions) if (value > 0) add(reasonOfSignal(signal, entry.item, context));
+  // Unscored, or no signal lifted it above the average candidate: the sources that retrieved it say why it is here.
+  if (reasons.length === 0) for (const signal of entry.sources.flatMap(signalOfSource)) add(reasonOfSignal(signal, entry.item, context));
   return reasons;
+}
+
+/** The signal a retrieving source stands for; editorial picks are told by their placement. */
+function signalOfSource(source: ServedEntry['sources'][number]): Signal[] {
+  if (source === 'editorial') return [];
+  return [source === 'fresh' ? 'freshness' : source];
+}
+
+function reasonOfSignal(signal: Signal, item: number, context: ExplanationContext): Reason | null {
+  const category = context.categoryOf(item);
+  switch (signal) {
+    case 'neighbors': {
+      const source = context.signals.strongestSource.get(item);
+      return source === undefined ? similarUsers : { kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) };
+    }
+    case 'collaborative':
+    case 'ease':
+      return similarUsers;
+    case 'content':
+    case 'category':
+      return { kind: 'matches_interest', text: category ? `Matches your interest in ${category}` : 'Matches your interests' };
+    case 'popular':
+      return { kind: 'popular_in_category', text: category ? `Popular in ${category}` : 'Popular with everyone' };
+    case 'trending':
+      return trendingReason(context.models, item);
+    case 'freshness':
+      return newArrival(item, context);
+  }
+}
+
+const similarUsers: Reason = { kind: 'similar_users', text: 'Popular with people who like what you like' };
+
+function newArrival(item: number, { publishedAt, request }: ExplanationContext): Reason | null {
+  const published = publishedAt(item);
+  return published !== null && request.now - published < NEW_ARRIVAL_DAYS * DAY_MS ? { kind: 'new_arrival', text: 'New arrival' } : null;
 }
 
 export interface ScoreBreakdown {

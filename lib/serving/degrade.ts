@@ -2,6 +2,7 @@ import 'server-only';
 import { getConnection } from '@/db';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
+import { trendingReason, TRENDING_LIST_SIZE } from '@/lib/recommend/explain';
 import type { UserHistory } from '@/lib/models/types';
 import { log } from '@/lib/runtime/log';
 import { processSingleton } from '@/lib/runtime/singleton';
@@ -78,10 +79,12 @@ export function neighboursAndTrending(snapshot: ServingSnapshot, space: ItemSpac
       return { ...describeItem(space, item, score), reasons: [{ kind: 'because_you_watched', text: `Because you watched ${space.entryOf(source)?.title || space.id(source)}`, item: space.id(source) }] };
     });
   const taken = new Set(entries.map((entry) => entry.id));
-  for (const item of topItems(models.popularity, 'hot', null, depth * 3)) {
+  // Only the trending list itself, so that every item it adds is truly trending.
+  for (const item of topItems(models.popularity, 'hot', null, TRENDING_LIST_SIZE)) {
     if (entries.length >= depth) break;
-    if (!allowed(item) || taken.has(space.id(item))) continue;
-    entries.push({ ...describeItem(space, item, 0), reasons: [{ kind: 'trending', text: 'Trending now' }] });
+    const trending = trendingReason(models, item);
+    if (!trending || !allowed(item) || taken.has(space.id(item))) continue;
+    entries.push({ ...describeItem(space, item, 0), reasons: [trending] });
   }
   return entries;
 }

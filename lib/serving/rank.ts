@@ -2,7 +2,7 @@ import { murmur3 } from '@/lib/experiments/assignment';
 import type { StrategyChoice } from '@/lib/experiments/serving';
 import type { UserHistory } from '@/lib/models/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
-import { reasonsFor, scoreBreakdown } from '@/lib/recommend/explain';
+import { reasonsFor, scoreBreakdown, type ExplanationContext, type Scoring } from '@/lib/recommend/explain';
 import type { CurationDirective } from '@/lib/recommend/postprocess';
 import type { RecommendationRequest } from '@/lib/recommend/request';
 import { serveRecommendations, type ServedEntry, type StageTimings } from '@/lib/recommend/serve';
@@ -113,6 +113,7 @@ export async function rankFeed(request: RankingRequest, model: ServingModel, dep
   const { input, strategy, user } = request;
   const { config } = strategy;
   const { space, scope, eligibility, recommendation, negatives } = prepareRanking(request, model);
+  const blend = CANDIDATE_SOURCES.map((source) => config.blend[source]);
   const { picks, pinned } = editorialPlacements(scope.curation, space, eligibility);
   const result = await serveRecommendations(model, recommendation, {
     allowed: eligibility.allowed,
@@ -122,7 +123,7 @@ export async function rankFeed(request: RankingRequest, model: ServingModel, dep
     pinned,
     quotas: config.quotas,
     useRanker: config.ranker === 'active',
-    blend: CANDIDATE_SOURCES.map((source) => config.blend[source]),
+    blend,
     // Pages hold the category cap: each page of n is diversified on its own.
     diversity: { lambda: effectiveLambda(config.diversityLambda, request.diversity), maxPerCategory: request.diversity.max_per_category, similarity: contentSimilarity(model, space), pageSize: input.query.n },
     exploration:
@@ -131,7 +132,9 @@ export async function rankFeed(request: RankingRequest, model: ServingModel, dep
     depth,
     offset: 0,
   });
-  const items = result.entries.map((entry) => servedItem(entry, model, space, recommendation, result.signals, input.query.explain));
+  // Reasons explain the scores as they were made: by the ranker, or by the blend when the strategy has none or it failed.
+  const scoring: Scoring = { ranker: config.ranker === 'active' && !result.rankerFailed ? model.models.ranker : null, blend };
+  const items = result.entries.map((entry) => servedItem(entry, model, space, { request: recommendation, signals: result.signals, scoring }, input.query.explain));
   return { list: { ...listIdentity(request), modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
 }
 
@@ -166,11 +169,10 @@ export function describeItem(space: ItemSpace, item: number, score: number): Omi
   return { id: space.id(item), title: entry?.title ?? '', category: entry?.category ?? null, score: roundScore(score) };
 }
 
-function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, request: RecommendationRequest, signals: Parameters<typeof reasonsFor>[1]['signals'], explain: boolean): ServedItem {
+function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, list: Pick<ExplanationContext, 'request' | 'signals' | 'scoring'>, explain: boolean): ServedItem {
   const reasons = reasonsFor(entry, {
+    ...list,
     models: model.models,
-    request,
-    signals,
     titleOf: (item) => space.entryOf(item)?.title || space.id(item),
     idOf: (item) => space.id(item),
     categoryOf: (item) => space.category(item),

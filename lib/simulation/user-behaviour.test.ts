@@ -37,6 +37,25 @@ describe('reactToList', () => {
     expect(good).toBeGreaterThan(5 * Math.max(1, poor));
   });
 
+  it('spends longer on opened items the better they match, and no time on a list left unopened', () => {
+    const secondsPerClick = (itemIds: string[]) => {
+      let seconds = 0;
+      let clicks = 0;
+      for (let trial = 1; trial <= TRIALS; trial++) {
+        const reaction = reactToList(world, items, { recommendationId: `rec-${trial}`, itemIds }, { userIndex: USER, sessionId: 's', at: null }, visitRandom(1, trial));
+        if (reaction.clicks === 0) expect(reaction.engagedSeconds).toBe(0);
+        seconds += reaction.engagedSeconds;
+        clicks += reaction.clicks;
+      }
+      return seconds / clicks;
+    };
+    const good = secondsPerClick(ranked.slice(0, 10).map((item) => item.id));
+    const poor = secondsPerClick(ranked.slice(-10).map((item) => item.id));
+    expect(good).toBeGreaterThan(2 * poor);
+    expect(good).toBeLessThanOrEqual(300);
+    expect(poor).toBeGreaterThanOrEqual(10);
+  });
+
   it('clicks less the lower an item sits in the list', () => {
     // Ten well-matched items, rotated so each spends as long in every slot: only the position differs.
     const { byPosition } = clicksOver(ranked.slice(0, 10).map((item) => item.id), { rotate: true });

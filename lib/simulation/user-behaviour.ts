@@ -62,6 +62,11 @@ const ENJOYMENT_SLOPE = 8;
 const REACTION_DELAY_MS: [number, number] = [5_000, 120_000];
 /** Clicks on a list come in reading order, a few seconds apart. */
 const CLICK_GAP_MS: [number, number] = [2_000, 20_000];
+/**
+ * Time spent on an opened item: a glance for one that disappoints, up to five minutes for one the
+ * user fully enjoys, in proportion to enjoyment. No random draw, so adding it changes no outcome.
+ */
+const ENGAGED_SECONDS: [number, number] = [10, 300];
 
 export interface ServedList {
   recommendationId: string;
@@ -82,6 +87,8 @@ export interface ListReaction {
   /** Items of the list that are in the world (unknown ids are neither clicked nor counted). */
   shown: number;
   clicks: number;
+  /** Seconds spent on the opened items (see ENGAGED_SECONDS): the engaged-time metric's ground truth. */
+  engagedSeconds: number;
   /** Ids the world does not know: items created through the API since seeding. */
   unknown: number;
 }
@@ -111,6 +118,7 @@ export function reactToList(
   let clock = visit.at?.getTime() ?? null;
   let shown = 0;
   let clicks = 0;
+  let engagedSeconds = 0;
   let unknown = 0;
 
   const emit = (itemId: string, position: number, type: EventType, delay: [number, number]) => {
@@ -141,6 +149,7 @@ export function reactToList(
     const enjoyment = enjoymentOf(trueAffinity(world, visit.userIndex, itemIndex));
     if (clickRoll < clickProbability(world, visit.userIndex, itemIndex, position)) {
       clicks++;
+      engagedSeconds += ENGAGED_SECONDS[0] + (ENGAGED_SECONDS[1] - ENGAGED_SECONDS[0]) * enjoyment;
       emit(itemId, position, 'click', CLICK_GAP_MS);
       const [likeRoll, cartRoll, buyRoll, dislikeRoll] = [random.next(), random.next(), random.next(), random.next()];
       if (likeRoll < rates.like * enjoyment) emit(itemId, position, 'like', REACTION_DELAY_MS);
@@ -157,7 +166,7 @@ export function reactToList(
       }
     }
   });
-  return { events, shown, clicks, unknown };
+  return { events, shown, clicks, engagedSeconds, unknown };
 }
 
 /** The random stream for one visit's reactions: stream `visitNumber` of the seed (stream 0 is the schedule's). */
