@@ -10,6 +10,7 @@ export const SOURCE_LABELS: Record<CandidateSourceName, string> = {
   content: 'Content (text)',
   popular: 'Popular',
   trending: 'Trending',
+  session: 'Session (just watched)',
 };
 
 export function enabledSources(config: StrategyConfig): CandidateSourceName[] {

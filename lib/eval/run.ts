@@ -6,6 +6,7 @@ import { createItemKnnScorer } from '@/lib/models/item-knn';
 import { popularityScorer } from '@/lib/models/popularity';
 import type { ItemScorer } from '@/lib/models/types';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
+import { recentItemsByUser } from '@/lib/recommend/user-histories';
 import { trainRecommenderModels, type TrainProgress } from '@/lib/training/train';
 import { evaluateRecommender, recommendFromScorer, type EvaluationResult, type Recommend } from './evaluate';
 import { holdOut } from './from-dataset';
@@ -45,7 +46,9 @@ export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, on
     if (scorer) results[name] = row(evaluateRecommender(evaluation, recommendFromScorer(scorer, itemCount), options.k), options.k, trainSeconds);
   }
   const retrievers = exactRetrievers(models);
-  const pipeline: Recommend = (user, history, k) => recommendOffline(models, { user, history, preferredCategories: [], now: train.now, count: k }, retrievers);
+  // The session replayed: each user's newest training interactions, as serving reads them.
+  const recent = recentItemsByUser(train.log, train.userIds.length);
+  const pipeline: Recommend = (user, history, k) => recommendOffline(models, { user, history, recent: recent[user], preferredCategories: [], now: train.now, count: k }, retrievers);
   results.pipeline = row(evaluateRecommender(evaluation, pipeline, options.k), options.k, pipelineSeconds);
   return {
     dataset: {

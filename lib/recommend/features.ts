@@ -22,6 +22,7 @@ export const FEATURE_NAMES = [
   'category_affinity',
   'preferred_category',
   'log_history_length',
+  'session_category_share',
   ...CANDIDATE_SOURCES.map((source) => `rank_${source}`),
 ] as const;
 
@@ -52,7 +53,8 @@ export function buildFeatures(models: RecommenderModels, request: Recommendation
     rows[row + 7] = category >= 0 ? signals.categoryAffinity[category]! : 0;
     rows[row + 8] = category >= 0 && signals.preferredCategories.has(category) ? 1 : 0;
     rows[row + 9] = historyLength;
-    rows.set(candidates.sourceRanks.subarray(c * CANDIDATE_SOURCES.length, (c + 1) * CANDIDATE_SOURCES.length), row + 10);
+    rows[row + 10] = category >= 0 ? signals.sessionCategoryShare[category]! : 0;
+    rows.set(candidates.sourceRanks.subarray(c * CANDIDATE_SOURCES.length, (c + 1) * CANDIDATE_SOURCES.length), row + 11);
   }
   return rows;
 }

@@ -7,9 +7,17 @@ export interface RecommendationRequest {
   /** Positive interactions, item indices with strengths; recent session items included. */
   history: UserHistory;
   preferredCategories: readonly string[];
+  /**
+   * The session: the user's newest positive interactions, newest first, at most RECENT_ITEMS. What
+   * they just did says more about the next pick than their long history; absent, none is known.
+   */
+  recent?: ArrayLike<number>;
   /** Items never to recommend; the whole history when absent. */
   seen?: readonly number[];
   /** Epoch ms of the request; drives item age and time-of-day features. */
   now: number;
   count: number;
 }
+
+/** How many of a user's newest interactions make their session signal. */
+export const RECENT_ITEMS = 10;

@@ -19,6 +19,10 @@ export interface UserSignals {
   easeRow: Float32Array | null;
   /** Content profile of the history blended with explicit preferences; null with neither. */
   contentProfile: Float32Array | null;
+  /** Item-kNN score per item reached from the session (the newest interactions), newest weighing most. */
+  sessionScores: Map<number, number>;
+  /** Share of the session per category, newest weighing most: where the user is heading now. */
+  sessionCategoryShare: Float32Array;
   /** Share of the history's strength per category. */
   categoryAffinity: Float32Array;
   preferredCategories: Set<number>;
@@ -32,6 +36,7 @@ export function userSignals(models: RecommenderModels, request: RecommendationRe
   return {
     userFactor: userFactorOf(models, request),
     ...neighborScoresOf(models, request),
+    ...sessionSignalsOf(models, request),
     easeRow: easeRowOf(models, request),
     contentProfile: contentProfileOf(models, request),
     categoryAffinity: categoryAffinityOf(models, request),
@@ -58,6 +63,25 @@ function neighborScoresOf(models: RecommenderModels, request: RecommendationRequ
     }
   });
   return { neighborScores, strongestSource };
+}
+
+/** Each session item weighs half as much as the one after it: the last click leads. */
+const SESSION_DECAY = 0.5;
+
+function sessionSignalsOf(models: RecommenderModels, request: RecommendationRequest): Pick<UserSignals, 'sessionScores' | 'sessionCategoryShare'> {
+  const recent = Uint32Array.from(request.recent ?? []);
+  const weights = Float32Array.from(recent, (_, position) => SESSION_DECAY ** position);
+  const sessionScores = new Map<number, number>();
+  forEachNeighborContribution(models.knn, { items: recent, strengths: weights }, { ...models.knnParams, weighting: 'strength' }, (item, contribution) => {
+    sessionScores.set(item, (sessionScores.get(item) ?? 0) + contribution);
+  });
+  const sessionCategoryShare = new Float32Array(models.popularity.categories.length);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  recent.forEach((item, position) => {
+    const category = models.itemCategory[item] ?? -1;
+    if (category >= 0) sessionCategoryShare[category]! += weights[position]! / total;
+  });
+  return { sessionScores, sessionCategoryShare };
 }
 
 function easeRowOf(models: RecommenderModels, request: RecommendationRequest): Float32Array | null {

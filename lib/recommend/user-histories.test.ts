@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionLog } from '@/lib/models/data';
 import { EVENT_TYPES, type EventType } from '@/lib/events/types';
-import { buildUserHistories, trainedHistoryOf, typeMask } from './user-histories';
+import { buildUserHistories, recentItemsByUser, trainedHistoryOf, typeMask } from './user-histories';
 
 function logOf(rows: [user: number, item: number, strength: number, at: number][]): InteractionLog {
   return {
@@ -46,5 +46,18 @@ describe('buildUserHistories', () => {
     const histories = buildUserHistories(log, 3, 2);
     expect(trainedHistoryOf(histories, 2).items).toHaveLength(0);
     expect(Array.from(trainedHistoryOf(histories, 1).items)).toEqual([7, 5]);
+  });
+});
+
+describe('recentItemsByUser', () => {
+  it('lists each user\'s newest positive items, newest first, leaving out disliked pairs', () => {
+    const log = logOf([
+      [0, 1, 1, 10],
+      [0, 2, 1, 30],
+      [0, 3, -2, 40],
+      [0, 4, 1, 20],
+      [1, 5, 1, 5],
+    ]);
+    expect(recentItemsByUser(log, 3, 2).map((items) => Array.from(items))).toEqual([[2, 4], [5], []]);
   });
 });

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, type EventType } from '@/lib/events/types';
 import type { InteractionLog } from '@/lib/models/data';
+import { RECENT_ITEMS } from './request';
 
 /**
  * What each user did with each item in the training data, kept with the model so serving reads a
@@ -71,4 +72,14 @@ function groupRowsByUser(log: InteractionLog, userCount: number): { offsets: Uin
   const rows = new Uint32Array(log.length);
   for (let row = 0; row < log.length; row++) rows[next[log.user[row]!]!++] = row;
   return { offsets, rows };
+}
+
+/** Per user, their newest positive items, newest first: the session signal of a request built from a log. */
+export function recentItemsByUser(log: InteractionLog, userCount: number, limit = RECENT_ITEMS): Uint32Array[] {
+  // A few more pairs than wanted, since pairs that sum to a dislike are left out.
+  const histories = buildUserHistories(log, userCount, 2 * limit);
+  return Array.from({ length: userCount }, (_, user) => {
+    const { items, strengths } = trainedHistoryOf(histories, user);
+    return items.filter((_, position) => strengths[position]! > 0).slice(0, limit);
+  });
 }

@@ -99,6 +99,7 @@ export function prepareRanking(request: RankingRequest, model: ServingModel): Pr
       // Without behavioural sharing the user's trained row (factors, precomputed lists) is not theirs to use.
       user: user.surface === 'session' || !sharingPolicy(user.dataSharing).behaviour ? null : (model.userIndex.get(user.id) ?? null),
       history,
+      recent: user.recent.flatMap((itemId) => model.itemIndex.get(itemId) ?? []),
       seen,
       preferredCategories: [...user.preferredCategories, ...scope.policy.interests],
       now,

@@ -105,3 +105,21 @@ describe('the serving user', () => {
     expect(user).toMatchObject({ segment: { isNew: true, attributes: {} }, preferredCategories: [], profileVersion: 0, degraded: true });
   });
 });
+
+describe('the session of a serving user', () => {
+  it('lists positive items newest first: real-time events, then the trained history, without repeats', () => {
+    const user = buildServingUser(
+      input(),
+      stored,
+      { profile: profile({ recent: [{ itemId: 'fresh', type: 'click', at: NOW - 500 }, { itemId: 'bad', type: 'dislike', at: NOW - 1_000 }, { itemId: 'bought', type: 'view', at: NOW - 2_000 }] }), degraded: false },
+      DEFAULT_EVENT_WEIGHTS,
+      NOW,
+    );
+    expect(user.recent).toEqual(['fresh', 'bought', 'watched']);
+  });
+
+  it('reads an anonymous session\'s items as listed oldest first', () => {
+    const user = buildServingUser(input({ surface: 'session', sessionItems: ['older', 'newer'] }), null, { profile: null, degraded: false }, DEFAULT_EVENT_WEIGHTS, NOW);
+    expect(user.recent).toEqual(['newer', 'older']);
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import type { EventWeights } from '@/lib/events/types';
 import type { RealtimeProfile } from '@/lib/realtime/profile';
+import { RECENT_ITEMS } from '@/lib/recommend/request';
 import { DEFAULT_DATA_SHARING, sharingPolicy, timeOfDay } from '@/lib/users/privacy';
 import type { DataSharing } from '@/lib/users/schema';
 import { readRealtime, type RealtimeRead, type UserSegment } from './context';
@@ -19,6 +20,8 @@ export interface ServingUser {
   preferredCategories: string[];
   /** Summed strength per item id: what the model was trained on and the events since, together. */
   strengths: Map<string, number>;
+  /** The session: item ids of the newest positive interactions, newest first, at most RECENT_ITEMS. */
+  recent: string[];
   /** Items touched with an event type that counts as seen (and a session's items): not recommended again. */
   seen: Set<string>;
   /** Items whose summed strength is not positive (disliked, skipped): never shown again. */
@@ -69,12 +72,17 @@ export function buildServingUser(input: FeedInput, stored: StoredUser | null, re
   }
   const negatives = new Set<string>();
   for (const [itemId, strength] of strengths) if (strength <= 0) negatives.add(itemId);
+  // Newest first: the real-time events (the store's list is newest first, what it lost is older),
+  // an anonymous session's items (listed oldest first), then the trained history, newest first.
+  const newestFirst = [...events.map((event) => event.itemId), ...(input.sessionItems ?? []).toReversed(), ...(stored?.trained.keys() ?? [])];
+  const recent = [...new Set(newestFirst)].filter((itemId) => strengths.get(itemId)! > 0).slice(0, RECENT_ITEMS);
   return {
     id: input.userId,
     surface: input.surface,
     segment: { isNew: !stored?.known || strengths.size === 0, attributes: policy.context ? contextAttributes(input, stored, now) : {} },
     preferredCategories: [...(stored?.preferredCategories ?? []), ...(policy.context ? sessionInterest(profile, now) : [])],
     strengths,
+    recent,
     seen,
     negatives,
     profileVersion: profile?.version ?? 0,

@@ -65,7 +65,7 @@ export function catalogOf(entries: CatalogEntry[]): CatalogMirror {
 }
 
 export function servingUserOf(overrides: Partial<ServingUser> = {}): ServingUser {
-  return { id: 'u1', surface: 'feed', segment: { isNew: false, attributes: {} }, preferredCategories: [], strengths: new Map(), seen: new Set(), negatives: new Set(), profileVersion: 3, dataSharing: 'standard', profileUpdatedAt: 0, degraded: false, ...overrides };
+  return { id: 'u1', surface: 'feed', segment: { isNew: false, attributes: {} }, preferredCategories: [], strengths: new Map(), recent: [], seen: new Set(), negatives: new Set(), profileVersion: 3, dataSharing: 'standard', profileUpdatedAt: 0, degraded: false, ...overrides };
 }
 
 export function feedInputOf(query: Partial<FeedInput['query']> = {}, surface: FeedInput['surface'] = 'feed'): FeedInput {

@@ -8,6 +8,7 @@ import type { RankingData } from '@/lib/models/ranker/dataset';
 import { FEATURE_COUNT, FEATURE_NAMES } from '@/lib/recommend/features';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { candidatesWithFeatures, exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
+import { recentItemsByUser } from '@/lib/recommend/user-histories';
 
 /** The ranker learns which candidates a user went on to choose, from models that never saw those choices. */
 export interface RankerSplit {
@@ -134,10 +135,11 @@ function filterLog(log: InteractionLog, keep: (row: number) => boolean): Interac
   };
 }
 
-function requestFor(models: RecommenderModels, fit: TrainingData, user: number, count: number) {
+function requestFor(models: RecommenderModels, fit: TrainingData, recent: Uint32Array[], user: number, count: number) {
   return {
     user,
     history: { items: fit.positives.rowIndices(user), strengths: fit.positives.rowValues(user) },
+    recent: recent[user],
     preferredCategories: [],
     now: models.now,
     count,
@@ -150,11 +152,12 @@ function requestFor(models: RecommenderModels, fit: TrainingData, user: number, 
  */
 export function rankerExamples(models: RecommenderModels, split: RankerSplit, queryOffset = 0): RankingData | null {
   const retrievers = exactRetrievers(models);
+  const recent = recentItemsByUser(split.fit.log, split.fit.userIds.length);
   const features: Float32Array[] = [];
   const labels: number[] = [];
   const groups: number[] = [];
   for (const user of split.trainingUsers) {
-    const { candidates, features: rows } = candidatesWithFeatures(models, requestFor(models, split.fit, user, 10), retrievers);
+    const { candidates, features: rows } = candidatesWithFeatures(models, requestFor(models, split.fit, recent, user, 10), retrievers);
     const chosen = Array.from(candidates.items, (item) => (split.heldOut[user]!.has(item) ? 1 : 0));
     if (!chosen.includes(1)) continue;
     features.push(rows);
@@ -174,7 +177,8 @@ export function rankerExamples(models: RecommenderModels, split: RankerSplit, qu
 /** The finished pipeline on the measured users' held-out items, which no model learned from. */
 export function holdoutMetrics(models: RecommenderModels, split: RankerSplit, k: number): Record<string, number> {
   const retrievers = exactRetrievers(models);
-  return measure(split, k, (user) => recommendOffline(models, requestFor(models, split.fit, user, k), retrievers));
+  const recent = recentItemsByUser(split.fit.log, split.fit.userIds.length);
+  return measure(split, k, (user) => recommendOffline(models, requestFor(models, split.fit, recent, user, k), retrievers));
 }
 
 /**
@@ -183,7 +187,7 @@ export function holdoutMetrics(models: RecommenderModels, split: RankerSplit, k:
  */
 export function popularityHoldoutMetrics(models: RecommenderModels, split: RankerSplit, k: number): Record<string, number> {
   const recommend = recommendFromScorer(popularityScorer(models.popularity), models.itemIds.length);
-  const { holdout_precision, holdout_recall, holdout_ndcg, holdout_map } = measure(split, k, (user) => recommend(user, requestFor(models, split.fit, user, k).history, k));
+  const { holdout_precision, holdout_recall, holdout_ndcg, holdout_map } = measure(split, k, (user) => recommend(user, requestFor(models, split.fit, [], user, k).history, k));
   return { popularity_holdout_precision: holdout_precision!, popularity_holdout_recall: holdout_recall!, popularity_holdout_ndcg: holdout_ndcg!, popularity_holdout_map: holdout_map! };
 }
 
@@ -197,6 +201,7 @@ export function holdoutMetricsOf(other: RecommenderModels, data: TrainingData, s
   const otherUser = indexOf(other.userIds);
   const otherItem = indexOf(other.itemIds);
   const ownItem = indexOf(data.itemIds);
+  const recent = recentItemsByUser(split.fit.log, split.fit.userIds.length);
   return measure(split, k, (user) => {
     const items: number[] = [];
     const strengths: number[] = [];
@@ -208,7 +213,15 @@ export function holdoutMetricsOf(other: RecommenderModels, data: TrainingData, s
       items.push(translated);
       strengths.push(values[position]!);
     });
-    const request = { user: otherUser.get(data.userIds[user]!) ?? null, history: { items: Uint32Array.from(items), strengths: Float32Array.from(strengths) }, preferredCategories: [], now: data.now, count: k };
+    const translatedRecent = Array.from(recent[user]!, (item) => otherItem.get(data.itemIds[item]!)).filter((item) => item !== undefined);
+    const request = {
+      user: otherUser.get(data.userIds[user]!) ?? null,
+      history: { items: Uint32Array.from(items), strengths: Float32Array.from(strengths) },
+      recent: translatedRecent,
+      preferredCategories: [],
+      now: data.now,
+      count: k,
+    };
     return Array.from(recommendOffline(other, request, retrievers), (item) => ownItem.get(other.itemIds[item]!) ?? -1);
   });
 }
