@@ -45,6 +45,7 @@ const FEATURE_SIGNALS: Readonly<Record<string, Signal>> = {
   log_item_age_days: 'freshness',
   category_affinity: 'category',
   preferred_category: 'category',
+  session_category_share: 'session',
   ...Object.fromEntries(CANDIDATE_SOURCES.map((source) => [`rank_${source}`, source])),
 };
 
@@ -135,6 +136,10 @@ function reasonOfSignal(signal: Signal, item: number, context: ExplanationContex
     case 'neighbors': {
       const source = context.signals.strongestSource.get(item);
       return source === undefined ? similarUsers : { kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) };
+    }
+    case 'session': {
+      const source = context.signals.strongestSessionSource.get(item);
+      return source === undefined ? null : { kind: 'because_you_watched', text: `Because you just watched ${context.titleOf(source)}`, item: context.idOf(source) };
     }
     case 'collaborative':
     case 'ease':
