@@ -170,10 +170,21 @@ export interface ExportedImpression {
   variant: string | null;
 }
 
-export interface ExportedExposure {
+export interface ExperimentExposure {
   experiment: string;
   variant: string;
   first_exposed_at: string;
+}
+
+/** The experiments the user was served in, and the variant each assigned them, earliest first. */
+export async function getUserExposures(conn: DatabaseConnection, externalId: string): Promise<ExperimentExposure[]> {
+  const rows = await conn.db
+    .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt })
+    .from(experimentExposures)
+    .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
+    .where(eq(experimentExposures.userId, externalId))
+    .orderBy(asc(experimentExposures.firstExposedAt));
+  return rows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString() }));
 }
 
 export interface UserExport {
@@ -182,7 +193,7 @@ export interface UserExport {
   events: ExportedEvent[];
   impressions: ExportedImpression[];
   /** The experiments the user was served in, and the variant each assigned them. */
-  experiment_exposures: ExportedExposure[];
+  experiment_exposures: ExperimentExposure[];
   /** What the real-time store holds about the user now. */
   live_profile: LiveProfile;
 }
@@ -200,12 +211,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       .where(eq(users.externalId, externalId))
       .orderBy(asc(events.occurredAt), asc(events.id)),
     conn.db.select().from(impressions).where(eq(impressions.userId, externalId)).orderBy(asc(impressions.servedAt)),
-    conn.db
-      .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt })
-      .from(experimentExposures)
-      .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
-      .where(eq(experimentExposures.userId, externalId))
-      .orderBy(asc(experimentExposures.firstExposedAt)),
+    getUserExposures(conn, externalId),
     liveProfile(conn, externalId),
   ]);
   return {
@@ -230,7 +236,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       experiment: row.experiment,
       variant: row.variant,
     })),
-    experiment_exposures: exposureRows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString() })),
+    experiment_exposures: exposureRows,
     live_profile: live,
   };
 }

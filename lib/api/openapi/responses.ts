@@ -147,7 +147,11 @@ const historyEntrySchema = z.object({
   item: z.object({ id: z.string(), title: z.string(), category: z.string().nullable() }),
 });
 
-export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
+const exposureSchema = z.object({ experiment: z.string(), variant: z.string(), first_exposed_at: timestamp });
+export const userWithHistorySchema = userSchema.extend({
+  history: z.array(historyEntrySchema),
+  experiments: z.array(exposureSchema).meta({ description: 'The experiments the user was served in and the variant each assigned them, earliest first.' }),
+});
 export const userPageSchema = z.object({ users: z.array(userSchema.extend({ event_count: z.number().int() })), ...page });
 export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
 export const userExportSchema = z.object({
