@@ -75,12 +75,50 @@ describe('settings', () => {
 });
 
 describe('users', () => {
+  it("opens a user's profile in a panel: readable fields, linked events, also on a phone", async () => {
+    const user = 'user-00043';
+    await rawFetch(baseUrl, `/api/v1/users/${user}`, { method: 'PUT', bearer: adminKey, json: { preferences: { attributes: { plan: 'premium', signup_year: 2021 } } } });
+    await page.goto(`${baseUrl}/users`);
+    await page.getByLabel('Search users').fill(user);
+    await page.getByRole('button', { name: user }).click();
+    const panel = page.getByTestId('user-panel');
+    await expect.poll(() => panel.locator('dt', { hasText: 'Privacy level' }).count(), SLOW).toBe(1);
+    expect(new URL(page.url()).searchParams.get('user')).toBe(user);
+    const attributes = await panel.locator('dl[aria-label="Attributes"]').textContent();
+    expect(attributes).toContain('Plan');
+    expect(attributes).toContain('premium');
+    expect(attributes).toContain('Signup year');
+    expect(await panel.textContent()).not.toMatch(/[{}]/);
+    expect(await panel.getByRole('heading', { name: 'Experiments' }).count()).toBe(1);
+    const eventLinks = panel.locator('ul[aria-label="Recent events"] a');
+    await expect.poll(() => eventLinks.count(), SLOW).toBeGreaterThan(0);
+    const itemPage = (await eventLinks.first().getAttribute('href'))!;
+    expect(itemPage).toMatch(/^\/catalog\//);
+    await screenshot(page, 'users-panel');
+    await eventLinks.first().click();
+    await expect.poll(() => new URL(page.url()).pathname, SLOW).toBe(itemPage);
+
+    // On a phone the panel is a sheet over the list, reached from a link, that closes again.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/users?user=${user}`);
+    await expect.poll(() => panel.locator('dt', { hasText: 'Privacy level' }).count(), SLOW).toBe(1);
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBeGreaterThan(370);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(page, 'users-panel-390');
+    await page.getByRole('button', { name: 'Close the user panel' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    await page.setViewportSize({ width: 1360, height: 900 });
+  });
+
   it('finds a user, exports their data and forgets them after confirmation', async () => {
     const target = 'user-00042';
     await page.goto(`${baseUrl}/users`);
     await page.getByLabel('Search users').fill(target);
     await page.getByRole('button', { name: target }).click();
-    const exportLink = page.getByRole('link', { name: 'Export JSON' });
+    const exportLink = page.getByRole('link', { name: 'Export data (JSON)' });
     await expect.poll(() => exportLink.count(), SLOW).toBe(1);
     await screenshot(page, 'users');
     const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
@@ -123,9 +161,43 @@ describe('audit log', () => {
     const table = page.locator('table[aria-label="Audit log"]');
     await expect.poll(() => table.textContent(), SLOW).toContain('api_key.create');
     expect(await table.textContent()).toContain('user.delete');
+    // Details read as fields, never as JSON.
+    const keyCreated = table.locator('tbody tr', { hasText: 'api_key.create' }).first();
+    expect(await keyCreated.locator('dl[aria-label="Details"] dt').allTextContents()).toEqual(expect.arrayContaining(['Name', 'Scopes']));
+    expect(await table.locator('tbody').textContent()).not.toMatch(/[{}]|":/);
     await page.getByLabel('Target type').fill('user');
-    await expect.poll(async () => new Set(await table.locator('tbody tr td:nth-child(4) .subtle').allTextContents()), SLOW).toEqual(new Set(['user']));
+    await expect.poll(async () => new Set(await table.locator('tbody tr td:nth-child(4) .subtle').allTextContents()), SLOW).toEqual(new Set(['Forgotten user']));
     await screenshot(page, 'audit');
+  });
+
+  it('links a target to its page', async () => {
+    await page.goto(`${baseUrl}/audit`);
+    await page.getByLabel('Target type').fill('item');
+    const link = page.locator('table[aria-label="Audit log"] tbody [data-testid="audit-target-link"]').first();
+    await expect.poll(() => link.count(), SLOW).toBe(1);
+    const itemPage = (await link.getAttribute('href'))!;
+    expect(itemPage).toMatch(/^\/catalog\/./);
+    await link.click();
+    await expect.poll(() => new URL(page.url()).pathname, SLOW).toBe(itemPage);
+    expect(await page.locator('h1').count()).toBe(1);
+  });
+
+  it('filters by a date range and refuses a reversed one', async () => {
+    await page.goto(`${baseUrl}/audit`);
+    const table = page.locator('table[aria-label="Audit log"]');
+    await expect.poll(() => table.locator('tbody tr').count(), SLOW).toBeGreaterThan(0);
+    const localDay = (offsetDays: number) => page.evaluate((days) => {
+      const day = new Date(Date.now() + days * 86_400_000);
+      return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    }, offsetDays);
+    const [today, tomorrow] = [await localDay(0), await localDay(1)];
+    await page.getByLabel('From date').fill(today);
+    await page.getByLabel('To date').fill(today);
+    await expect.poll(() => table.locator('tbody tr').count(), SLOW).toBeGreaterThan(0);
+    await page.getByLabel('From date').fill(tomorrow);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'from date must not be after the to date' }).count(), SLOW).toBe(1);
+    await page.getByLabel('To date').fill(tomorrow);
+    await expect.poll(() => page.getByText('No changes recorded').count(), SLOW).toBe(1);
   });
 });
 

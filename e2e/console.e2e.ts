@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { CTR_DEFINITION, CTR_PER_ARM } from '@/lib/metrics/ctr';
 import { launchBrowser, screenshot, signedInPage } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -76,6 +77,15 @@ describe('console shell on the demo world', () => {
       expect(response.headers.get('content-type')).toMatch(/^image\//);
     }
     await page.setViewportSize({ width: 1360, height: 900 });
+  });
+
+  it('states one definition of CTR on the overview and the experiments pages', async () => {
+    await page.goto(`${baseUrl}/`);
+    await expect.poll(() => page.getByText(CTR_DEFINITION).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.goto(`${baseUrl}/experiments/new`);
+    const stated = page.getByTestId('ctr-definition');
+    await expect.poll(() => stated.count(), { timeout: 20_000 }).toBe(1);
+    expect(await stated.textContent()).toBe(`${CTR_DEFINITION}, ${CTR_PER_ARM}.`);
   });
 
   it('lists the catalog without prefetching every row, with dates on one line and a recent CTR', async () => {

@@ -75,6 +75,25 @@ describe('demo feed at /feed', () => {
     const captions = await cards(page).locator('[data-caption]').allTextContents();
     expect(captions.length).toBeGreaterThan(5);
     expect(captions.some((caption) => caption.startsWith('Because you watched '))).toBe(true);
+    // Every card keeps its title visible: two lines at most, the whole title as its tooltip.
+    const titles = await cards(page)
+      .locator('h3')
+      .evaluateAll((nodes) => nodes.map((node) => ({ text: node.textContent ?? '', tooltip: node.getAttribute('title'), height: node.getBoundingClientRect().height, clamp: getComputedStyle(node).webkitLineClamp })));
+    for (const title of titles) {
+      expect(title.text.trim()).not.toBe('');
+      expect(title.tooltip).toBe(title.text);
+      expect(title.height).toBeGreaterThan(10);
+      expect(title.clamp).toBe('2');
+    }
+    // Posters of one category differ from one another, not only in their titles.
+    const posters = await cards(page)
+      .locator('[data-pattern]')
+      .evaluateAll((nodes) => nodes.map((node) => ({ category: node.getAttribute('data-category') ?? '', look: getComputedStyle(node).backgroundImage })));
+    const byCategory = new Map<string, string[]>();
+    for (const poster of posters) byCategory.set(poster.category, [...(byCategory.get(poster.category) ?? []), poster.look]);
+    const shared = [...byCategory.values()].filter((looks) => looks.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const looks of shared) expect(new Set(looks).size).toBe(looks.length);
     await screenshot(page, 'feed');
 
     const feedCalls = calls.filter((call) => call.path === '/api/v1/recommendations' && call.search.get('user') === userId);

@@ -7,6 +7,7 @@ import { Field, fieldErrors } from '@/components/ui/field';
 import { apiRequest } from '@/lib/console/api-client';
 import { DEFAULT_BANDIT_INTERVAL_MINUTES, MAX_VARIANTS, WEIGHT_TOLERANCE, type ExperimentJson } from '@/lib/experiments/schema';
 import { EXPERIMENT_TYPES, MAX_BREAKDOWN_ATTRIBUTES, METRICS, TESTABLE_METRICS, type ExperimentType, type Metric, type TestableMetric } from '@/lib/experiments/types';
+import { CtrDefinition } from './ctr-definition';
 import styles from './experiments.module.css';
 import { METRIC_LABELS } from './format';
 import { PlanEstimate } from './plan-estimate';
@@ -210,7 +211,15 @@ export function ExperimentForm({ strategies, defaultStrategy }: { strategies: st
       <section className={`card ${styles.section}`}>
         <h2>How it is judged</h2>
         <div className="form-row">
-          <Field label="Primary metric" error={errors.primary_metric} hint="The verdict and the sample size are computed on this one">
+          <Field
+            label="Primary metric"
+            error={errors.primary_metric}
+            hint={
+              <>
+                The verdict and the sample size are computed on this one.{primaryMetric === 'ctr' && <CtrDefinition />}
+              </>
+            }
+          >
             <select className="select" name="primary_metric" value={primaryMetric} onChange={(event) => setPrimaryMetric(event.target.value as TestableMetric)}>
               {TESTABLE_METRICS.map((metric) => (
                 <option key={metric} value={metric}>

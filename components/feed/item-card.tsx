@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { cardCaption } from '@/lib/feed/caption';
+import { cardCaption, displayTitle } from '@/lib/feed/caption';
 import type { FeedItem } from './feed-api';
 import styles from './feed.module.css';
 import { Poster } from './poster';
@@ -16,13 +16,15 @@ interface ItemCardProps {
 
 export function ItemCard({ item, liked, onOpen, onLike, onDismiss }: ItemCardProps) {
   const { caption, badge } = cardCaption(item.reasons);
-  const title = item.title || item.id;
+  const title = displayTitle(item);
   return (
     <article className={styles.card} data-item-id={item.id}>
       <Link href={`/feed/item/${encodeURIComponent(item.id)}`} className={styles.cardLink} onClick={onOpen}>
         <Poster item={item} badge={badge} />
         <div>
-          <h3 className={styles.cardTitle}>{title}</h3>
+          <h3 className={styles.cardTitle} title={title}>
+            {title}
+          </h3>
           {caption && <p className={styles.caption} title={caption} data-caption>{caption}</p>}
         </div>
       </Link>

@@ -10,11 +10,14 @@ export const externalId = z
 const EARLIEST_TIMESTAMP = new Date('1970-01-01T00:00:00.000Z');
 const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
 
+/** For a `.refine` on a parsed date: within the span a stored timestamp may take. */
+export const storableTimestamp = [(date: Date) => date >= EARLIEST_TIMESTAMP && date <= LATEST_TIMESTAMP, { message: 'must be between 1970-01-01 and 9999-12-31' }] as const;
+
 /** ISO 8601 string or epoch milliseconds, between 1970 and the end of 9999 (a number beyond JavaScript's dates included). */
 export const timestampInput = z
   .union([z.iso.datetime({ offset: true }), z.iso.date(), z.number().int()])
   .transform((value) => new Date(value))
-  .refine((date) => date >= EARLIEST_TIMESTAMP && date <= LATEST_TIMESTAMP, { message: 'must be between 1970-01-01 and 9999-12-31' });
+  .refine(...storableTimestamp);
 
 export const pageLimit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 

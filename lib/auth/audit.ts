@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
 import { auditLog, type AuditLogRow } from '@/db/schema';
 import { actorOf, type Principal } from './principal';
@@ -38,6 +38,8 @@ export async function listAudit(conn: DatabaseConnection, query: AuditQuery): Pr
   if (query.actor) filters.push(eq(auditLog.actor, query.actor));
   if (query.target_type) filters.push(eq(auditLog.targetType, query.target_type));
   if (query.target_id) filters.push(eq(auditLog.targetId, query.target_id));
+  if (query.from) filters.push(gte(auditLog.at, query.from));
+  if (query.to) filters.push(lte(auditLog.at, query.to));
   const where = filters.length > 0 ? and(...filters) : undefined;
   const [rows, [totalRow]] = await Promise.all([
     conn.db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(query.limit).offset(query.offset),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableTimestamp } from '@/lib/api/fields';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { API_KEY_SCOPES, ROLES } from './types';
 
@@ -31,13 +32,25 @@ export const apiKeyInputSchema = z.strictObject({
 });
 export type ApiKeyInput = z.infer<typeof apiKeyInputSchema>;
 
-export const auditQuerySchema = z.object({
-  actor: z.string().min(1).optional(),
-  target_type: z.string().min(1).optional(),
-  target_id: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+const DAY_MS = 86_400_000;
+
+const isoDateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const rangeStart = z.union([isoDateTime, z.iso.date().transform((day) => new Date(day))]).refine(...storableTimestamp);
+/** A bare date as the end of a range means through that whole day (UTC), as "to 1 December" reads. */
+const rangeEnd = z.union([isoDateTime, z.iso.date().transform((day) => new Date(Date.parse(day) + DAY_MS - 1))]).refine(...storableTimestamp);
+
+export const auditQuerySchema = z
+  .object({
+    actor: z.string().min(1).optional(),
+    target_type: z.string().min(1).optional(),
+    target_id: z.string().min(1).optional(),
+    /** Inclusive bounds on when the change was made. */
+    from: rangeStart.optional(),
+    to: rangeEnd.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'must not be after to', path: ['from'] });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** The first admin's account, with the one-time set-up token that allows it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reason } from '@/lib/recommend/explain';
-import { cardCaption } from './caption';
+import { cardCaption, displayTitle } from './caption';
 
 const watched: Reason = { kind: 'because_you_watched', text: 'Because you watched Night Train', item: 'item-00003' };
 const trending: Reason = { kind: 'trending', text: 'Trending now' };
@@ -23,5 +23,13 @@ describe('cardCaption', () => {
 
   it('says nothing when there is no reason', () => {
     expect(cardCaption([])).toEqual({ caption: null, badge: null });
+  });
+});
+
+describe('displayTitle', () => {
+  it('is the title, or the id when the title is blank', () => {
+    expect(displayTitle({ id: 'item-00001', title: 'Night Train' })).toBe('Night Train');
+    expect(displayTitle({ id: 'item-00001', title: '  ' })).toBe('item-00001');
+    expect(displayTitle({ id: 'item-00001', title: '' })).toBe('item-00001');
   });
 });

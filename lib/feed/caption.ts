@@ -17,3 +17,8 @@ export function cardCaption(reasons: readonly Reason[]): CardCaption {
   const badgeReason = reasons.find((reason) => reason !== chosen && BADGES[reason.kind] !== undefined);
   return { caption: chosen?.text ?? null, badge: badgeReason ? BADGES[badgeReason.kind]! : null };
 }
+
+/** What a card calls an item: its title, or its id when the title is blank, so a card is never nameless. */
+export function displayTitle(item: { id: string; title: string }): string {
+  return item.title.trim() || item.id;
+}

@@ -281,7 +281,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A user with their recent interactions
+         * A user with their recent interactions and experiment exposures
          * @description Requires `users:read`: an API key with scope `users` or `admin`, or a console session with role `admin`.
          */
         get: operations["getUsersId"];
@@ -1048,7 +1048,9 @@ export interface paths {
         };
         /**
          * The audit log, newest first
-         * @description Requires `access:manage`: an API key with scope `admin`, or a console session with role `admin`.
+         * @description `from` and `to` bound when the change was made, both inclusive (a bare date as `to` means through that day, UTC); `from` after `to` is a 400.
+         *
+         *     Requires `access:manage`: an API key with scope `admin`, or a console session with role `admin`.
          */
         get: operations["getAudit"];
         put?: never;
@@ -3556,6 +3558,13 @@ export interface operations {
                                 title: string;
                                 category: string | null;
                             };
+                        }[];
+                        /** @description The experiments the user was served in and the variant each assigned them, earliest first. */
+                        experiments: {
+                            experiment: string;
+                            variant: string;
+                            /** Format: date-time */
+                            first_exposed_at: string;
                         }[];
                     };
                 };
@@ -8059,6 +8068,8 @@ export interface operations {
                 actor?: string;
                 target_type?: string;
                 target_id?: string;
+                from?: string;
+                to?: string;
                 limit?: number;
                 offset?: number;
             };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { GET as feed } from '@/app/api/v1/recommendations/route';
 import { GET as exportUser } from '@/app/api/v1/users/[id]/export/route';
-import { DELETE as deleteUser, PUT as putUser } from '@/app/api/v1/users/[id]/route';
+import { DELETE as deleteUser, GET as getUser, PUT as putUser } from '@/app/api/v1/users/[id]/route';
 import { getConnection } from '@/db';
 import { createRedisClient, keyNodes } from '@/lib/cache/redis';
 import { getConfig } from '@/lib/config';
@@ -199,6 +199,8 @@ describe('forgetting a user', () => {
 
     const exported = await call(exportUser, 'GET', `/api/v1/users/${user}/export`, at(user));
     expect(exported.body.experiment_exposures).toEqual([expect.objectContaining({ experiment: experimentKey, device: 'tablet', returning: true })]);
+    // The console's user panel reads the same exposures from the profile.
+    expect((await call(getUser, 'GET', `/api/v1/users/${user}`, at(user))).body.experiments).toEqual(exported.body.experiment_exposures);
     expect(exported.body.impressions.length).toBeGreaterThan(0);
     expect(exported.body.live_profile.recent.length).toBeGreaterThan(0);
     // The scans see the user before the deletion, wherever they are.

@@ -170,12 +170,23 @@ export interface ExportedImpression {
   variant: string | null;
 }
 
-export interface ExportedExposure {
+export interface ExperimentExposure {
   experiment: string;
   variant: string;
   first_exposed_at: string;
   device: string | null;
   returning: boolean | null;
+}
+
+/** The experiments the user was served in, and the variant each assigned them, earliest first. */
+export async function getUserExposures(conn: DatabaseConnection, externalId: string): Promise<ExperimentExposure[]> {
+  const rows = await conn.db
+    .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt, device: experimentExposures.device, returning: experimentExposures.returning })
+    .from(experimentExposures)
+    .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
+    .where(eq(experimentExposures.userId, externalId))
+    .orderBy(asc(experimentExposures.firstExposedAt));
+  return rows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString(), device: row.device, returning: row.returning }));
 }
 
 export interface UserExport {
@@ -184,7 +195,7 @@ export interface UserExport {
   events: ExportedEvent[];
   impressions: ExportedImpression[];
   /** The experiments the user was served in, and the variant each assigned them. */
-  experiment_exposures: ExportedExposure[];
+  experiment_exposures: ExperimentExposure[];
   /** What the real-time store holds about the user now. */
   live_profile: LiveProfile;
 }
@@ -202,12 +213,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       .where(eq(users.externalId, externalId))
       .orderBy(asc(events.occurredAt), asc(events.id)),
     conn.db.select().from(impressions).where(eq(impressions.userId, externalId)).orderBy(asc(impressions.servedAt)),
-    conn.db
-      .select({ experiment: experiments.key, variant: experimentExposures.variant, at: experimentExposures.firstExposedAt, device: experimentExposures.device, returning: experimentExposures.returning })
-      .from(experimentExposures)
-      .innerJoin(experiments, eq(experiments.id, experimentExposures.experimentId))
-      .where(eq(experimentExposures.userId, externalId))
-      .orderBy(asc(experimentExposures.firstExposedAt)),
+    getUserExposures(conn, externalId),
     liveProfile(conn, externalId),
   ]);
   return {
@@ -232,7 +238,7 @@ export async function exportUser(conn: DatabaseConnection, externalId: string): 
       experiment: row.experiment,
       variant: row.variant,
     })),
-    experiment_exposures: exposureRows.map((row) => ({ experiment: row.experiment, variant: row.variant, first_exposed_at: row.at.toISOString(), device: row.device, returning: row.returning })),
+    experiment_exposures: exposureRows,
     live_profile: live,
   };
 }

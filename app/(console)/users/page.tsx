@@ -5,12 +5,15 @@ import { requireConsoleUser } from '@/lib/auth/guard';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Users' };
 
-export default async function UsersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireConsoleUser('users:delete', '/users');
+  const { user } = await searchParams;
   return (
     <>
       <PageHeader title="Users" subtitle="Find a user, export everything stored about them, or forget them." />
-      <UsersView />
+      <UsersView initialSelected={typeof user === 'string' && user !== '' ? user : null} />
     </>
   );
 }

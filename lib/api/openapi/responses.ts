@@ -147,7 +147,13 @@ const historyEntrySchema = z.object({
   item: z.object({ id: z.string(), title: z.string(), category: z.string().nullable() }),
 });
 
-export const userWithHistorySchema = userSchema.extend({ history: z.array(historyEntrySchema) });
+const exposureSchema = z
+  .object({ experiment: z.string(), variant: z.string(), first_exposed_at: timestamp, device: z.string().nullable(), returning: z.boolean().nullable() })
+  .meta({ description: 'First serving under each experiment, with the device it was requested from and whether the user was returning (results break down by both).' });
+export const userWithHistorySchema = userSchema.extend({
+  history: z.array(historyEntrySchema),
+  experiments: z.array(exposureSchema).meta({ description: 'The experiments the user was served in and the variant each assigned them, earliest first.' }),
+});
 export const userPageSchema = z.object({ users: z.array(userSchema.extend({ event_count: z.number().int() })), ...page });
 export const userDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true), deleted_events: z.number().int() });
 export const userExportSchema = z.object({
@@ -157,11 +163,7 @@ export const userExportSchema = z.object({
   impressions: z.array(
     z.object({ recommendation_id: z.string(), served_at: timestamp, surface: z.string(), items: z.array(z.string()), strategy: z.string(), experiment: z.string().nullable(), variant: z.string().nullable() }),
   ),
-  experiment_exposures: z.array(
-    z
-      .object({ experiment: z.string(), variant: z.string(), first_exposed_at: timestamp, device: z.string().nullable(), returning: z.boolean().nullable() })
-      .meta({ description: 'First serving under each experiment, with the device it was requested from and whether the user was returning (results break down by both).' }),
-  ),
+  experiment_exposures: z.array(exposureSchema),
 });
 export const liveProfileSchema = z.object({
   recent: z

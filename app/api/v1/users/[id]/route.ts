@@ -6,18 +6,19 @@ import { route } from '@/lib/api/route';
 import { parseInput, parseQuery, pathId, withPathId } from '@/lib/api/validate';
 import { deleteUser, saveUser } from '@/lib/users/commands';
 import { userHistoryQuerySchema, userInputSchema } from '@/lib/users/schema';
-import { getUser, getUserHistory } from '@/lib/users/store';
+import { getUser, getUserExposures, getUserHistory } from '@/lib/users/store';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** The user with their most recent interactions, newest first. */
+/** The user with their most recent interactions, newest first, and the experiments they were exposed to. */
 export const GET = route('users:read', async (request, context: IdRouteContext) => {
   const id = await pathId(context);
   const { history: limit } = parseQuery(userHistoryQuerySchema, new URL(request.url).searchParams);
   const conn = await getConnection();
   const user = await getUser(conn, id);
   if (!user) throw ApiError.notFound('user', id);
-  return Response.json({ ...user, history: await getUserHistory(conn, id, limit) });
+  const [history, experiments] = await Promise.all([getUserHistory(conn, id, limit), getUserExposures(conn, id)]);
+  return Response.json({ ...user, history, experiments });
 });
 
 /** Creates the user or updates the preferences and data-sharing level it names (not audited: see saveUser). */
