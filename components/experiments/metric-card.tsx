@@ -2,6 +2,7 @@
 
 import type { ComparisonJson, MetricResultJson } from '@/lib/experiments/results';
 import type { Metric } from '@/lib/experiments/types';
+import { CupedNote } from './cuped-note';
 import styles from './experiments.module.css';
 import { interval, METRIC_LABELS, metricValue, percent, signedPercent, VERDICT_BADGES, VERDICT_LABELS } from './format';
 import { LiftChart, type LiftRow } from './lift-chart';
@@ -27,6 +28,7 @@ export function MetricCard({ result, view }: { result: MetricResultJson; view: I
         </h2>
         {result.kind === 'aggregate' && <span className="subtle">Describes each variant as a whole; not tested per user.</span>}
       </div>
+      {result.cuped && <CupedNote cuped={result.cuped} />}
       {result.kind !== 'aggregate' &&
         (rows.length > 0 ? (
           <div data-testid="lift-chart">

@@ -1390,6 +1390,16 @@ export interface components {
                 primary: boolean;
                 /** @enum {string} */
                 kind: "ratio" | "mean" | "aggregate";
+                /** @description CUPED: the comparisons (lifts, intervals, p-values) are adjusted by each user's value of the metric over the pre-period before their first exposure; the variants' values stay as observed. Null for aggregate metrics. */
+                cuped: {
+                    applied: boolean;
+                    /** @description Share of the estimates' variance removed (1 − adjusted / unadjusted); null when not applied. */
+                    variance_reduction: number | null;
+                    pre_period_days: number;
+                    users_with_pre_period: number;
+                    /** @description Why CUPED was not applied; null when it was. */
+                    reason: ("too_little_data" | "few_pre_period_users" | "no_pre_period_variance") | null;
+                } | null;
                 variants: {
                     variant: string;
                     users: number;
