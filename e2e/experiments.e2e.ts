@@ -96,7 +96,13 @@ describe('experiments console as a product manager', () => {
     await page.locator('button', { hasText: 'Fixed-horizon' }).click();
     await expect.poll(() => page.locator('[data-metric="ctr"] thead').textContent()).toContain('Fixed-horizon interval');
     await page.locator('button', { hasText: 'Always-valid' }).click();
+    // Each tested metric says whether CUPED adjusted it by the users' history, and why not when it did not.
+    await expect.poll(() => page.locator('[data-metric="ctr"] [data-testid="cuped"]').textContent()).toMatch(/CUPED: variance −\d+%|CUPED not applied: /);
     await screenshot(page, 'experiments-results');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'experiments-results-phone');
+    await page.setViewportSize({ width: 1360, height: 900 });
 
     await page.locator('button', { hasText: /^Ship / }).click();
     await expect.poll(() => page.locator('[aria-label="Confirm"]').textContent()).toContain('the default strategy for everyone');
