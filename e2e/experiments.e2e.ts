@@ -75,7 +75,7 @@ describe('experiments console as a product manager', () => {
 
   it('starts it and shows results with intervals, SRM and sample size once traffic arrives', async () => {
     await page.locator('button', { hasText: 'Start experiment' }).click();
-    await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('running');
+    await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('running');
 
     expect(await sendTraffic()).toBe(USERS);
     // Exposures and impressions are written in batches: wait until every user is counted.

@@ -5,7 +5,7 @@ import { percent } from './format';
 
 const SKIPPED: Record<CupedSkipReason, (cuped: CupedJson) => string> = {
   few_pre_period_users: (cuped) =>
-    `only ${users(cuped.users_with_pre_period)} had activity in the ${cuped.pre_period_days} days before their first exposure; it needs ${CUPED_MIN_USERS_WITH_PRE_PERIOD} and ${percent(CUPED_MIN_SHARE_WITH_PRE_PERIOD, 0)} of users.`,
+    `${cuped.users_with_pre_period === 0 ? 'no user' : `only ${users(cuped.users_with_pre_period)}`} had activity in the ${cuped.pre_period_days} days before their first exposure; it needs at least ${CUPED_MIN_USERS_WITH_PRE_PERIOD} users and ${percent(CUPED_MIN_SHARE_WITH_PRE_PERIOD, 0)} of them.`,
   no_pre_period_variance: () => "users' pre-period values do not vary, so they cannot explain any of the spread.",
   too_little_data: () => 'not enough users to compare yet.',
 };
