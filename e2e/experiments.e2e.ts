@@ -82,7 +82,7 @@ describe('experiments console as a product manager', () => {
 
   it('starts it and shows results with intervals, SRM and sample size once traffic arrives', async () => {
     await page.locator('button', { hasText: 'Start experiment' }).click();
-    await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('running');
+    await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('running');
 
     expect(await sendTraffic()).toBe(USERS);
     // Exposures and impressions are written in batches: wait until every user is counted.
@@ -108,6 +108,8 @@ describe('experiments console as a product manager', () => {
     await expect.poll(() => breakdowns.locator('[data-testid="breakdown-dimension"] h3').allTextContents()).toEqual(['Device', 'New vs returning users', 'Attribute: country']);
     await expect.poll(() => breakdowns.locator('[data-testid="breakdown-dimension"]').first().locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['mobile', 'desktop']));
     await expect.poll(() => breakdowns.textContent()).toContain('Not enough data');
+    // Each tested metric says whether CUPED adjusted it by the users' history, and why not when it did not.
+    await expect.poll(() => page.locator('[data-metric="ctr"] [data-testid="cuped"]').textContent()).toMatch(/CUPED: variance −\d+%|CUPED not applied: /);
     await screenshot(page, 'experiments-results');
     await page.setViewportSize({ width: 390, height: 844 });
     // The breakdown tables scroll inside their card: the page itself never gets wider than the phone.

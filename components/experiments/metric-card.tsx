@@ -3,6 +3,7 @@
 import type { ComparisonJson, MetricResultJson } from '@/lib/experiments/results';
 import type { Metric } from '@/lib/experiments/types';
 import { CtrDefinition } from './ctr-definition';
+import { CupedNote } from './cuped-note';
 import styles from './experiments.module.css';
 import { interval, METRIC_LABELS, metricValue, percent, signedPercent, VERDICT_BADGES, VERDICT_LABELS } from './format';
 import { LiftChart, type LiftRow } from './lift-chart';
@@ -29,6 +30,7 @@ export function MetricCard({ result, view }: { result: MetricResultJson; view: I
         {result.kind === 'aggregate' && <span className="subtle">Describes each variant as a whole; not tested per user.</span>}
       </div>
       {metric === 'ctr' && <CtrDefinition />}
+      {result.cuped && <CupedNote cuped={result.cuped} />}
       {result.kind !== 'aggregate' &&
         (rows.length > 0 ? (
           <div data-testid="lift-chart">

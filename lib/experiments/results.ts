@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DatabaseConnection } from '@/db/client';
+import type { EventWeights } from '@/lib/events/types';
 import { eventWeightsSetting } from '@/lib/settings/event-weights';
 import { readSetting } from '@/lib/settings/store';
 import { cellComparisons, experimentBreakdowns, type BreakdownsJson } from './breakdowns';
@@ -9,11 +10,15 @@ import {
   compareMeans,
   compareRatios,
   type Comparison,
+  cuped,
+  CupedArm,
+  type CupedRatioObservation,
+  type CupedResult,
+  type CupedSkipReason,
   DEFAULT_ALPHA,
   DEFAULT_POWER,
   holmBonferroni,
   type Interval,
-  type RatioObservation,
   relativeLift,
   sampleRatioMismatch,
   type SampleRatioStatus,
@@ -40,6 +45,11 @@ import { LOWER_IS_BETTER, type Experiment, type Metric, type TestableMetric } fr
  * - Diversity is the mean over a user's lists of distinct categories per item shown.
  * - Coverage (share of the servable catalogue served) and p99 latency describe a variant whole.
  *
+ * CUPED: each comparison is adjusted by the users' own value of the metric over the
+ * PRE_PERIOD_DAYS before their first exposure (the stats package's `cuped`), which the treatment
+ * cannot have touched, so lifts keep their meaning while their intervals narrow. It applies when
+ * enough users have a pre-period; the variants' `value`s stay the plain observed ones.
+ *
  * The default view is sequential: always-valid intervals (valid however often results are looked
  * at), at α / (variants − 1) so the family of comparisons keeps its level. The fixed-horizon view,
  * valid only for a single planned look, comes alongside with Holm-adjusted p-values.
@@ -50,6 +60,11 @@ export const SEQUENTIAL_PLANNED_USERS = 10_000;
 /** No verdict below this many users per variant, whatever the power calculation says. */
 export const MIN_USERS_FOR_VERDICT = 100;
 const DAY_MS = 86_400_000;
+/**
+ * How far before a user's first exposure CUPED looks for their pre-period value. Two weeks holds a
+ * fortnight's habits (weekdays and weekends alike) without reaching back to users who have changed.
+ */
+export const PRE_PERIOD_DAYS = 14;
 
 export interface ResultsOptions {
   /** Relative minimum detectable effect for the power and duration estimate. */
@@ -88,10 +103,24 @@ export interface ComparisonJson {
   verdict: Verdict;
 }
 
+/** Whether the comparisons were CUPED-adjusted, and by how much that narrowed them. */
+export interface CupedJson {
+  applied: boolean;
+  /** 1 − adjusted / unadjusted variance of the variants' estimates; null when not applied. */
+  variance_reduction: number | null;
+  pre_period_days: number;
+  /** Users with pre-period data: a non-zero value for a mean metric, a pre-period denominator (lists shown) for a ratio. */
+  users_with_pre_period: number;
+  /** Why not, when not applied. */
+  reason: CupedSkipReason | null;
+}
+
 export interface MetricResultJson {
   metric: Metric;
   primary: boolean;
   kind: 'ratio' | 'mean' | 'aggregate';
+  /** Null for aggregate metrics, which have no per-user values to adjust. */
+  cuped: CupedJson | null;
   variants: { variant: string; users: number; value: number | null; numerator?: number; denominator?: number }[];
   /** Per non-control variant against the control; empty for aggregate metrics. A null means too little data to compare. */
   comparisons: ({ variant: string; verdict: Verdict } | ComparisonJson)[];
@@ -136,15 +165,20 @@ export interface ExperimentResultsJson {
   breakdowns: BreakdownsJson;
 }
 
-interface Unit {
-  /** The user's external id. */
-  user: string;
+interface UnitSums {
   lists: number;
   shown: number;
   clicks: number;
   conversions: number;
   diversity: number;
   engagement: number;
+}
+
+/** A user's sums under the experiment, and over the pre-period before their first exposure (CUPED's covariate). */
+interface Unit extends UnitSums {
+  /** The user's external id. */
+  user: string;
+  pre: UnitSums;
 }
 
 export async function experimentResults(conn: DatabaseConnection, experiment: Experiment, { mde, now = new Date() }: ResultsOptions): Promise<ExperimentResultsJson> {
@@ -226,15 +260,24 @@ export async function primaryMetricResult(conn: DatabaseConnection, experiment: 
   return analyseTestable(experiment.primaryMetric, true, arms, analysisContext(experiment, mde));
 }
 
-/** Per variant, in the experiment's order: its users' sums, with diversity and engagement filled in when wanted. */
+/** Per variant, in the experiment's order: its users' sums and pre-period sums, with diversity and engagement filled in when wanted. */
 async function variantArms(conn: DatabaseConnection, experiment: Experiment, wanted: ReadonlySet<Metric>): Promise<Unit[][]> {
-  const [units, diversity, engagement] = await Promise.all([
+  const listMetrics = wanted.has('ctr') || wanted.has('conversion') || wanted.has('diversity');
+  const weights = wanted.has('engagement') ? await readSetting(conn, eventWeightsSetting) : null;
+  const [units, diversity, engagement, preUnits, preDiversity, preEngagement] = await Promise.all([
     userUnits(conn, experiment),
     wanted.has('diversity') ? userDiversity(conn, experiment) : null,
-    wanted.has('engagement') ? userEngagement(conn, experiment) : null,
+    weights ? userEngagement(conn, experiment, weights) : null,
+    listMetrics ? prePeriodUnits(conn, experiment) : null,
+    wanted.has('diversity') ? prePeriodDiversity(conn, experiment) : null,
+    weights ? prePeriodEngagement(conn, experiment, weights) : null,
   ]);
   for (const [key, value] of diversity ?? []) unitOf(units, key).diversity = value;
   for (const [key, value] of engagement ?? []) unitOf(units, key).engagement = value;
+  // The pre-period queries start from the exposures, whose users are all in `units` already.
+  for (const [key, sums] of preUnits ?? []) Object.assign(unitOf(units, key).pre, sums);
+  for (const [key, value] of preDiversity ?? []) unitOf(units, key).pre.diversity = value;
+  for (const [key, value] of preEngagement ?? []) unitOf(units, key).pre.engagement = value;
   const byVariant = new Map<string, Unit[]>(experiment.variants.map((variant) => [variant.key, []]));
   for (const [key, unit] of units) byVariant.get(key.slice(0, key.indexOf('\u0000')))?.push(unit);
   return experiment.variants.map((variant) => byVariant.get(variant.key)!);
@@ -246,11 +289,17 @@ function analysisContext(experiment: Experiment, mde: number): AnalysisContext {
   return { variantKeys: experiment.variants.map((variant) => variant.key), mde, familyAlpha: DEFAULT_ALPHA / treatments };
 }
 
+/** Each ratio metric's numerator and denominator among a user's sums. */
+const RATIO_PARTS = {
+  ctr: ['clicks', 'shown'],
+  conversion: ['conversions', 'shown'],
+  diversity: ['diversity', 'lists'],
+} as const satisfies Record<Exclude<TestableMetric, 'engagement'>, [keyof UnitSums, keyof UnitSums]>;
+
 function analyseTestable(metric: TestableMetric, primary: boolean, arms: Unit[][], context: AnalysisContext): MetricResultJson {
-  if (metric === 'ctr') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.clicks, denominator: u.shown }))), context);
-  if (metric === 'conversion') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.conversions, denominator: u.shown }))), context);
-  if (metric === 'diversity') return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u.diversity, denominator: u.lists }))), context);
-  return analyseMean(metric, primary, arms.map((users) => users.map((u) => u.engagement)), context);
+  if (metric === 'engagement') return analyseMean(metric, primary, arms.map((users) => users.map((u) => ({ value: u.engagement, preValue: u.pre.engagement }))), context);
+  const [top, bottom] = RATIO_PARTS[metric];
+  return analyseRatio(metric, primary, arms.map((users) => users.map((u) => ({ numerator: u[top], denominator: u[bottom], preNumerator: u.pre[top], preDenominator: u.pre[bottom] }))), context);
 }
 
 function orderedMetrics(experiment: Experiment, wanted: Set<Metric>): Metric[] {
@@ -259,9 +308,13 @@ function orderedMetrics(experiment: Experiment, wanted: Set<Metric>): Metric[] {
   return ordered;
 }
 
+function emptySums(): UnitSums {
+  return { lists: 0, shown: 0, clicks: 0, conversions: 0, diversity: 0, engagement: 0 };
+}
+
 function unitOf(units: Map<string, Unit>, key: string): Unit {
   let unit = units.get(key);
-  if (!unit) units.set(key, (unit = { user: key.slice(key.indexOf('\u0000') + 1), lists: 0, shown: 0, clicks: 0, conversions: 0, diversity: 0, engagement: 0 }));
+  if (!unit) units.set(key, (unit = { user: key.slice(key.indexOf('\u0000') + 1), ...emptySums(), pre: emptySums() }));
   return unit;
 }
 
@@ -299,14 +352,29 @@ function attempt<T>(compute: () => T): T | null {
   }
 }
 
-function analyseRatio(metric: Metric, primary: boolean, arms: RatioObservation[][], context: AnalysisContext): MetricResultJson {
-  const summaries = arms.map((users) => attempt(() => summariseRatio(users)));
+/** The CUPED outcome as the results report it. */
+function cupedJson(result: CupedResult): CupedJson {
+  return {
+    applied: result.applied,
+    variance_reduction: result.applied ? result.varianceReduction : null,
+    pre_period_days: PRE_PERIOD_DAYS,
+    users_with_pre_period: result.usersWithPrePeriod,
+    reason: result.applied ? null : result.reason,
+  };
+}
+
+function analyseRatio(metric: Metric, primary: boolean, arms: CupedRatioObservation[][], context: AnalysisContext): MetricResultJson {
+  const observed = arms.map((users) => attempt(() => summariseRatio(users)));
+  const adjustment = cuped(arms.map((users) => CupedArm.ofRatios(users)));
+  // The comparisons use each arm's CUPED-adjusted ratio and variance; the reported value stays the observed ratio.
+  const summaries = adjustment.applied ? observed.map((summary, index) => summary && { ...summary, ...adjustment.arms[index]! }) : observed;
   const control = summaries[0] ?? null;
   return analyse(metric, primary, 'ratio', context, {
+    cuped: cupedJson(adjustment),
     values: arms.map((users, index) => {
       const numerator = users.reduce((sum, u) => sum + u.numerator, 0);
       const denominator = users.reduce((sum, u) => sum + u.denominator, 0);
-      return { users: users.length, value: summaries[index]?.mean ?? (denominator > 0 ? numerator / denominator : null), numerator, denominator };
+      return { users: users.length, value: observed[index]?.mean ?? (denominator > 0 ? numerator / denominator : null), numerator, denominator };
     }),
     summaries: summaries.map((summary) => (summary ? { n: summary.n, mean: summary.mean, unitSd: Math.sqrt(summary.variance * summary.n) } : null)),
     compare: (index) => {
@@ -316,11 +384,17 @@ function analyseRatio(metric: Metric, primary: boolean, arms: RatioObservation[]
   });
 }
 
-function analyseMean(metric: Metric, primary: boolean, arms: number[][], context: AnalysisContext): MetricResultJson {
-  const summaries = arms.map((values) => attempt(() => summariseMean(values)));
+function analyseMean(metric: Metric, primary: boolean, arms: { value: number; preValue: number }[][], context: AnalysisContext): MetricResultJson {
+  const observed = arms.map((users) => attempt(() => summariseMean(users.map((user) => user.value))));
+  const adjustment = cuped(arms.map((users) => CupedArm.ofMeans(users)));
+  // Welch's test on the CUPED-adjusted means, with the standard deviation that gives their adjusted variance.
+  const summaries = adjustment.applied
+    ? observed.map((summary, index) => summary && { n: summary.n, mean: adjustment.arms[index]!.mean, standardDeviation: Math.sqrt(adjustment.arms[index]!.variance * summary.n) })
+    : observed;
   const control = summaries[0] ?? null;
   return analyse(metric, primary, 'mean', context, {
-    values: arms.map((values, index) => ({ users: values.length, value: summaries[index]?.mean ?? (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null) })),
+    cuped: cupedJson(adjustment),
+    values: arms.map((users, index) => ({ users: users.length, value: observed[index]?.mean ?? (users.length > 0 ? users.reduce((sum, user) => sum + user.value, 0) / users.length : null) })),
     summaries: summaries.map((summary) => (summary ? { n: summary.n, mean: summary.mean, unitSd: Math.sqrt(varianceOfMean(summary) * summary.n) } : null)),
     compare: (index) => {
       const treatment = summaries[index];
@@ -335,6 +409,7 @@ function analyse(
   kind: 'ratio' | 'mean',
   { variantKeys, mde, familyAlpha }: AnalysisContext,
   arms: {
+    cuped: CupedJson;
     values: { users: number; value: number | null; numerator?: number; denominator?: number }[];
     summaries: (ArmSummary | null)[];
     compare: (index: number) => Comparison | null;
@@ -352,6 +427,7 @@ function analyse(
     metric,
     primary,
     kind,
+    cuped: arms.cuped,
     variants: arms.values.map((value, index) => ({ variant: variantKeys[index]!, ...value })),
     comparisons: comparisons.map((comparison, offset) => {
       const variant = variantKeys[offset + 1]!;
@@ -403,6 +479,7 @@ function aggregate(metric: Metric, variantKeys: string[], arms: Unit[][], values
     metric,
     primary: false,
     kind: 'aggregate',
+    cuped: null,
     variants: variantKeys.map((variant, index) => ({ variant, users: arms[index]!.length, value: values.get(variant) ?? null })),
     comparisons: [],
     minimum_sample_per_variant: null,
@@ -476,6 +553,24 @@ function cumulative(variantKeys: string[], rows: DailyRow[]): ExperimentResultsJ
 
 // ---- SQL: per-user sums and per-variant aggregates. Numbers come back as float8 so both drivers return JS numbers.
 
+/** Per served list `s`: items shown, and distinct items clicked and converted among `e`, the events carrying its recommendation id. */
+const LIST_OUTCOMES = `cardinality(s.items) as shown,
+  count(distinct e.item_id) filter (where e.type = 'click') as clicks,
+  count(distinct e.item_id) filter (where e.type in ('purchase', 'add_to_cart')) as conversions`;
+/** A user's per-list outcomes summed; a list's clicks never exceed its items. */
+const USER_OUTCOMES = `count(*)::float8 as lists, sum(shown)::float8 as shown,
+  sum(least(clicks, shown))::float8 as clicks, sum(least(conversions, shown))::float8 as conversions`;
+/** Distinct categories per item shown in list `s`, as the lateral subquery `d`. */
+const LIST_DIVERSITY = `cross join lateral (
+  select count(distinct i.category)::float8 / greatest(cardinality(s.items), 1) as diversity
+  from unnest(s.items) as u(id) join items i on i.external_id = u.id
+) d`;
+/** Event `e` weighted like training weighs it, the weights as jsonb in parameter $2. */
+const WEIGHTED_EVENT = `case when e.type = 'rate' then coalesce(e.value, 0) else 1 end * ($2::jsonb ->> e.type::text)::float8`;
+/** Joins list `s` to the experiment's exposure `x` when it was served within the pre-period before that first exposure ($2 days). */
+const PRE_PERIOD_LISTS = `join impressions s on s.user_id = x.user_id and s.served_at < x.first_exposed_at
+  and s.served_at >= x.first_exposed_at - $2::int * interval '1 day'`;
+
 /**
  * Per (variant, user): lists served, items shown, distinct items clicked and converted. The
  * population is every exposed user plus anyone with an impression under the experiment, so an
@@ -484,17 +579,13 @@ function cumulative(variantKeys: string[], rows: DailyRow[]): ExperimentResultsJ
 async function userUnits(conn: DatabaseConnection, experiment: Experiment): Promise<Map<string, Unit>> {
   const rows = await conn.query<{ user_id: string; variant: string; lists: number; shown: number; clicks: number; conversions: number }>(
     `with lists as (
-       select s.user_id, s.variant, cardinality(s.items) as shown,
-              count(distinct e.item_id) filter (where e.type = 'click') as clicks,
-              count(distinct e.item_id) filter (where e.type in ('purchase', 'add_to_cart')) as conversions
+       select s.user_id, s.variant, ${LIST_OUTCOMES}
        from impressions s
        left join events e on e.recommendation_id = s.recommendation_id and e.type in ('click', 'purchase', 'add_to_cart')
        where s.experiment = $1 and s.variant is not null
        group by s.id
      ), per_user as (
-       select user_id, variant, count(*)::float8 as lists, sum(shown)::float8 as shown,
-              sum(least(clicks, shown))::float8 as clicks, sum(least(conversions, shown))::float8 as conversions
-       from lists group by user_id, variant
+       select user_id, variant, ${USER_OUTCOMES} from lists group by user_id, variant
      )
      select coalesce(p.user_id, x.user_id) as user_id, coalesce(p.variant, x.variant) as variant,
             coalesce(p.lists, 0) as lists, coalesce(p.shown, 0) as shown, coalesce(p.clicks, 0) as clicks, coalesce(p.conversions, 0) as conversions
@@ -504,7 +595,7 @@ async function userUnits(conn: DatabaseConnection, experiment: Experiment): Prom
   );
   const units = new Map<string, Unit>();
   for (const row of rows) {
-    units.set(`${row.variant}\u0000${row.user_id}`, { user: row.user_id, lists: Number(row.lists), shown: Number(row.shown), clicks: Number(row.clicks), conversions: Number(row.conversions), diversity: 0, engagement: 0 });
+    units.set(`${row.variant}\u0000${row.user_id}`, { user: row.user_id, ...emptySums(), lists: Number(row.lists), shown: Number(row.shown), clicks: Number(row.clicks), conversions: Number(row.conversions), pre: emptySums() });
   }
   return units;
 }
@@ -514,10 +605,7 @@ async function userDiversity(conn: DatabaseConnection, experiment: Experiment): 
   const rows = await conn.query<{ user_id: string; variant: string; diversity: number }>(
     `select s.user_id, s.variant, sum(d.diversity)::float8 as diversity
      from impressions s
-     cross join lateral (
-       select count(distinct i.category)::float8 / greatest(cardinality(s.items), 1) as diversity
-       from unnest(s.items) as u(id) join items i on i.external_id = u.id
-     ) d
+     ${LIST_DIVERSITY}
      where s.experiment = $1 and s.variant is not null
      group by s.user_id, s.variant`,
     [experiment.key],
@@ -526,17 +614,62 @@ async function userDiversity(conn: DatabaseConnection, experiment: Experiment): 
 }
 
 /** Per exposed user: their events from first exposure until the experiment stopped, weighted like training weighs them. */
-async function userEngagement(conn: DatabaseConnection, experiment: Experiment): Promise<Map<string, number>> {
-  const weights = await readSetting(conn, eventWeightsSetting);
+async function userEngagement(conn: DatabaseConnection, experiment: Experiment, weights: EventWeights): Promise<Map<string, number>> {
   const rows = await conn.query<{ user_id: string; variant: string; engagement: number }>(
-    `select x.user_id, x.variant,
-            coalesce(sum(case when e.type = 'rate' then coalesce(e.value, 0) else 1 end * ($2::jsonb ->> e.type::text)::float8), 0)::float8 as engagement
+    `select x.user_id, x.variant, coalesce(sum(${WEIGHTED_EVENT}), 0)::float8 as engagement
      from experiment_exposures x
      left join users u on u.external_id = x.user_id
      left join events e on e.user_id = u.id and e.occurred_at >= x.first_exposed_at and ($3::timestamptz is null or e.occurred_at < $3::timestamptz)
      where x.experiment_id = $1
      group by x.user_id, x.variant`,
     [experiment.id, JSON.stringify(weights), experiment.stoppedAt?.toISOString() ?? null],
+  );
+  return new Map(rows.map((row) => [`${row.variant}\u0000${row.user_id}`, Number(row.engagement)]));
+}
+
+// Pre-period (CUPED covariate) queries: per exposed user, the same sums over the PRE_PERIOD_DAYS before their first exposure, counting only what happened before it.
+
+/** Per (variant, user) with lists in their pre-period: lists, items shown, and distinct items clicked and converted before the first exposure. */
+async function prePeriodUnits(conn: DatabaseConnection, experiment: Experiment): Promise<Map<string, Pick<UnitSums, 'lists' | 'shown' | 'clicks' | 'conversions'>>> {
+  const rows = await conn.query<{ user_id: string; variant: string; lists: number; shown: number; clicks: number; conversions: number }>(
+    `with lists as (
+       select x.user_id, x.variant, ${LIST_OUTCOMES}
+       from experiment_exposures x
+       ${PRE_PERIOD_LISTS}
+       left join events e on e.recommendation_id = s.recommendation_id and e.type in ('click', 'purchase', 'add_to_cart') and e.occurred_at < x.first_exposed_at
+       where x.experiment_id = $1
+       group by x.user_id, x.variant, s.id
+     )
+     select user_id, variant, ${USER_OUTCOMES} from lists group by user_id, variant`,
+    [experiment.id, PRE_PERIOD_DAYS],
+  );
+  return new Map(rows.map((row) => [`${row.variant}\u0000${row.user_id}`, { lists: Number(row.lists), shown: Number(row.shown), clicks: Number(row.clicks), conversions: Number(row.conversions) }]));
+}
+
+/** Per (variant, user): the sum over their pre-period lists of distinct categories per item shown. */
+async function prePeriodDiversity(conn: DatabaseConnection, experiment: Experiment): Promise<Map<string, number>> {
+  const rows = await conn.query<{ user_id: string; variant: string; diversity: number }>(
+    `select x.user_id, x.variant, sum(d.diversity)::float8 as diversity
+     from experiment_exposures x
+     ${PRE_PERIOD_LISTS}
+     ${LIST_DIVERSITY}
+     where x.experiment_id = $1
+     group by x.user_id, x.variant`,
+    [experiment.id, PRE_PERIOD_DAYS],
+  );
+  return new Map(rows.map((row) => [`${row.variant}\u0000${row.user_id}`, Number(row.diversity)]));
+}
+
+/** Per (variant, user) with events in their pre-period: those events, weighted as for engagement. */
+async function prePeriodEngagement(conn: DatabaseConnection, experiment: Experiment, weights: EventWeights): Promise<Map<string, number>> {
+  const rows = await conn.query<{ user_id: string; variant: string; engagement: number }>(
+    `select x.user_id, x.variant, coalesce(sum(${WEIGHTED_EVENT}), 0)::float8 as engagement
+     from experiment_exposures x
+     join users u on u.external_id = x.user_id
+     join events e on e.user_id = u.id and e.occurred_at < x.first_exposed_at and e.occurred_at >= x.first_exposed_at - $3::int * interval '1 day'
+     where x.experiment_id = $1
+     group by x.user_id, x.variant`,
+    [experiment.id, JSON.stringify(weights), PRE_PERIOD_DAYS],
   );
   return new Map(rows.map((row) => [`${row.variant}\u0000${row.user_id}`, Number(row.engagement)]));
 }

@@ -1438,6 +1438,16 @@ export interface components {
                 primary: boolean;
                 /** @enum {string} */
                 kind: "ratio" | "mean" | "aggregate";
+                /** @description CUPED: the comparisons (lifts, intervals, p-values) are adjusted by each user's value of the metric over the pre-period before their first exposure; the variants' values stay as observed. Null for aggregate metrics. */
+                cuped: {
+                    applied: boolean;
+                    /** @description Share of the estimates' variance removed (1 − adjusted / unadjusted); null when not applied. */
+                    variance_reduction: number | null;
+                    pre_period_days: number;
+                    users_with_pre_period: number;
+                    /** @description Why CUPED was not applied; null when it was. */
+                    reason: ("too_little_data" | "few_pre_period_users" | "no_pre_period_variance") | null;
+                } | null;
                 variants: {
                     variant: string;
                     users: number;
@@ -1843,7 +1853,7 @@ export interface components {
                 item?: string;
             }[];
             /** @description With `explain`: the candidate sources that proposed it. */
-            sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "editorial" | "fresh")[];
+            sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "session" | "editorial" | "fresh")[];
             explanation?: components["schemas"]["ScoreBreakdown"] | null;
         };
         Strategy: {
@@ -1853,22 +1863,38 @@ export interface components {
             version: number;
             config: {
                 quotas: {
+                    /** @default 0 */
                     collaborative: number;
+                    /** @default 0 */
                     neighbors: number;
+                    /** @default 0 */
                     ease: number;
+                    /** @default 0 */
                     content: number;
+                    /** @default 0 */
                     popular: number;
+                    /** @default 0 */
                     trending: number;
+                    /** @default 0 */
+                    session: number;
                 };
                 /** @enum {string} */
                 ranker: "active" | "none";
                 blend: {
+                    /** @default 1 */
                     collaborative: number;
+                    /** @default 1 */
                     neighbors: number;
+                    /** @default 1 */
                     ease: number;
+                    /** @default 1 */
                     content: number;
+                    /** @default 1 */
                     popular: number;
+                    /** @default 1 */
                     trending: number;
+                    /** @default 1 */
+                    session: number;
                 };
                 diversityLambda: number | null;
                 explorationShare: number;
@@ -3565,6 +3591,8 @@ export interface operations {
                             variant: string;
                             /** Format: date-time */
                             first_exposed_at: string;
+                            device: string | null;
+                            returning: boolean | null;
                         }[];
                     };
                 };
@@ -5734,22 +5762,38 @@ export interface operations {
                     description?: string;
                     config: {
                         quotas: {
-                            collaborative: number;
-                            neighbors: number;
-                            ease: number;
-                            content: number;
-                            popular: number;
-                            trending: number;
+                            /** @default 0 */
+                            collaborative?: number;
+                            /** @default 0 */
+                            neighbors?: number;
+                            /** @default 0 */
+                            ease?: number;
+                            /** @default 0 */
+                            content?: number;
+                            /** @default 0 */
+                            popular?: number;
+                            /** @default 0 */
+                            trending?: number;
+                            /** @default 0 */
+                            session?: number;
                         };
                         /** @enum {string} */
                         ranker: "active" | "none";
                         blend: {
-                            collaborative: number;
-                            neighbors: number;
-                            ease: number;
-                            content: number;
-                            popular: number;
-                            trending: number;
+                            /** @default 1 */
+                            collaborative?: number;
+                            /** @default 1 */
+                            neighbors?: number;
+                            /** @default 1 */
+                            ease?: number;
+                            /** @default 1 */
+                            content?: number;
+                            /** @default 1 */
+                            popular?: number;
+                            /** @default 1 */
+                            trending?: number;
+                            /** @default 1 */
+                            session?: number;
                         };
                         diversityLambda: number | null;
                         explorationShare: number;
@@ -5867,22 +5911,38 @@ export interface operations {
                         version: number;
                         config: {
                             quotas: {
+                                /** @default 0 */
                                 collaborative: number;
+                                /** @default 0 */
                                 neighbors: number;
+                                /** @default 0 */
                                 ease: number;
+                                /** @default 0 */
                                 content: number;
+                                /** @default 0 */
                                 popular: number;
+                                /** @default 0 */
                                 trending: number;
+                                /** @default 0 */
+                                session: number;
                             };
                             /** @enum {string} */
                             ranker: "active" | "none";
                             blend: {
+                                /** @default 1 */
                                 collaborative: number;
+                                /** @default 1 */
                                 neighbors: number;
+                                /** @default 1 */
                                 ease: number;
+                                /** @default 1 */
                                 content: number;
+                                /** @default 1 */
                                 popular: number;
+                                /** @default 1 */
                                 trending: number;
+                                /** @default 1 */
+                                session: number;
                             };
                             diversityLambda: number | null;
                             explorationShare: number;
@@ -5901,22 +5961,38 @@ export interface operations {
                             description: string;
                             config: {
                                 quotas: {
+                                    /** @default 0 */
                                     collaborative: number;
+                                    /** @default 0 */
                                     neighbors: number;
+                                    /** @default 0 */
                                     ease: number;
+                                    /** @default 0 */
                                     content: number;
+                                    /** @default 0 */
                                     popular: number;
+                                    /** @default 0 */
                                     trending: number;
+                                    /** @default 0 */
+                                    session: number;
                                 };
                                 /** @enum {string} */
                                 ranker: "active" | "none";
                                 blend: {
+                                    /** @default 1 */
                                     collaborative: number;
+                                    /** @default 1 */
                                     neighbors: number;
+                                    /** @default 1 */
                                     ease: number;
+                                    /** @default 1 */
                                     content: number;
+                                    /** @default 1 */
                                     popular: number;
+                                    /** @default 1 */
                                     trending: number;
+                                    /** @default 1 */
+                                    session: number;
                                 };
                                 diversityLambda: number | null;
                                 explorationShare: number;

@@ -4,6 +4,7 @@ import { API_KEY_SCOPES, PERMISSIONS, ROLES } from '@/lib/auth/types';
 import { CURATION_KINDS, CURATION_TARGET_TYPES } from '@/lib/curation/types';
 import { EVENT_TYPES } from '@/lib/events/types';
 import { TIME_RANGES } from '@/lib/metrics/ranges';
+import { CUPED_SKIP_REASONS } from '@/lib/experiments/stats/cuped';
 import { SAMPLE_RATIO_STATUSES, SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experiments/stats/srm';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS, TESTABLE_METRICS } from '@/lib/experiments/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
@@ -288,6 +289,19 @@ const breakdownsSchema = z
     ),
   })
   .meta({ id: 'ExperimentBreakdowns', description: 'The primary metric by device, new vs returning and the chosen user attributes; p-values Holm-adjusted across all cells.' });
+const cupedSchema = z
+  .object({
+    applied: z.boolean(),
+    variance_reduction: z.number().nullable().meta({ description: 'Share of the estimates\' variance removed (1 − adjusted / unadjusted); null when not applied.' }),
+    pre_period_days: z.number().int(),
+    users_with_pre_period: z.number().int(),
+    reason: z.enum(CUPED_SKIP_REASONS).nullable().meta({ description: 'Why CUPED was not applied; null when it was.' }),
+  })
+  .nullable()
+  .meta({
+    description:
+      "CUPED: the comparisons (lifts, intervals, p-values) are adjusted by each user's value of the metric over the pre-period before their first exposure; the variants' values stay as observed. Null for aggregate metrics.",
+  });
 
 export const experimentPlanSchema = z
   .object({
@@ -339,6 +353,7 @@ export const experimentResultsSchema = z
         metric: z.enum(METRICS),
         primary: z.boolean(),
         kind: z.enum(['ratio', 'mean', 'aggregate']),
+        cuped: cupedSchema,
         variants: z.array(z.object({ variant: z.string(), users: z.number(), value: z.number().nullable(), numerator: z.number().optional(), denominator: z.number().optional() })),
         comparisons: z.array(z.union([comparisonSchema, z.object({ variant: z.string(), verdict })])),
         minimum_sample_per_variant: z.number().nullable(),

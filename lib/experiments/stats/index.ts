@@ -1,11 +1,13 @@
 /**
  * Statistics for A/B experiments: pure functions, no I/O. Distributions and special functions,
  * ratio (delta method) and mean (Welch) comparisons, Bayesian chance to beat control, sample-ratio
- * mismatch, Holm correction, always-valid sequential inference, power and Thompson sampling.
+ * mismatch, Holm correction, always-valid sequential inference, CUPED variance reduction, power
+ * and Thompson sampling.
  */
 
 export * from './bandit';
 export * from './bayes';
+export * from './cuped';
 export * from './distributions';
 export * from './inference';
 export * from './multiple';
