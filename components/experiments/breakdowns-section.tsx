@@ -40,7 +40,9 @@ function DimensionTable({ dimension, variants, minimum, alpha }: { dimension: Br
             <thead>
               <tr>
                 <th>Segment</th>
-                <th className="num">Users ({variants.join(' / ')})</th>
+                <th className="num">
+                  Users <span className={styles.ci}>{variants.join(' / ')}</span>
+                </th>
                 {treatments.length > 1 && <th>Variant</th>}
                 <th className="num">Lift</th>
                 <th className="num">p (Holm)</th>
@@ -57,7 +59,8 @@ function DimensionTable({ dimension, variants, minimum, alpha }: { dimension: Br
                       <td>{label}</td>
                       <td className="num">{users}</td>
                       <td colSpan={treatments.length > 1 ? 4 : 3} className="subtle">
-                        {cell.enough_data ? 'No data for the metric to compare' : `Not enough data: needs ${minimum} users in every variant`}
+                        {cell.enough_data ? 'No data to compare' : 'Not enough data'}
+                        <span className={styles.ci}>{cell.enough_data ? 'no variance in the metric yet' : `needs ${minimum} users per variant`}</span>
                       </td>
                     </tr>
                   );
@@ -104,8 +107,9 @@ export function BreakdownsSection({ breakdowns, variants }: { breakdowns: Breakd
       {anyUsers ? (
         <>
           <p className="subtle" style={{ marginTop: 0 }}>
-            Fixed-horizon lifts with 95% intervals. Looking at {breakdowns.tests} {breakdowns.tests === 1 ? 'comparison' : 'comparisons'} at once would turn up false positives by chance, so p-values are Holm-adjusted across all of them; a
-            segment is flagged only when its adjusted p is below {breakdowns.alpha}.
+            {breakdowns.tests === 0
+              ? `No segment has the ${breakdowns.min_users_per_variant} users per variant a comparison needs yet.`
+              : `Fixed-horizon lifts with 95% intervals. Looking at ${breakdowns.tests} ${breakdowns.tests === 1 ? 'comparison' : 'comparisons'} at once would turn up false positives by chance, so p-values are Holm-adjusted across all of them; a segment is flagged only when its adjusted p is below ${breakdowns.alpha}.`}
           </p>
           {breakdowns.dimensions.map((dimension) => (
             <DimensionTable key={`${dimension.kind}:${dimension.key}`} dimension={dimension} variants={variants} minimum={breakdowns.min_users_per_variant} alpha={breakdowns.alpha} />
