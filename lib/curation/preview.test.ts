@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFeeds } from './preview';
+import { attributeCuration, compareFeeds, type AttributableRule, type AttributedEntry } from './preview';
 
 const list = (...ids: string[]) => ids.map((id) => ({ id }));
 
@@ -19,5 +19,66 @@ describe('compareFeeds', () => {
 
   it('finds nothing changed when the lists are equal', () => {
     expect(compareFeeds(list('a', 'b'), list('a', 'b')).changed).toBe(0);
+  });
+});
+
+describe('attributeCuration', () => {
+  const catalog: Record<string, { category: string | null; tags: string[] }> = {
+    pinned: { category: 'Drama', tags: [] },
+    a: { category: 'Comedy', tags: ['funny'] },
+    b: { category: 'Horror', tags: [] },
+    c: { category: 'Drama', tags: ['slow'] },
+    picked: { category: 'Drama', tags: [] },
+    gone: { category: 'Drama', tags: ['slow'] },
+  };
+  const describeItem = (id: string) => catalog[id];
+  const rule = (id: number, fields: Partial<AttributableRule> & Pick<AttributableRule, 'kind' | 'targetType' | 'target'>): AttributableRule => ({ id, position: null, boost: null, collection: null, ...fields });
+  const rulesOf = (entries: AttributedEntry[]) => entries.map(({ id, rules }) => [id, rules.map((effect) => `${effect.action} #${effect.rule}`)]);
+
+  it('names the pin, boost and collection pick that placed each shown item, and nothing for items that only moved', () => {
+    const rules = [
+      rule(1, { kind: 'pin', targetType: 'item', target: 'pinned', position: 1 }),
+      rule(2, { kind: 'boost', targetType: 'category', target: 'Comedy', boost: 3 }),
+      rule(3, { kind: 'pick', targetType: 'item', target: 'picked', collection: 'Staff favourites' }),
+      rule(4, { kind: 'boost', targetType: 'tag', target: 'funny', boost: 2 }),
+    ];
+    const { curated, removed } = attributeCuration(rules, list('pinned', 'a', 'picked', 'c'), list('c', 'a', 'b'), describeItem);
+    expect(rulesOf(curated)).toEqual([
+      ['pinned', ['pinned #1']],
+      ['a', ['boosted #2', 'boosted #4']],
+      ['picked', ['picked #3']],
+      ['c', []],
+    ]);
+    expect(curated[0]!.rules[0]!.text).toBe('pinned at position 1 by rule #1');
+    expect(curated[2]!.rules[0]!.text).toBe('inserted from collection “Staff favourites” by rule #3');
+    expect(removed).toEqual([{ id: 'b', position: 3, rules: [] }]);
+  });
+
+  it('names the block or lowering boost that removed an item, not the boosts that lifted others', () => {
+    const rules = [
+      rule(7, { kind: 'block', targetType: 'tag', target: 'slow' }),
+      rule(8, { kind: 'boost', targetType: 'category', target: 'Horror', boost: 0.5 }),
+      rule(9, { kind: 'boost', targetType: 'category', target: 'Comedy', boost: 2 }),
+    ];
+    const { curated, removed } = attributeCuration(rules, list('a', 'pinned'), list('gone', 'b', 'a', 'pinned'), describeItem);
+    expect(removed.map(({ id, position, rules: effects }) => [id, position, effects.map((effect) => effect.text)])).toEqual([
+      ['gone', 1, ['removed by block rule #7 on tag slow']],
+      ['b', 2, ['lowered ×0.5 by rule #8']],
+    ]);
+    expect(rulesOf(curated)).toEqual([
+      ['a', ['boosted #9']],
+      ['pinned', []],
+    ]);
+  });
+
+  it('ignores what serving ignores: tag pins and picks, unusable boosts, items the catalog lacks', () => {
+    const rules = [
+      rule(1, { kind: 'pick', targetType: 'tag', target: 'funny' }),
+      rule(2, { kind: 'boost', targetType: 'category', target: 'Comedy', boost: 0 }),
+      rule(3, { kind: 'block', targetType: 'category', target: 'Drama' }),
+    ];
+    const { curated, removed } = attributeCuration(rules, list('a'), list('a', 'unknown'), describeItem);
+    expect(rulesOf(curated)).toEqual([['a', []]]);
+    expect(removed).toEqual([{ id: 'unknown', position: 2, rules: [] }]);
   });
 });
