@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { postProcess, type ItemFacts, type ListEntry } from '@/lib/recommend/postprocess';
 import { attributeCuration, compareFeeds, type AttributableRule, type AttributedEntry } from './preview';
 
 const list = (...ids: string[]) => ids.map((id) => ({ id }));
@@ -80,5 +81,41 @@ describe('attributeCuration', () => {
     const { curated, removed } = attributeCuration(rules, list('a'), list('a', 'unknown'), describeItem);
     expect(rulesOf(curated)).toEqual([['a', []]]);
     expect(removed).toEqual([{ id: 'unknown', position: 2, rules: [] }]);
+  });
+});
+
+describe('attributeCuration against post-processing', () => {
+  it('names exactly the boosts and blocks that changed the page post-processing served', () => {
+    const catalog: Record<string, { category: string; tags: string[] }> = {
+      a: { category: 'Y', tags: [] },
+      b: { category: 'Z', tags: [] },
+      c: { category: 'W', tags: ['x'] },
+      d: { category: 'W', tags: [] },
+      e: { category: 'Y', tags: [] },
+      f: { category: 'W', tags: [] },
+    };
+    const ids = Object.keys(catalog);
+    const facts: ItemFacts = { id: (item) => ids[item]!, category: (item) => catalog[ids[item]!]!.category, tags: (item) => catalog[ids[item]!]!.tags };
+    const entries: ListEntry[] = ids.map((_, item) => ({ item, score: 10 - item, placement: 'ranked' }));
+    const rules: AttributableRule[] = [
+      { id: 1, kind: 'block', targetType: 'tag', target: 'x', position: null, boost: null, collection: null },
+      { id: 2, kind: 'boost', targetType: 'category', target: 'Y', position: null, boost: 3, collection: null },
+      { id: 3, kind: 'boost', targetType: 'category', target: 'Z', position: null, boost: 0.05, collection: null },
+    ];
+    const serve = (directives: AttributableRule[]) =>
+      postProcess(entries, { count: 4, diversity: { lambda: 1, maxPerCategory: null }, exploration: null, directives, pinned: [] }, facts).map((entry) => ({ id: ids[entry.item]!, placement: entry.placement }));
+    const curated = serve(rules);
+    const uncurated = serve([]);
+
+    const attribution = attributeCuration(rules, curated, uncurated, (id) => catalog[id]);
+    const boostedByRule = attribution.curated.filter((entry) => entry.rules.some((effect) => effect.action === 'boosted')).map((entry) => entry.id);
+    expect(boostedByRule).toEqual(curated.filter((entry) => entry.placement === 'boosted').map((entry) => entry.id));
+    expect(boostedByRule.length).toBeGreaterThan(0);
+    const missing = uncurated.filter((entry) => !curated.some((shown) => shown.id === entry.id)).map((entry) => entry.id);
+    expect(attribution.removed.map((entry) => entry.id)).toEqual(missing);
+    expect(attribution.removed.map((entry) => [entry.id, entry.rules.map((effect) => `${effect.action} #${effect.rule}`)])).toEqual([
+      ['b', ['lowered #3']],
+      ['c', ['blocked #1']],
+    ]);
   });
 });
