@@ -69,7 +69,7 @@ function Collection({ name, picks, canWrite, now }: { name: string; picks: Curat
                 <RuleTarget rule={pick} />
                 {canWrite && (
                   <span className={styles.rowActions}>
-                    <button type="button" className="button button-secondary button-small" onClick={() => setEditing(pick.id)} aria-label={`Edit pick #${pick.id}`}>
+                    <button type="button" className="button button-secondary" onClick={() => setEditing(pick.id)} aria-label={`Edit pick #${pick.id}`}>
                       Edit
                     </button>
                     <DeleteRule rule={pick} label="Remove" />

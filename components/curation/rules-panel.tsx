@@ -105,7 +105,7 @@ function columns(edit: ((rule: CurationRuleJson) => void) | null, now: number): 
     header: '',
     render: (rule) => (
       <span className={styles.rowActions}>
-        <button type="button" className="button button-secondary button-small" onClick={() => edit(rule)} aria-label={`Edit rule #${rule.id}`}>
+        <button type="button" className="button button-secondary" onClick={() => edit(rule)} aria-label={`Edit rule #${rule.id}`}>
           Edit
         </button>
         <DeleteRule rule={rule} />
