@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signedInPage } from './browser';
 import { apiFetch, rawFetch, signInForCookie } from './session';
 
@@ -119,49 +119,119 @@ describe('catalog as an editor', () => {
   });
 });
 
+/** Types part of the item's title into the combobox and picks it with the arrow keys and Enter. */
+async function pickItem(page: Page, combobox: Locator, id: string): Promise<void> {
+  const { title } = await apiFetch<{ title: string }>(baseUrl, `/api/v1/items/${id}`, { bearer: adminKey });
+  await combobox.fill(title);
+  const listbox = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"]`);
+  await expect.poll(() => listbox.locator('[role="option"]', { hasText: id }).count(), UI).toBe(1);
+  const options = await listbox.locator('[role="option"]').allTextContents();
+  const index = options.findIndex((text) => text.includes(id));
+  for (let step = 0; step < index; step++) await combobox.press('ArrowDown');
+  expect(await page.locator(`[id="${await combobox.getAttribute('aria-activedescendant')}"]`).textContent()).toContain(id);
+  await combobox.press('Enter');
+}
+
 describe('curation as an editor', () => {
-  it('pins an item for a segment: first in the preview with rules, not forced there without', async () => {
+  it('pins an item picked by its title, edits the pin, and the preview names the rule that placed it', async () => {
     await modelServing();
     // A returning user: user-00001 shares minimal data in this world, so serving treats them as new.
     const user = 'user-00002';
     const uncurated = await apiFetch<{ uncurated: { id: string }[] }>(baseUrl, `/api/v1/curation/preview?user=${user}&n=20`, { bearer: adminKey });
     const served = new Set(uncurated.uncurated.map((item) => item.id));
     const pinned = (await trendingIds()).find((id) => !served.has(id))!;
+    const { title } = await apiFetch<{ title: string }>(baseUrl, `/api/v1/items/${pinned}`, { bearer: adminKey });
 
     await editor.goto(`${baseUrl}/curation`);
     const form = editor.locator('form[aria-label="New rule"]');
     await form.locator('select[name="kind"]').selectOption('pin');
-    await form.locator('input[name="target"]').fill(pinned);
+    await pickItem(editor, form.getByRole('combobox', { name: 'Item' }), pinned);
+    await expect.poll(() => form.getByTestId('chosen-item').textContent(), UI).toContain(pinned);
     await form.locator('input[name="position"]').fill('1');
     await form.getByLabel('Segment').selectOption('returning');
     await form.locator('input[name="note"]').fill(`e2e pin ${run}`);
     await form.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => editor.locator('tbody tr', { hasText: pinned }).count(), UI).toBe(1);
+    const row = editor.locator('tbody tr', { hasText: pinned });
+    await expect.poll(() => row.count(), UI).toBe(1);
+    expect(await row.textContent()).toContain(title);
+    const [rule] = (await apiFetch<{ rules: { id: number }[] }>(baseUrl, `/api/v1/curation/rules?target=${pinned}&kind=pin`, { bearer: adminKey })).rules;
     await screenshot(editor, 'curation-rules');
+
+    await row.getByRole('button', { name: `Edit rule #${rule!.id}` }).click();
+    const edit = editor.locator(`form[aria-label="Edit rule #${rule!.id}"]`);
+    expect(await edit.getByTestId('chosen-item').textContent()).toContain(title);
+    expect(await edit.locator('input[name="note"]').inputValue()).toBe(`e2e pin ${run}`);
+    await edit.locator('input[name="position"]').fill('2');
+    await edit.locator('input[name="ends_at"]').fill('2036-01-01T09:00');
+    await edit.locator('input[name="note"]').fill(`e2e pin ${run}, second`);
+    await screenshot(editor, 'curation-rule-edit');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => editor.getByRole('status').filter({ hasText: `Rule #${rule!.id} saved` }).count(), UI).toBe(1);
+    const saved = await apiFetch<{ position: number; ends_at: string; note: string }>(baseUrl, `/api/v1/curation/rules/${rule!.id}`, { bearer: adminKey });
+    expect(saved).toMatchObject({ position: 2, note: `e2e pin ${run}, second` });
+    expect(saved.ends_at.slice(0, 4)).toBe('2036');
 
     await editor.goto(`${baseUrl}/curation/preview?user=${user}`);
     const withRules = editor.locator('section[aria-label="With rules"] li');
-    await expect.poll(() => withRules.first().getAttribute('data-item'), { timeout: 20_000 }).toBe(pinned);
-    expect(await withRules.first().getAttribute('data-change')).toBe('added');
-    expect(await editor.locator('section[aria-label="Without rules"] li').first().getAttribute('data-item')).not.toBe(pinned);
+    await expect.poll(() => withRules.nth(1).getAttribute('data-item'), { timeout: 20_000 }).toBe(pinned);
+    expect(await withRules.nth(1).getAttribute('data-change')).toBe('added');
+    const badge = withRules.nth(1).locator(`[data-rule="${rule!.id}"]`);
+    expect(await badge.textContent()).toBe(`Pin #${rule!.id} @2`);
+    expect(await badge.getAttribute('title')).toBe(`pinned at position 2 by rule #${rule!.id}: e2e pin ${run}, second`);
+    expect(await editor.locator('section[aria-label="Without rules"] li').nth(1).getAttribute('data-item')).not.toBe(pinned);
     await screenshot(editor, 'curation-preview');
     // The server is shared with the other browser tests: a pin left behind would lead their feeds.
     await deleteRules(`target=${pinned}&kind=pin`);
   });
 
-  it('creates a collection of picks', async () => {
+  it('creates a collection of picks found by title, then edits a pick', async () => {
     const name = `Staff favourites ${run}`;
     await editor.goto(`${baseUrl}/curation/collections`);
     const form = editor.locator('form[aria-label="New collection"]');
     await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="items"]').fill('item-00010, item-00020');
-    await form.getByRole('button', { name: 'Create collection' }).click();
+    const picker = form.getByRole('combobox', { name: 'Items' });
+    for (const id of ['item-00010', 'item-00020']) await pickItem(editor, picker, id);
+    await form.getByRole('button', { name: 'Create collection of 2' }).click();
     const card = editor.locator(`section[aria-label="Collection ${name}"]`);
     await expect.poll(() => card.locator('li').count(), UI).toBe(2);
     await screenshot(editor, 'curation-collections');
-    const listed = await apiFetch<{ rules: { target: string }[] }>(baseUrl, `/api/v1/curation/rules?collection=${encodeURIComponent(name)}`, { bearer: adminKey });
+    const listed = await apiFetch<{ rules: { id: number; target: string; target_item: { title: string } }[] }>(baseUrl, `/api/v1/curation/rules?collection=${encodeURIComponent(name)}`, { bearer: adminKey });
     expect(listed.rules.map((rule) => rule.target).sort()).toEqual(['item-00010', 'item-00020']);
+    for (const rule of listed.rules) expect(await card.textContent()).toContain(rule.target_item.title);
+
+    const pick = listed.rules.find((rule) => rule.target === 'item-00010')!;
+    await card.getByRole('button', { name: `Edit pick #${pick.id}` }).click();
+    const edit = card.locator(`form[aria-label="Edit rule #${pick.id}"]`);
+    await edit.getByLabel('Segment').selectOption('new');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => card.locator('form').count(), UI).toBe(0);
+    await expect.poll(async () => (await apiFetch<{ segment: string | null }>(baseUrl, `/api/v1/curation/rules/${pick.id}`, { bearer: adminKey })).segment, UI).toBe('new');
     await deleteRules(`collection=${encodeURIComponent(name)}`);
+  });
+
+  it('fits the curation pages on a phone, picker open, without console errors', async () => {
+    const errors: string[] = [];
+    const listen = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') errors.push(message.text());
+    };
+    editor.on('console', listen);
+    await editor.setViewportSize({ width: 390, height: 844 });
+    const overflow = () => editor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const path of ['/curation', '/curation/collections', '/curation/preview?user=user-00002']) {
+      await editor.goto(`${baseUrl}${path}`);
+      await editor.waitForLoadState('networkidle');
+      expect({ path, overflow: await overflow() }).toEqual({ path, overflow: 0 });
+    }
+    await editor.goto(`${baseUrl}/curation`);
+    const combobox = editor.locator('form[aria-label="New rule"]').getByRole('combobox', { name: 'Item' });
+    await combobox.fill('the');
+    await expect.poll(() => combobox.getAttribute('aria-expanded'), UI).toBe('true');
+    await expect.poll(() => editor.getByRole('option').count(), UI).toBeGreaterThan(0);
+    expect(await overflow()).toBe(0);
+    await screenshot(editor, 'curation-picker-phone');
+    editor.off('console', listen);
+    await editor.setViewportSize({ width: 1360, height: 900 });
+    expect(errors).toEqual([]);
   });
 });
 

@@ -6,15 +6,20 @@ export function Field({ label, error, hint, children }: { label: string; error?:
     <label className="field">
       <span className="field-label">{label}</span>
       {children}
-      {error ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : (
-        hint && <span className="field-hint">{hint}</span>
-      )}
+      <FieldMessage error={error} hint={hint} />
     </label>
   );
+}
+
+/** Under a control: its validation message, else its hint. For controls that cannot sit inside `Field`'s label. */
+export function FieldMessage({ error, hint }: { error?: string; hint?: ReactNode }) {
+  if (error)
+    return (
+      <span className="field-error" role="alert">
+        {error}
+      </span>
+    );
+  return hint ? <span className="field-hint">{hint}</span> : null;
 }
 
 /** The server's field problems by field name, for `Field`'s `error`. */

@@ -36,6 +36,8 @@ describe('catalog store', () => {
     expect((await list({ tag: 'pasta' })).items.map((i) => i.id)).toEqual(['f2']);
     expect((await list({ q: 'starship', sort: 'title' })).items.map((i) => i.id)).toEqual(['f2', 'f1']);
     expect((await list({ q: 'Odys' })).items.map((i) => i.id)).toEqual(['f1']);
+    // A pasted id finds its item, though no title or description says it.
+    expect((await list({ q: 'f2' })).items.map((i) => i.id)).toEqual(['f2']);
   });
 
   it('patches only given fields and hides on delete', async () => {

@@ -151,8 +151,8 @@ function itemFilters(query: ItemListQuery): SQL[] {
   if (query.category) filters.push(eq(items.category, query.category));
   if (query.tag) filters.push(arrayContains(items.tags, [query.tag]));
   if (query.q) {
-    // Whole words through the index; a title substring catches what people type half-way.
-    const words = or(sql`${items.search} @@ websearch_to_tsquery('simple', ${query.q})`, ilike(items.title, `%${escapeLike(query.q)}%`));
+    // Whole words through the index; a title substring catches what people type half-way; an exact id is what people paste.
+    const words = or(sql`${items.search} @@ websearch_to_tsquery('simple', ${query.q})`, ilike(items.title, `%${escapeLike(query.q)}%`), eq(items.externalId, query.q));
     if (words) filters.push(words);
   }
   return filters;

@@ -16,7 +16,8 @@ import type { CurationRule } from './types';
 /** `created_by` defaults to whoever asks, so the console never has to say who it is. */
 export async function createCurationRule(conn: DatabaseConnection, by: Principal, input: CurationRuleInput): Promise<CurationRuleJson> {
   const json = await inTransaction(conn, async (tx) => {
-    const rule = toCurationRuleJson(await store.createRule(tx, { ...input, created_by: input.created_by ?? actorOf(by) }));
+    const created = await store.createRule(tx, { ...input, created_by: input.created_by ?? actorOf(by) });
+    const rule = toCurationRuleJson(created, await store.targetItems(tx, [created]));
     await recordAudit(tx, by, { action: 'curation_rule.create', targetType: 'curation_rule', targetId: rule.id, details: auditDetails(rule) });
     return rule;
   });
@@ -32,7 +33,7 @@ export async function updateCurationRule(conn: DatabaseConnection, by: Principal
     const patch = parsePatch(current);
     const updated = await store.updateRule(tx, id, patch);
     if (!updated) throw CommandError.notFound('curation rule', id);
-    const rule = toCurationRuleJson(updated);
+    const rule = toCurationRuleJson(updated, await store.targetItems(tx, [updated]));
     await recordAudit(tx, by, { action: 'curation_rule.update', targetType: 'curation_rule', targetId: id, details: { ...auditDetails(rule), fields: Object.keys(patch) } });
     return rule;
   });
@@ -45,7 +46,7 @@ export async function deleteCurationRule(conn: DatabaseConnection, by: Principal
   const json = await inTransaction(conn, async (tx) => {
     const deleted = await store.deleteRule(tx, id);
     if (!deleted) throw CommandError.notFound('curation rule', id);
-    const rule = toCurationRuleJson(deleted);
+    const rule = toCurationRuleJson(deleted, await store.targetItems(tx, [deleted]));
     await recordAudit(tx, by, { action: 'curation_rule.delete', targetType: 'curation_rule', targetId: id, details: auditDetails(rule) });
     return rule;
   });

@@ -133,9 +133,20 @@ export interface CurationRuleJson {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The catalog item an item rule targets, so lists can show its title; null for tags, categories and unknown ids. */
+  target_item: TargetItem | null;
 }
 
-export function toCurationRuleJson(rule: CurationRule): CurationRuleJson {
+/** What a list shows of a rule's target item. */
+export interface TargetItem {
+  title: string;
+  category: string | null;
+}
+
+/** Target items by external id, looked up for many rules at once. */
+export type TargetItems = ReadonlyMap<string, TargetItem>;
+
+export function toCurationRuleJson(rule: CurationRule, targets: TargetItems): CurationRuleJson {
   return {
     id: rule.id,
     kind: rule.kind,
@@ -151,6 +162,7 @@ export function toCurationRuleJson(rule: CurationRule): CurationRuleJson {
     created_by: rule.createdBy,
     created_at: rule.createdAt.toISOString(),
     updated_at: rule.updatedAt.toISOString(),
+    target_item: (rule.targetType === 'item' && targets.get(rule.target)) || null,
   };
 }
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, gt, isNull, lte, not, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lte, not, or, type SQL } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import { curationRules, type CurationRuleRow } from '@/db/schema';
-import type { CurationRule, CurationRuleInput, CurationRuleListQuery, CurationRulePatch } from './schema';
+import { curationRules, items, type CurationRuleRow } from '@/db/schema';
+import type { CurationRule, CurationRuleInput, CurationRuleListQuery, CurationRulePatch, TargetItems } from './schema';
 
 export type { CurationRule } from './types';
 
@@ -79,14 +79,23 @@ export async function deleteRule(conn: DatabaseConnection, id: number): Promise<
   return row ? toRule(row) : null;
 }
 
-/** Newest first. */
-export async function listRules(conn: DatabaseConnection, query: CurationRuleListQuery, now = new Date()): Promise<{ rules: CurationRule[]; total: number }> {
+/** Newest first, with the items they target (one lookup for the whole page). */
+export async function listRules(conn: DatabaseConnection, query: CurationRuleListQuery, now = new Date()): Promise<{ rules: CurationRule[]; total: number; targets: TargetItems }> {
   const where = and(...ruleFilters(query, now));
   const [rows, [totals]] = await Promise.all([
     conn.db.select().from(curationRules).where(where).orderBy(desc(curationRules.id)).limit(query.limit).offset(query.offset),
     conn.db.select({ total: count() }).from(curationRules).where(where),
   ]);
-  return { rules: rows.map(toRule), total: totals?.total ?? 0 };
+  const rules = rows.map(toRule);
+  return { rules, total: totals?.total ?? 0, targets: await targetItems(conn, rules) };
+}
+
+/** The catalog items the item rules among `rules` target, by external id, in one query. */
+export async function targetItems(conn: DatabaseConnection, rules: readonly CurationRule[]): Promise<TargetItems> {
+  const ids = [...new Set(rules.filter((rule) => rule.targetType === 'item').map((rule) => rule.target))];
+  if (ids.length === 0) return new Map();
+  const rows = await conn.db.select({ id: items.externalId, title: items.title, category: items.category }).from(items).where(inArray(items.externalId, ids));
+  return new Map(rows.map(({ id, title, category }) => [id, { title, category }]));
 }
 
 function ruleFilters(query: CurationRuleListQuery, now: Date): SQL[] {

@@ -1250,6 +1250,17 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The catalog item an item rule targets; null for tags, categories and ids the catalog does not have. */
+            target_item: {
+                title: string;
+                category: string | null;
+            } | null;
+        };
+        CurationRuleEffect: {
+            rule: number;
+            /** @enum {string} */
+            action: "pinned" | "boosted" | "lowered" | "picked" | "blocked";
+            text: string;
         };
         /**
          * @description Every failure has this shape; `fields` names each bad input field (with its index in a batch).
@@ -4566,6 +4577,20 @@ export interface operations {
                         rules: components["schemas"]["CurationRule"][];
                         curated: components["schemas"]["ServedItem"][];
                         uncurated: components["schemas"]["ServedItem"][];
+                        /** @description Which rule acted on each item, matched as serving matches. */
+                        attribution: {
+                            /** @description Each curated item, in order, with the rules that pinned, boosted or picked it. */
+                            curated: {
+                                id: string;
+                                rules: components["schemas"]["CurationRuleEffect"][];
+                            }[];
+                            /** @description Items of the feed without rules missing with them; `rules` names the blocks or lowering boosts that removed each, empty when others pushed it off the page. */
+                            removed: {
+                                id: string;
+                                position: number;
+                                rules: components["schemas"]["CurationRuleEffect"][];
+                            }[];
+                        };
                     };
                 };
             };

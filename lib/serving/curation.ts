@@ -1,6 +1,6 @@
 import { rulesForUser } from '@/lib/curation/segments';
 import type { CurationRule } from '@/lib/curation/types';
-import type { CurationDirective } from '@/lib/recommend/postprocess';
+import { placesAnItem, type CurationDirective } from '@/lib/recommend/postprocess';
 import type { ItemSpace, UserSegment } from './context';
 import type { Blocks, SpaceEligibility } from './eligibility';
 
@@ -48,7 +48,7 @@ export function editorialPlacements(curation: RequestCuration, space: ItemSpace,
   const picks: number[] = [];
   const pinned: EditorialPlacements['pinned'] = [];
   for (const rule of curation.directives) {
-    if (rule.targetType !== 'item' || (rule.kind !== 'pick' && rule.kind !== 'pin')) continue;
+    if (!placesAnItem(rule)) continue;
     const item = space.indexOf(rule.target);
     if (item === undefined) continue;
     // Picks join the model's candidates, so only the model's items; pins may place any item.

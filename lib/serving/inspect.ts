@@ -1,4 +1,6 @@
 import 'server-only';
+import { attributeCuration, type CurationAttribution } from '@/lib/curation/preview';
+import type { TargetItem, TargetItems } from '@/lib/curation/schema';
 import { rulesForUser } from '@/lib/curation/segments';
 import type { CurationRule } from '@/lib/curation/types';
 import { resolveStrategy } from '@/lib/experiments/serving';
@@ -167,20 +169,34 @@ export interface FeedPreview {
   fallback: Fallback | null;
   /** The rules in force for this user now, in the order serving applies them. */
   rules: CurationRule[];
+  /** The items the item rules target, for naming them. */
+  targets: TargetItems;
   curated: ServedItem[];
   uncurated: ServedItem[];
+  /** Which rule placed, boosted or removed each item. */
+  attribution: CurationAttribution;
 }
 
 /** The user's first page computed now, with the curation rules and without them, for editors to see what their rules change. */
 export async function previewFeed(userId: string, n: number): Promise<FeedPreview> {
   const { snapshot, user, rank } = await feedRanking(userId, { explain: false });
-  const [curated, uncurated] = await Promise.all([rank({ n }), rank({ n, withoutRules: true })]);
+  const [curatedList, uncuratedList] = await Promise.all([rank({ n }), rank({ n, withoutRules: true })]);
+  const rules = rulesForUser(snapshot.rules, user.segment);
+  const curated = curatedList.items.slice(0, n);
+  const uncurated = uncuratedList.items.slice(0, n);
+  const targets = new Map<string, TargetItem>();
+  for (const rule of rules) {
+    const entry = rule.targetType === 'item' ? snapshot.catalog.get(rule.target) : undefined;
+    if (entry) targets.set(entry.id, { title: entry.title, category: entry.category });
+  }
   return {
     user: userId,
-    model_version: curated.modelVersion,
-    fallback: curated.fallback,
-    rules: rulesForUser(snapshot.rules, user.segment),
-    curated: curated.items.slice(0, n),
-    uncurated: uncurated.items.slice(0, n),
+    model_version: curatedList.modelVersion,
+    fallback: curatedList.fallback,
+    rules,
+    targets,
+    curated,
+    uncurated,
+    attribution: attributeCuration(rules, curated, uncurated, (id) => snapshot.catalog.get(id)),
   };
 }

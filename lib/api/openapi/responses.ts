@@ -175,6 +175,8 @@ export const liveProfileSchema = z.object({
   updated_at: nullableTimestamp,
 });
 
+const ruleEffectSchema = z.object({ rule: z.number().int(), action: z.enum(['pinned', 'boosted', 'lowered', 'picked', 'blocked']), text: z.string() }).meta({ id: 'CurationRuleEffect' });
+
 export const curationRuleSchema = z
   .object({
     id: z.number().int(),
@@ -191,6 +193,10 @@ export const curationRuleSchema = z
     created_by: z.string().nullable(),
     created_at: timestamp,
     updated_at: timestamp,
+    target_item: z
+      .object({ title: z.string(), category: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'The catalog item an item rule targets; null for tags, categories and ids the catalog does not have.' }),
   })
   .meta({ id: 'CurationRule' });
 
@@ -202,6 +208,14 @@ export const feedPreviewSchema = z.object({
   rules: z.array(curationRuleSchema).meta({ description: 'The rules in force for this user now, in the order serving applies them.' }),
   curated: z.array(servedItemSchema),
   uncurated: z.array(servedItemSchema),
+  attribution: z
+    .object({
+      curated: z.array(z.object({ id: z.string(), rules: z.array(ruleEffectSchema) })).meta({ description: 'Each curated item, in order, with the rules that pinned, boosted or picked it.' }),
+      removed: z
+        .array(z.object({ id: z.string(), position: z.number().int(), rules: z.array(ruleEffectSchema) }))
+        .meta({ description: 'Items of the feed without rules missing with them; `rules` names the blocks or lowering boosts that removed each, empty when others pushed it off the page.' }),
+    })
+    .meta({ description: 'Which rule acted on each item, matched as serving matches.' }),
 });
 
 export const experimentSchema = z

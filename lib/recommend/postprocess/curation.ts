@@ -47,8 +47,30 @@ export function applyBlocks(entries: readonly ListEntry[], directives: readonly 
 }
 
 /** A multiplier must be finite and positive to mean anything; anything else is ignored rather than trusted. */
+function isValidBoost<D extends CurationDirective>(directive: D): directive is D & { boost: number } {
+  return directive.kind === 'boost' && directive.boost !== null && Number.isFinite(directive.boost) && directive.boost > 0;
+}
+
 function validBoosts(directives: readonly CurationDirective[]): (CurationDirective & { boost: number })[] {
-  return directives.filter((directive): directive is CurationDirective & { boost: number } => directive.kind === 'boost' && directive.boost !== null && Number.isFinite(directive.boost) && directive.boost > 0);
+  return directives.filter(isValidBoost);
+}
+
+/**
+ * The directives serving lets act on an item: blocks and usable boosts whose target matches it,
+ * and the pins and picks that name it (serving places only those, see editorialPlacements in
+ * lib/serving/curation.ts). Generic, so a caller holding whole rules gets its rules back.
+ */
+export function directivesActingOn<D extends CurationDirective>(directives: readonly D[], item: number, facts: ItemFacts): D[] {
+  return directives.filter((directive) => {
+    if (directive.kind === 'boost' && !isValidBoost(directive)) return false;
+    if ((directive.kind === 'pin' || directive.kind === 'pick') && !placesAnItem(directive)) return false;
+    return directiveMatches(directive, item, facts);
+  });
+}
+
+/** Pins and picks place one named item; one aimed at a tag or category places nothing. */
+export function placesAnItem(directive: CurationDirective): boolean {
+  return (directive.kind === 'pin' || directive.kind === 'pick') && directive.targetType === 'item';
 }
 
 /**

@@ -4,7 +4,7 @@ import { diversify } from './diversity';
 import { insertExplorationWith } from './exploration';
 import type { ItemFacts, ListEntry, PostProcessOptions } from './types';
 
-export { applyBlocks, applyBoosts, blockedBy, isBlocked, placePins } from './curation';
+export { applyBlocks, applyBoosts, blockedBy, directivesActingOn, isBlocked, placePins, placesAnItem } from './curation';
 export { diversify } from './diversity';
 export { insertExploration } from './exploration';
 export type { CurationDirective, DiversityOptions, ExplorationOptions, ItemFacts, ListEntry, PinnedItem, Placement, PostProcessOptions } from './types';

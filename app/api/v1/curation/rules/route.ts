@@ -10,8 +10,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export const GET = route('curation:read', async (request) => {
   const query = parseQuery(curationRuleListQuerySchema, new URL(request.url).searchParams);
-  const { rules, total } = await listRules(await getConnection(), query);
-  return Response.json({ rules: rules.map(toCurationRuleJson), total, limit: query.limit, offset: query.offset });
+  const { rules, total, targets } = await listRules(await getConnection(), query);
+  return Response.json({ rules: rules.map((rule) => toCurationRuleJson(rule, targets)), total, limit: query.limit, offset: query.offset });
 });
 
 /** `created_by` defaults to whoever asks (see createCurationRule). */

@@ -6,15 +6,16 @@ import { route } from '@/lib/api/route';
 import { numericPathId, parseInput } from '@/lib/api/validate';
 import { deleteCurationRule, updateCurationRule } from '@/lib/curation/commands';
 import { curationRulePatchSchemaFor, toCurationRuleJson } from '@/lib/curation/schema';
-import { getRule } from '@/lib/curation/store';
+import { getRule, targetItems } from '@/lib/curation/store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export const GET = route('curation:read', async (_request, context: IdRouteContext) => {
   const id = await numericPathId(context, 'curation rule');
-  const rule = await getRule(await getConnection(), id);
+  const conn = await getConnection();
+  const rule = await getRule(conn, id);
   if (!rule) throw ApiError.notFound('curation rule', String(id));
-  return Response.json(toCurationRuleJson(rule));
+  return Response.json(toCurationRuleJson(rule, await targetItems(conn, [rule])));
 });
 
 /** Only the fields present change; the rule they leave behind must still be coherent. */
