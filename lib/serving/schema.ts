@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slug } from '@/lib/experiments/schema';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
+import { MAX_COMPARED_STRATEGIES } from './limits';
 
 const idList = z
   .string()
@@ -56,9 +57,6 @@ const previewSize = z.coerce.number().int().min(1).max(50).default(20);
 /** An unsaved strategy config to rank a user's feed with, beside the default strategy's. */
 export const strategyPreviewInputSchema = z.object({ user: explainedUser, config: strategyConfigSchema, n: previewSize }).strict();
 export type StrategyPreviewInput = z.infer<typeof strategyPreviewInputSchema>;
-
-/** How many strategies a user's feed can be compared under at once. */
-export const MAX_COMPARED_STRATEGIES = 3;
 
 export const strategyFeedsQuerySchema = z
   .object({

@@ -11,7 +11,7 @@ import { itemListQuerySchema, type ItemListQuery } from '@/lib/catalog/schema';
 import { listItems } from '@/lib/catalog/store';
 import { recentCtr } from '@/lib/catalog/stats';
 import { categoryNames } from '@/lib/console/overview';
-import { posterArt } from '@/lib/feed/placeholder';
+import { PosterThumb } from '@/components/catalog/poster-thumb';
 import { clickThroughRate, CTR_DEFINITION } from '@/lib/metrics/ctr';
 
 export const dynamic = 'force-dynamic';
@@ -174,16 +174,6 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </span>
       </div>
     </>
-  );
-}
-
-/** The generated poster art the demo feed shows, small: the same colours for an item everywhere. */
-function PosterThumb({ item }: { item: { id: string; title: string; category: string | null } }) {
-  const art = posterArt(item);
-  return (
-    <span className={styles.thumb} style={{ background: art.background }} aria-hidden>
-      {art.initial}
-    </span>
   );
 }
 

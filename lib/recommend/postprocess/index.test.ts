@@ -140,4 +140,17 @@ describe('postProcess trace', () => {
     for (const { item } of explored) expect(trace.get(item)).toEqual({ scoreRank: null, adjustments: [{ kind: 'exploration' }] });
     expect([...trace.keys()].sort()).toEqual(items(list).sort());
   });
+
+  it('credits diversity only on the page that kept the entry, not one exploration pushed it off', () => {
+    // Items 0 and 1 share a category; with one item per category, page 1 of four is 0, 2, 3, 4 (2–4 moved up).
+    const categoryOf = ['a', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const ranked: ListEntry[] = categoryOf.map((_, item) => ({ item, score: 10 - item, placement: 'ranked' }));
+    const byCategory: ItemFacts = { ...facts, category: (item) => categoryOf[item] ?? 'new' };
+    const options: PostProcessOptions = { ...plain, count: 8, diversity: { lambda: 1, maxPerCategory: 1, pageSize: 4 }, exploration: { share: 0.25, pool: [100], seed: 1 } };
+    const { entries: list, trace } = postProcess(ranked, options, byCategory);
+    // The exploration slot pushed item 4 to page 2, where it sits in score order behind item 1.
+    expect(items(list).slice(4, 6)).toEqual([1, 4]);
+    expect(trace.get(4)).toEqual({ scoreRank: 5, adjustments: [] });
+    expect(trace.get(3)!.adjustments).toEqual([{ kind: 'diversity', places: 1 }]);
+  });
 });

@@ -46,8 +46,8 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
   let remaining = byScore(applyBoosts(candidates, options.directives, facts));
   for (let page = 0; page < pageCount; page++) {
     const weighed = pagePool(remaining, pageSize, options.diversity.maxPerCategory);
-    let entriesOnPage = diversify(weighed, pageSize, options.diversity, facts);
-    adjustments.diversity(weighed, entriesOnPage);
+    const diversified = diversify(weighed, pageSize, options.diversity, facts);
+    let entriesOnPage = diversified;
     if (exploration) {
       const unshownPool = withinCap(
         pool.filter((item) => !shownItems.has(item)),
@@ -62,6 +62,7 @@ export function postProcess(entries: readonly ListEntry[], options: PostProcessO
       entriesOnPage = placePins(entriesOnPage, pins, pageSize);
       adjustments.pins(entriesOnPage, pins);
     }
+    adjustments.diversity(weighed, diversified, entriesOnPage);
     for (const entry of entriesOnPage) shownItems.add(entry.item);
     shown.push(...entriesOnPage);
     remaining = remaining.filter((entry) => !shownItems.has(entry.item));
@@ -80,12 +81,16 @@ class AdjustmentLog {
     else this.byItem.set(item, [adjustment]);
   }
 
-  /** `weighed` is in score order: an entry the page holds elsewhere was moved there by diversity. */
-  diversity(weighed: readonly ListEntry[], page: readonly ListEntry[]): void {
+  /**
+   * `weighed` is in score order: an entry diversity selected elsewhere was moved there by it. Only
+   * entries the finished page keeps count: one that exploration or a pin pushed off is weighed again on the next page.
+   */
+  diversity(weighed: readonly ListEntry[], diversified: readonly ListEntry[], page: readonly ListEntry[]): void {
     const scoreOrder = new Map(weighed.map((entry, index) => [entry.item, index]));
-    page.forEach((entry, index) => {
+    const kept = new Set(page.map((entry) => entry.item));
+    diversified.forEach((entry, index) => {
       const places = scoreOrder.get(entry.item)! - index;
-      if (places !== 0) this.add(entry.item, { kind: 'diversity', places });
+      if (places !== 0 && kept.has(entry.item)) this.add(entry.item, { kind: 'diversity', places });
     });
   }
 
