@@ -151,6 +151,13 @@ describe('explain', () => {
     const answer = page.getByTestId('why-not-answer');
     await expect.poll(() => answer.count(), { timeout: 30_000 }).toBe(1);
     expect(await answer.textContent()).toMatch(/seen|disliked|model/i);
+
+    // Each item's rank by score beside its position, and the feed under two strategies side by side.
+    expect(await page.locator('table[aria-label="Feed"] thead th', { hasText: 'By score' }).count()).toBe(1);
+    const columns = page.getByTestId('strategy-comparison').getByTestId('feed-column');
+    await expect.poll(() => columns.count(), { timeout: 30_000 }).toBe(2);
+    for (const column of await columns.all()) await expect.poll(() => column.locator('li').count(), { timeout: 30_000 }).toBe(10);
+    expect(await columns.first().locator('h3').textContent()).toMatch(/^[\w.-]+ v\d+$/);
     await screenshot(page, 'explain');
   });
 });

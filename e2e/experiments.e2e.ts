@@ -142,7 +142,30 @@ describe('experiments console as a product manager', () => {
     await page.locator('input[name="key"]').fill('e2e-diverse');
     await page.locator('input[name="diversityLambda"]').fill('0.5');
     await page.locator('input[name="quotas.trending"]').fill('80');
-    await page.locator('button[type="submit"]').click();
+
+    // The preview ranks the config as edited, before it is saved, beside the default strategy.
+    const preview = page.getByTestId('strategy-preview');
+    await preview.locator('input[name="user"]').fill('user-00007');
+    await preview.getByRole('button', { name: 'Show' }).click();
+    const columns = preview.getByTestId('feed-column');
+    await expect.poll(() => columns.count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => columns.nth(1).locator('li').count(), { timeout: 30_000 }).toBe(10);
+    expect(await columns.nth(1).locator('h3').textContent()).toMatch(/^Default: [\w.-]+ v\d+$/);
+    const health = await (await fetch(`${baseUrl}/api/v1/health`)).json();
+    if (health.status === 'ok') {
+      // Popular and trending only: the preview follows the edit, and what differs from the default is highlighted.
+      for (const source of ['collaborative', 'neighbors', 'ease', 'content']) await page.locator(`input[name="quotas.${source}"]`).fill('0');
+      await expect.poll(() => preview.locator('li[data-differs="true"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    }
+    for (const [width, height] of [[390, 844], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      // The λ field's placeholder fits its box (it was cut to "def").
+      expect(await page.locator('input[name="diversityLambda"]').evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+      await screenshot(page, `experiments-strategy-preview-${width}`);
+    }
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.getByRole('button', { name: 'Create strategy' }).click();
     await page.waitForURL(`${baseUrl}/experiments/strategies/e2e-diverse`);
     await expect.poll(() => page.locator('input[name="diversityLambda"]').inputValue()).toBe('0.5');
     const saved = await apiFetch<{ config: { diversityLambda: number; quotas: { trending: number } } }>(baseUrl, '/api/v1/strategies/e2e-diverse', { bearer: adminKey });
@@ -151,7 +174,7 @@ describe('experiments console as a product manager', () => {
     // The running experiment's treatment serves `content`: the server refuses, and the page says why.
     await page.goto(`${baseUrl}/experiments/strategies/content`);
     await page.locator('input[name="diversityLambda"]').fill('0.6');
-    await page.locator('button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Save new version' }).click();
     await expect.poll(() => page.locator('.error-box').textContent()).toContain(`running experiment '${EXPERIMENT}'`);
   });
 });

@@ -12,22 +12,30 @@ import type { User } from '@/lib/users/schema';
 import type { HistoryEntry, LiveProfile } from '@/lib/users/store';
 import styles from './explain.module.css';
 import { ScoreChart } from './score-chart';
+import { StrategyComparison, type StrategyOption } from './strategy-comparison';
 import { UserPicker } from './user-picker';
 import { WhyNotPanel } from './why-not-panel';
 
 const FEED_SIZE = 20;
 const HISTORY_SIZE = 15;
 
-/** `canReadUsers`: the viewer may read end users' data (admins); others see a redacted profile and the feed. */
-export function ExplainView({ user, canReadUsers }: { user: string | null; canReadUsers: boolean }) {
+interface ExplainViewProps {
+  user: string | null;
+  /** The viewer may read end users' data (admins); others see a redacted profile and the feed. */
+  canReadUsers: boolean;
+  /** The strategies to compare the feed under, when the viewer may list them; null: keys are typed. */
+  strategies: StrategyOption[] | null;
+}
+
+export function ExplainView({ user, canReadUsers, strategies }: ExplainViewProps) {
   return (
     <>
-      <UserPicker user={user} basePath="/explain" suggest={canReadUsers} />
+      <UserPicker user={user} to={{ basePath: '/explain' }} suggest={canReadUsers} />
       {user ? (
         canReadUsers ? (
-          <UserExplanation key={user} user={user} />
+          <UserExplanation key={user} user={user} strategies={strategies} />
         ) : (
-          <RedactedExplanation key={user} user={user} />
+          <RedactedExplanation key={user} user={user} strategies={strategies} />
         )
       ) : (
         <EmptyState title="Pick a user">{canReadUsers ? 'Type part of a user id above to see their profile, live session and feed.' : 'Type a user id above to see their feed and why.'}</EmptyState>
@@ -41,7 +49,7 @@ function useExplainedFeed(user: string) {
 }
 
 /** For roles that may explain a feed but not read end users' data: no preferences, attributes, history or live session. */
-function RedactedExplanation({ user }: { user: string }) {
+function RedactedExplanation({ user, strategies }: { user: string; strategies: StrategyOption[] | null }) {
   const feed = useExplainedFeed(user);
   return (
     <>
@@ -50,6 +58,7 @@ function RedactedExplanation({ user }: { user: string }) {
         <QueryState query={feed}>{(data) => <RedactedFacts profile={data.profile} user={user} />}</QueryState>
       </section>
       <FeedSection feed={feed} />
+      <StrategyComparison user={user} strategies={strategies} />
       <WhyNotPanel user={user} feedSize={FEED_SIZE} />
     </>
   );
@@ -84,7 +93,7 @@ function FeedSection({ feed }: { feed: ReturnType<typeof useExplainedFeed> }) {
   );
 }
 
-function UserExplanation({ user }: { user: string }) {
+function UserExplanation({ user, strategies }: { user: string; strategies: StrategyOption[] | null }) {
   const profile = useQuery({
     queryKey: ['users', user, 'profile'],
     queryFn: () => unwrap(consoleApi.GET('/api/v1/users/{id}', { params: { path: { id: user }, query: { history: HISTORY_SIZE } } })),
@@ -112,6 +121,7 @@ function UserExplanation({ user }: { user: string }) {
         </QueryState>
       </section>
       <FeedSection feed={feed} />
+      <StrategyComparison user={user} strategies={strategies} />
       <WhyNotPanel user={user} feedSize={FEED_SIZE} />
     </>
   );
@@ -206,12 +216,16 @@ function FeedExplanation({ feed }: { feed: ExplainedFeed }) {
   return (
     <>
       {feed.fallback && <div className="warn-box">Serving fell back ({feed.fallback}): reasons and scores come from the fallback, not the ranker.</div>}
+      <p className="subtle" style={{ marginTop: 0 }}>
+        <strong>By score</strong> is where the item&apos;s own score ranked it; diversity, exploration and curation rules then move items, and the orange badges say which did.
+      </p>
       <div className="grid grid-2">
         <div className="table-wrap">
           <table className="table" aria-label="Feed">
             <thead>
               <tr>
-                <th className="num">#</th>
+                <th className="num" title="Position in the feed">#</th>
+                <th className="num" title="Rank of the item's score before diversity, exploration and curation rules">By score</th>
                 <th>Item</th>
                 <th>Why</th>
                 <th className="num">Score</th>
@@ -221,6 +235,9 @@ function FeedExplanation({ feed }: { feed: ExplainedFeed }) {
               {feed.items.map((item, index) => (
                 <tr key={item.id} className={styles.feedRow} aria-selected={item.id === selected.id}>
                   <td className="num">{index + 1}</td>
+                  <td className={`num ${styles.positions}`}>
+                    <ScoreRank rank={item.score_rank} position={index + 1} />
+                  </td>
                   <td>
                     <button type="button" className="link-button" style={{ color: 'var(--accent)', textDecoration: 'none' }} onClick={() => setSelectedId(item.id)}>
                       {item.title || item.id}
@@ -229,6 +246,11 @@ function FeedExplanation({ feed }: { feed: ExplainedFeed }) {
                   </td>
                   <td>
                     <div className={styles.reasons}>
+                      {item.adjustments?.map((adjustment) => (
+                        <span key={adjustment.text} className="badge badge-warn" data-adjustment={adjustment.kind}>
+                          {adjustment.text}
+                        </span>
+                      ))}
                       {item.reasons.map((reason) => (
                         <span key={reason.text} className="badge badge-muted">
                           {reason.text}
@@ -244,6 +266,19 @@ function FeedExplanation({ feed }: { feed: ExplainedFeed }) {
         </div>
         <ItemBreakdown item={selected} />
       </div>
+    </>
+  );
+}
+
+/** The item's rank by score, and how far post-processing moved it from there. */
+function ScoreRank({ rank, position }: { rank: number | null | undefined; position: number }) {
+  if (rank === undefined) return <span className="subtle">—</span>;
+  if (rank === null) return <span className="subtle" title="Placed by exploration or a pin, not ranked">placed</span>;
+  const moved = rank - position;
+  return (
+    <>
+      {rank}
+      {moved !== 0 && <div className={styles.moved}>{moved > 0 ? `▲ ${moved}` : `▼ ${-moved}`}</div>}
     </>
   );
 }

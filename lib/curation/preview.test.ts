@@ -103,7 +103,7 @@ describe('attributeCuration against post-processing', () => {
       { id: 3, kind: 'boost', targetType: 'category', target: 'Z', position: null, boost: 0.05, collection: null },
     ];
     const serve = (directives: AttributableRule[]) =>
-      postProcess(entries, { count: 4, diversity: { lambda: 1, maxPerCategory: null }, exploration: null, directives, pinned: [] }, facts).map((entry) => ({ id: ids[entry.item]!, placement: entry.placement }));
+      postProcess(entries, { count: 4, diversity: { lambda: 1, maxPerCategory: null }, exploration: null, directives, pinned: [] }, facts).entries.map((entry) => ({ id: ids[entry.item]!, placement: entry.placement }));
     const curated = serve(rules);
     const uncurated = serve([]);
 

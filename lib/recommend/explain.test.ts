@@ -56,7 +56,7 @@ function contextFor(scoring: Scoring, user = 0): ExplanationContext {
 }
 
 function entry(item: number, features: Float32Array, sources: ServedEntry['sources'] = ['trending']): ServedEntry {
-  return { item, score: 1, placement: 'ranked', sources, features };
+  return { item, score: 1, placement: 'ranked', sources, features, scoreRank: 1, adjustments: [] };
 }
 
 const hotAt = (rank: number) => topItems(models.popularity, 'hot', null)[rank]!;
@@ -102,9 +102,9 @@ describe('reasons', () => {
   });
 
   it('explains an item that was never scored by the source that retrieved it', () => {
-    const reasons = reasonsFor({ item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked', sources: ['trending', 'popular'], features: null }, contextFor({ ranker: null }));
+    const reasons = reasonsFor({ item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked', sources: ['trending', 'popular'], features: null, scoreRank: null, adjustments: [] }, contextFor({ ranker: null }));
     expect(reasons.map((reason) => reason.kind)).toEqual(['popular_in_category']);
-    const fresh = { item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked' as const, sources: ['fresh' as const], features: null };
+    const fresh = { item: hotAt(TRENDING_LIST_SIZE + 3), score: 0, placement: 'ranked' as const, sources: ['fresh' as const], features: null, scoreRank: null, adjustments: [] };
     expect(reasonsFor(fresh, contextFor({ ranker: null }))).toEqual([]);
     expect(reasonsFor(fresh, { ...contextFor({ ranker: null }), publishedAt: () => now - 86_400_000 })).toEqual([{ kind: 'new_arrival', text: 'New arrival' }]);
   });

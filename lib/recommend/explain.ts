@@ -3,6 +3,7 @@ import { baselineScore, explainRow, type RankerModel } from '@/lib/models/ranker
 import { CANDIDATE_SOURCES, type CandidateSourceName } from './candidates';
 import { FEATURE_NAMES } from './features';
 import type { RecommenderModels } from './models';
+import type { Adjustment } from './postprocess';
 import type { RecommendationRequest } from './request';
 import type { ServedEntry } from './serve';
 import type { UserSignals } from './signals';
@@ -176,4 +177,34 @@ export function scoreBreakdown(models: RecommenderModels, features: Float32Array
     baseline: baselineScore(models.ranker),
     contributions: FEATURE_NAMES.map((feature, f) => ({ feature, value: features[f]!, contribution: contributions[f]! })).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
   };
+}
+
+export type AdjustmentKind = 'boosted' | 'lowered' | 'moved_up_by_diversity' | 'moved_down_by_diversity' | 'exploration' | 'pinned';
+
+/** Why an item sits away from where its score ranked it, as explanations show it. */
+export interface AdjustmentNote {
+  kind: AdjustmentKind;
+  text: string;
+}
+
+/** What post-processing recorded doing to an item, in words. */
+export function adjustmentNotes(adjustments: readonly Adjustment[]): AdjustmentNote[] {
+  return adjustments.map((adjustment): AdjustmentNote => {
+    switch (adjustment.kind) {
+      case 'boost': {
+        const rules = `${adjustment.rules.length > 1 ? 'rules' : 'rule'} ${adjustment.rules.join(', ')}`;
+        const factor = `×${Number(adjustment.multiplier.toPrecision(3))}`;
+        return adjustment.multiplier > 1 ? { kind: 'boosted', text: `Boosted by ${rules} (${factor})` } : { kind: 'lowered', text: `Lowered by ${rules} (${factor})` };
+      }
+      case 'diversity': {
+        const places = Math.abs(adjustment.places);
+        const by = `${places} ${places === 1 ? 'place' : 'places'}`;
+        return adjustment.places > 0 ? { kind: 'moved_up_by_diversity', text: `Moved up ${by} by diversity` } : { kind: 'moved_down_by_diversity', text: `Moved down ${by} by diversity` };
+      }
+      case 'exploration':
+        return { kind: 'exploration', text: 'Exploration slot' };
+      case 'pin':
+        return { kind: 'pinned', text: adjustment.rule ? `Pinned at ${adjustment.position} by rule ${adjustment.rule}` : `Pinned at ${adjustment.position}` };
+    }
+  });
 }

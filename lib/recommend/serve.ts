@@ -5,7 +5,7 @@ import { topItems } from '@/lib/models/popularity';
 import type { RecommenderModels } from './models';
 import { blendedSourceScores } from './pipeline';
 import { isPrecomputed, precomputedList } from './precomputed';
-import { postProcess, type CurationDirective, type DiversityOptions, type ItemFacts, type ListEntry } from './postprocess';
+import { postProcess, type Adjustment, type CurationDirective, type PinnedItem, type DiversityOptions, type ItemFacts, type ListEntry } from './postprocess';
 import type { RecommendationRequest } from './request';
 import { userSignals, type UserSignals } from './signals';
 
@@ -27,7 +27,7 @@ export interface ServeOptions {
   /** Editorial picks as items, best first. */
   picks: readonly number[];
   directives: readonly CurationDirective[];
-  pinned: readonly { item: number; position: number }[];
+  pinned: readonly PinnedItem[];
   diversity: DiversityOptions;
   exploration: { share: number; pool: readonly number[]; seed: number } | null;
   facts: ItemFacts;
@@ -43,6 +43,10 @@ export interface ServeOptions {
 
 export interface ServedEntry extends ListEntry {
   sources: SourceName[];
+  /** 1-based rank of its score among the candidates post-processing weighed; null when placed, not ranked. */
+  scoreRank: number | null;
+  /** What post-processing did to move or place it. */
+  adjustments: Adjustment[];
   /** Feature row of the candidate (for explanations), null for items added after ranking. */
   features: Float32Array | null;
 }
@@ -80,11 +84,14 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
   const pool = diversityPool(ranked, options.depth);
   const rowOf = new Map<number, number>();
   kept.set.items.forEach((item, c) => rowOf.set(item, c));
-  const list = postProcess(pool, { count: options.depth - options.offset, offset: options.offset, diversity: options.diversity, exploration: options.exploration, directives: options.directives, pinned: options.pinned }, options.facts);
+  const { entries: list, trace } = postProcess(pool, { count: options.depth - options.offset, offset: options.offset, diversity: options.diversity, exploration: options.exploration, directives: options.directives, pinned: options.pinned }, options.facts);
   const entries = list.map((entry): ServedEntry => {
     const c = rowOf.get(entry.item);
+    const { scoreRank, adjustments } = trace.get(entry.item)!;
     return {
       ...entry,
+      scoreRank,
+      adjustments,
       sources: c === undefined ? [] : sourcesOf(kept.set, kept.extra, c),
       features: c === undefined ? null : features.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT),
     };

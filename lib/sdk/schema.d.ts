@@ -131,6 +131,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recommendations/explain/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an unsaved strategy for a user
+         * @description The user's feed under the strategy config sent, beside the default strategy's. Nothing is saved, served, cached or logged.
+         *
+         *     Requires `feeds:explain`: an API key with scope `admin`, or a console session with role `admin` or `pm` or `editor` or `operator`.
+         */
+        post: operations["postRecommendationsExplainPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recommendations/explain/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's feed under up to three strategies
+         * @description One feed per stored strategy, side by side; nothing is served or logged.
+         *
+         *     Requires `feeds:explain`: an API key with scope `admin`, or a console session with role `admin` or `pm` or `editor` or `operator`.
+         */
+        get: operations["getRecommendationsExplainStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recommendations/why-not": {
         parameters: {
             query?: never;
@@ -1866,6 +1910,14 @@ export interface components {
             /** @description With `explain`: the candidate sources that proposed it. */
             sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "session" | "editorial" | "fresh")[];
             explanation?: components["schemas"]["ScoreBreakdown"] | null;
+            /** @description With `explain`: the rank of its score before post-processing; null when placed (pinned, exploration), not ranked. */
+            score_rank?: number | null;
+            /** @description With `explain`: what moved the item from its score rank or placed it: boosts, diversity, exploration, pins. */
+            adjustments?: {
+                /** @enum {string} */
+                kind: "boosted" | "lowered" | "moved_up_by_diversity" | "moved_down_by_diversity" | "exploration" | "pinned";
+                text: string;
+            }[];
         };
         Strategy: {
             key: string;
@@ -2441,6 +2493,288 @@ export interface operations {
             };
             /** @description The credentials do not grant this operation (or a cookie session came from another site). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable; retry shortly (the SDK retries with backoff). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecommendationsExplainPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user": "u-42",
+                 *       "config": {
+                 *         "quotas": {
+                 *           "collaborative": 0,
+                 *           "neighbors": 0,
+                 *           "ease": 0,
+                 *           "content": 200,
+                 *           "popular": 0,
+                 *           "trending": 0,
+                 *           "session": 0
+                 *         },
+                 *         "ranker": "none",
+                 *         "blend": {
+                 *           "collaborative": 1,
+                 *           "neighbors": 1,
+                 *           "ease": 1,
+                 *           "content": 1,
+                 *           "popular": 1,
+                 *           "trending": 1,
+                 *           "session": 1
+                 *         },
+                 *         "diversityLambda": null,
+                 *         "explorationShare": 0.1,
+                 *         "fallback": "popular"
+                 *       },
+                 *       "n": 10
+                 *     }
+                 */
+                "application/json": {
+                    user: string;
+                    config: {
+                        quotas: {
+                            /** @default 0 */
+                            collaborative?: number;
+                            /** @default 0 */
+                            neighbors?: number;
+                            /** @default 0 */
+                            ease?: number;
+                            /** @default 0 */
+                            content?: number;
+                            /** @default 0 */
+                            popular?: number;
+                            /** @default 0 */
+                            trending?: number;
+                            /** @default 0 */
+                            session?: number;
+                        };
+                        /** @enum {string} */
+                        ranker: "active" | "none";
+                        blend: {
+                            /** @default 1 */
+                            collaborative?: number;
+                            /** @default 1 */
+                            neighbors?: number;
+                            /** @default 1 */
+                            ease?: number;
+                            /** @default 1 */
+                            content?: number;
+                            /** @default 1 */
+                            popular?: number;
+                            /** @default 1 */
+                            trending?: number;
+                            /** @default 1 */
+                            session?: number;
+                        };
+                        diversityLambda: number | null;
+                        explorationShare: number;
+                        /** @enum {string} */
+                        fallback: "popular" | "trending";
+                    };
+                    /** @default 20 */
+                    n?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: string;
+                        model_version: number | null;
+                        /** @description The feed under the config as sent, not saved. */
+                        preview: {
+                            strategy: string;
+                            /** @description The stored version ranked with; null for an unsaved config. */
+                            version: number | null;
+                            /** @description What served the list when the full pipeline could not; null when it could. */
+                            fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
+                            items: components["schemas"]["ServedItem"][];
+                        };
+                        /** @description The feed under the default strategy. */
+                        default: {
+                            strategy: string;
+                            /** @description The stored version ranked with; null for an unsaved config. */
+                            version: number | null;
+                            /** @description What served the list when the full pipeline could not; null when it could. */
+                            fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
+                            items: components["schemas"]["ServedItem"][];
+                        };
+                    };
+                };
+            };
+            /** @description The input is invalid; `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials: the API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials do not grant this operation (or a cookie session came from another site). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in a format this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable; retry shortly (the SDK retries with backoff). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecommendationsExplainStrategies: {
+        parameters: {
+            query: {
+                user: string;
+                /** @description Strategy keys, comma-separated, 1 to 3. */
+                strategies: string;
+                n?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: string;
+                        model_version: number | null;
+                        /** @description One feed per strategy, in the order asked. */
+                        feeds: {
+                            strategy: string;
+                            /** @description The stored version ranked with; null for an unsaved config. */
+                            version: number | null;
+                            /** @description What served the list when the full pipeline could not; null when it could. */
+                            fallback: ("ranker" | "feature_store" | "neighbors_trending" | "no_model" | "popular") | null;
+                            items: components["schemas"]["ServedItem"][];
+                        }[];
+                    };
+                };
+            };
+            /** @description The input is invalid; `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials: the API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials do not grant this operation (or a cookie session came from another site). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the resource's current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

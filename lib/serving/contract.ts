@@ -1,4 +1,4 @@
-import type { Reason, ScoreBreakdown } from '@/lib/recommend/explain';
+import type { AdjustmentNote, Reason, ScoreBreakdown } from '@/lib/recommend/explain';
 import type { SourceName, StageTimings } from '@/lib/recommend/serve';
 import type { FeedQuery } from './schema';
 
@@ -39,6 +39,10 @@ export interface ServedItem {
   /** With `explain`: the candidate sources that proposed it. */
   sources?: SourceName[];
   explanation?: ScoreBreakdown | null;
+  /** With `explain`: the 1-based rank of its score before post-processing; null when placed, not ranked. */
+  score_rank?: number | null;
+  /** With `explain`: what moved it from its score rank or placed it (boosts, diversity, exploration, pins). */
+  adjustments?: AdjustmentNote[];
 }
 
 export interface RecommendationResponse {

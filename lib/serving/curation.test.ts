@@ -26,7 +26,7 @@ const rule = (id: number, overrides: Partial<CurationRule>): CurationRule => ({
 const rules = [
   rule(1, { kind: 'block', targetType: 'category', target: 'Horror' }),
   rule(2, { kind: 'block', targetType: 'tag', target: 'spoilers', segment: 'returning' }),
-  rule(3, { kind: 'pin', targetType: 'item', target: 'pinned', position: 2 }),
+  rule(3, { kind: 'pin', targetType: 'item', target: 'pinned', position: 2, note: ' Hero slot ' }),
   rule(4, { kind: 'pick', targetType: 'item', target: 'picked' }),
   rule(5, { kind: 'boost', targetType: 'category', target: 'Drama', boost: 2 }),
   rule(6, { kind: 'pick', targetType: 'item', target: 'appended-pick' }),
@@ -51,8 +51,9 @@ describe('curation for one request', () => {
     expect(editorialPlacements(curationFor(rules, ANONYMOUS), space, eligibility)).toEqual({
       picks: [1],
       pinned: [
-        { item: 0, position: 2 },
-        { item: 2, position: 1 },
+        // Named for explanations by the rule's note, else its id.
+        { item: 0, position: 2, rule: '“Hero slot”' },
+        { item: 2, position: 1, rule: '#7' },
       ],
     });
     expect(editorialPlacements(curationFor(rules, ANONYMOUS, { placements: false }), space, eligibility)).toEqual({ picks: [], pinned: [] });

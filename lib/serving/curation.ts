@@ -1,6 +1,6 @@
 import { rulesForUser } from '@/lib/curation/segments';
 import type { CurationRule } from '@/lib/curation/types';
-import { placesAnItem, type CurationDirective } from '@/lib/recommend/postprocess';
+import { placesAnItem, type CurationDirective, type PinnedItem } from '@/lib/recommend/postprocess';
 import type { ItemSpace, UserSegment } from './context';
 import type { Blocks, SpaceEligibility } from './eligibility';
 
@@ -25,7 +25,12 @@ export function curationFor(rules: CurationRule[], segment: UserSegment, { place
 }
 
 function directivesFor(rules: CurationRule[], segment: UserSegment): CurationDirective[] {
-  return rulesForUser(rules, segment).map(({ kind, targetType, target, position, boost }) => ({ kind, targetType, target, position, boost }));
+  return rulesForUser(rules, segment).map((rule) => ({ kind: rule.kind, targetType: rule.targetType, target: rule.target, position: rule.position, boost: rule.boost, rule: ruleName(rule) }));
+}
+
+/** A rule as explanations name it: its note when it has one, else its id. */
+function ruleName(rule: CurationRule): string {
+  return rule.note.trim() ? `“${rule.note.trim()}”` : `#${rule.id}`;
 }
 
 function blocksOf(directives: readonly CurationDirective[]): Blocks {
@@ -40,7 +45,7 @@ function blocksOf(directives: readonly CurationDirective[]): Blocks {
 export interface EditorialPlacements {
   /** Picked items that join the candidates, best first. */
   picks: number[];
-  pinned: { item: number; position: number }[];
+  pinned: PinnedItem[];
 }
 
 /** Picks and pins resolved to items of the space, keeping only those eligibility lets through. */
@@ -53,7 +58,7 @@ export function editorialPlacements(curation: RequestCuration, space: ItemSpace,
     if (item === undefined) continue;
     // Picks join the model's candidates, so only the model's items; pins may place any item.
     if (rule.kind === 'pick' && item < space.modelItems && eligibility.allowed(item)) picks.push(item);
-    if (rule.kind === 'pin' && eligibility.placeable(item)) pinned.push({ item, position: rule.position ?? 1 });
+    if (rule.kind === 'pin' && eligibility.placeable(item)) pinned.push({ item, position: rule.position ?? 1, ...(rule.rule && { rule: rule.rule }) });
   }
   return { picks, pinned };
 }

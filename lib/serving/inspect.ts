@@ -3,7 +3,11 @@ import { attributeCuration, type CurationAttribution } from '@/lib/curation/prev
 import type { TargetItem, TargetItems } from '@/lib/curation/schema';
 import { rulesForUser } from '@/lib/curation/segments';
 import type { CurationRule } from '@/lib/curation/types';
-import { resolveStrategy } from '@/lib/experiments/serving';
+import { getConnection } from '@/db';
+import { resolveStrategy, type StrategyChoice } from '@/lib/experiments/serving';
+import { CommandError } from '@/lib/runtime/command-errors';
+import { DEFAULT_STRATEGY_KEY, PRESET_STRATEGIES, strategyConfigSchema, type StrategyConfig } from '@/lib/strategies/schema';
+import { defaultStrategyKey, strategiesByKey } from '@/lib/strategies/store';
 import type { Reason, ScoreBreakdown } from '@/lib/recommend/explain';
 import { whyNot, type IneligibleReason, type WhyNotAnswer } from '@/lib/recommend/why-not';
 import type { CatalogEntry } from './catalog';
@@ -33,9 +37,9 @@ export interface FeedRanking {
   user: ServingUser;
   /**
    * The feed as a request for `n` items would rank it now (or ranked `depth` deep), optionally
-   * without the curation rules.
+   * without the curation rules, or under another strategy than the user's own.
    */
-  rank(options?: { n?: number; depth?: number; withoutRules?: boolean }): Promise<RankedList>;
+  rank(options?: { n?: number; depth?: number; withoutRules?: boolean; strategy?: StrategyChoice }): Promise<RankedList>;
   /** Why the item may not be shown to this user at all; empty when it may. */
   ineligibility(entry: CatalogEntry): Ineligibility[];
 }
@@ -52,8 +56,8 @@ export async function feedRanking(userId: string, { explain = true } = {}): Prom
   return {
     snapshot,
     user,
-    rank: async ({ n = MAX_PAGE, depth = listDepth(n), withoutRules = false } = {}) =>
-      (await rankWithFallbacks({ ...request, input: { ...input, query: { ...input.query, n } }, snapshot: withoutRules ? { ...snapshot, rules: [] } : snapshot }, depth)).list,
+    rank: async ({ n = MAX_PAGE, depth = listDepth(n), withoutRules = false, strategy: other = strategy } = {}) =>
+      (await rankWithFallbacks({ ...request, strategy: other, input: { ...input, query: { ...input.query, n } }, snapshot: withoutRules ? { ...snapshot, rules: [] } : snapshot }, depth)).list,
     ineligibility: (entry) => ineligibility(entry, rules),
   };
 }
@@ -199,4 +203,72 @@ export async function previewFeed(userId: string, n: number): Promise<FeedPrevie
     uncurated,
     attribution: attributeCuration(rules, curated, uncurated, (id) => snapshot.catalog.get(id)),
   };
+}
+
+export interface StrategyFeed {
+  strategy: string;
+  /** The stored version ranked with; null for an unsaved config. */
+  version: number | null;
+  fallback: Fallback | null;
+  items: ServedItem[];
+}
+
+export interface StrategyPreview {
+  user: string;
+  model_version: number | null;
+  /** The feed under the config as edited, not saved. */
+  preview: StrategyFeed;
+  /** The feed under the default strategy, for comparison. */
+  default: StrategyFeed;
+}
+
+/** What the strategy being edited would serve `userId`, beside what the default strategy serves them; nothing is saved, served or recorded. */
+export async function previewStrategy(userId: string, config: StrategyConfig, n: number): Promise<StrategyPreview> {
+  const ranking = await feedRanking(userId);
+  const conn = await getConnection();
+  const defaultKey = await defaultStrategyKey(conn.db);
+  const [defaultChoice] = await storedChoices([defaultKey], { missing: () => builtInDefault() });
+  const unsaved: StrategyChoice = { strategyKey: 'preview', strategyVersion: 0, config, experiment: null, variant: null };
+  const [preview, current] = await Promise.all([strategyFeed(ranking, unsaved, n), strategyFeed(ranking, defaultChoice!, n)]);
+  return { user: userId, model_version: ranking.snapshot.model?.versionId ?? null, preview: { ...preview, version: null }, default: current };
+}
+
+export interface StrategyFeeds {
+  user: string;
+  model_version: number | null;
+  feeds: StrategyFeed[];
+}
+
+/** The user's feed under each named strategy, side by side, in the order named; nothing is served or recorded. */
+export async function feedsByStrategy(userId: string, keys: readonly string[], n: number): Promise<StrategyFeeds> {
+  const ranking = await feedRanking(userId);
+  const choices = await storedChoices(keys, {
+    missing: (key) => {
+      throw CommandError.notFound('strategy', key);
+    },
+  });
+  const feeds = await Promise.all(choices.map((choice) => strategyFeed(ranking, choice, n)));
+  return { user: userId, model_version: ranking.snapshot.model?.versionId ?? null, feeds };
+}
+
+async function strategyFeed(ranking: FeedRanking, choice: StrategyChoice, n: number): Promise<StrategyFeed> {
+  const list = await ranking.rank({ n, strategy: choice });
+  return { strategy: choice.strategyKey, version: choice.strategyVersion, fallback: list.fallback, items: list.items.slice(0, n) };
+}
+
+/** Stored strategies as serving would rank with them, in the order asked; a config serving would refuse is refused here too. */
+async function storedChoices(keys: readonly string[], { missing }: { missing: (key: string) => StrategyChoice }): Promise<StrategyChoice[]> {
+  const stored = await strategiesByKey((await getConnection()).db, keys);
+  return keys.map((key) => {
+    const strategy = stored.get(key);
+    if (!strategy) return missing(key);
+    const config = strategyConfigSchema.safeParse(strategy.config);
+    if (!config.success) throw CommandError.conflict(`strategy '${key}' v${strategy.version} has a config serving refuses: ${config.error.issues[0]?.message}`);
+    return { strategyKey: key, strategyVersion: strategy.version, config: config.data, experiment: null, variant: null };
+  });
+}
+
+/** What serving falls back to when the default strategy cannot be read (lib/experiments/serving.ts). */
+function builtInDefault(): StrategyChoice {
+  return { strategyKey: DEFAULT_STRATEGY_KEY, strategyVersion: 0, config: PRESET_STRATEGIES.hybrid, experiment: null, variant: null };
 }

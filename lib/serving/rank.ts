@@ -2,7 +2,7 @@ import { murmur3 } from '@/lib/experiments/assignment';
 import type { StrategyChoice } from '@/lib/experiments/serving';
 import type { UserHistory } from '@/lib/models/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
-import { reasonsFor, scoreBreakdown, type ExplanationContext, type Scoring } from '@/lib/recommend/explain';
+import { adjustmentNotes, reasonsFor, scoreBreakdown, type ExplanationContext, type Scoring } from '@/lib/recommend/explain';
 import type { CurationDirective } from '@/lib/recommend/postprocess';
 import type { RecommendationRequest } from '@/lib/recommend/request';
 import { serveRecommendations, type ServedEntry, type StageTimings } from '@/lib/recommend/serve';
@@ -182,6 +182,11 @@ function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, l
   return {
     ...describeItem(space, entry.item, entry.score),
     reasons,
-    ...(explain && { sources: entry.sources, explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null }),
+    ...(explain && {
+      sources: entry.sources,
+      explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null,
+      score_rank: entry.scoreRank,
+      adjustments: adjustmentNotes(entry.adjustments),
+    }),
   };
 }

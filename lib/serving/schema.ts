@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { slug } from '@/lib/experiments/schema';
+import { strategyConfigSchema } from '@/lib/strategies/schema';
+import { MAX_COMPARED_STRATEGIES } from './limits';
 
 const idList = z
   .string()
@@ -47,6 +50,25 @@ export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
 export const explainQuerySchema = z.object({ user: z.string().trim().min(1, 'user is required').max(256), item: z.string().trim().min(1, 'item is required').max(256) }).strict();
 export type ExplainQuery = z.infer<typeof explainQuerySchema>;
+
+const explainedUser = z.string().trim().min(1, 'user is required').max(256);
+const previewSize = z.coerce.number().int().min(1).max(50).default(20);
+
+/** An unsaved strategy config to rank a user's feed with, beside the default strategy's. */
+export const strategyPreviewInputSchema = z.object({ user: explainedUser, config: strategyConfigSchema, n: previewSize }).strict();
+export type StrategyPreviewInput = z.infer<typeof strategyPreviewInputSchema>;
+
+export const strategyFeedsQuerySchema = z
+  .object({
+    user: explainedUser,
+    strategies: z
+      .string()
+      .transform((list) => [...new Set(list.split(',').map((key) => key.trim()).filter((key) => key !== ''))])
+      .pipe(z.array(slug).min(1, 'name at least one strategy').max(MAX_COMPARED_STRATEGIES, `compare at most ${MAX_COMPARED_STRATEGIES} strategies`))
+      .meta({ description: `Strategy keys, comma-separated, 1 to ${MAX_COMPARED_STRATEGIES}.` }),
+    n: previewSize,
+  })
+  .strict();
 
 /** A page token: which ranked list it continues, and from where. Opaque to clients. */
 export const cursorSchema = z.object({ r: z.string().min(1).max(64), o: z.number().int().min(1).max(1_000) }).strict();

@@ -9,7 +9,8 @@ import { strategyInputSchema, strategyPatchSchema } from '@/lib/experiments/stra
 import { rangeQuerySchema } from '@/lib/metrics/ranges';
 import { modelVersionsQuerySchema, trainingRunsQuerySchema } from '@/lib/models/schema';
 import { explainFeedQuerySchema, whyNotQuerySchema } from '@/lib/recommend/why-not';
-import { explainQuerySchema, feedQuerySchema, sessionRequestSchema, similarQuerySchema, trendingQuerySchema } from '@/lib/serving/schema';
+import { explainQuerySchema, feedQuerySchema, sessionRequestSchema, similarQuerySchema, strategyFeedsQuerySchema, strategyPreviewInputSchema, trendingQuerySchema } from '@/lib/serving/schema';
+import { PRESET_STRATEGIES } from '@/lib/strategies/schema';
 import { eventWeightsPatchSchema, eventWeightsSchema } from '@/lib/settings/event-weights';
 import { cacheTtlsSchema, diversityDefaultsSchema } from '@/lib/settings/serving';
 import { userHistoryQuerySchema, userInputSchema, userListQuerySchema } from '@/lib/users/schema';
@@ -59,6 +60,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/trending', permission: 'recommend', tag: 'Recommendations', summary: 'Trending items', query: trendingQuerySchema, responses: { 200: responses.recommendationResponseSchema } },
   { method: 'get', path: '/api/v1/recommendations/explain', permission: 'feeds:explain', tag: 'Explanations', summary: 'Why an item would or would not be shown', query: explainQuerySchema, responses: { 200: responses.itemExplanationSchema }, errors: [404] },
   { method: 'get', path: '/api/v1/recommendations/explain/feed', permission: 'feeds:explain', tag: 'Explanations', summary: 'A user\'s feed with reasons and score breakdowns', description: 'As it would be served now; nothing is logged.', query: explainFeedQuerySchema, responses: { 200: responses.explainedFeedSchema } },
+  { method: 'post', path: '/api/v1/recommendations/explain/preview', permission: 'feeds:explain', tag: 'Explanations', summary: 'Preview an unsaved strategy for a user', description: "The user's feed under the strategy config sent, beside the default strategy's. Nothing is saved, served, cached or logged.", body: strategyPreviewInputSchema, example: { user: 'u-42', config: PRESET_STRATEGIES.content, n: 10 }, responses: { 200: responses.strategyPreviewSchema } },
+  { method: 'get', path: '/api/v1/recommendations/explain/strategies', permission: 'feeds:explain', tag: 'Explanations', summary: "A user's feed under up to three strategies", description: 'One feed per stored strategy, side by side; nothing is served or logged.', query: strategyFeedsQuerySchema, responses: { 200: responses.strategyFeedsSchema }, errors: [404, 409] },
   { method: 'get', path: '/api/v1/recommendations/why-not', permission: 'feeds:explain', tag: 'Explanations', summary: 'Why an item is not in a user\'s feed', query: whyNotQuerySchema, responses: { 200: responses.whyNotSchema }, errors: [404] },
   // Events
   { method: 'post', path: '/api/v1/events', permission: 'events:write', tag: 'Events', summary: 'Record events', description: 'One event, an array, `{ "events": [...] }` or NDJSON; up to 5,000 per request. Answers once they are durable and in the real-time profiles. A batch is validated whole: one bad event refuses it, naming its index.', body: oneOrBatch(eventInputSchema, eventBatchSchema, 'events'), example: { events: [eventExample] }, responses: { 200: responses.eventResultSchema } },

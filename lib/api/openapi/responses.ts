@@ -8,7 +8,7 @@ import { CUPED_SKIP_REASONS } from '@/lib/experiments/stats/cuped';
 import { SAMPLE_RATIO_STATUSES, SRM_MIN_EXPECTED_PER_VARIANT, SRM_MIN_EXPOSURES } from '@/lib/experiments/stats/srm';
 import { EXPERIMENT_STATUSES, EXPERIMENT_TYPES, METRICS, TESTABLE_METRICS } from '@/lib/experiments/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates/types';
-import type { ReasonKind } from '@/lib/recommend/explain';
+import type { AdjustmentKind, ReasonKind } from '@/lib/recommend/explain';
 import type { ExtraSource } from '@/lib/recommend/serve';
 import { strategyConfigSchema } from '@/lib/strategies/schema';
 import { DATA_SHARING_LEVELS } from '@/lib/users/schema';
@@ -76,6 +76,8 @@ const scoreBreakdownSchema = z
   .object({ baseline: z.number(), contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })) })
   .meta({ id: 'ScoreBreakdown', description: "The ranker's score split into per-feature contributions that add up to score − baseline." });
 
+const ADJUSTMENT_KINDS = ['boosted', 'lowered', 'moved_up_by_diversity', 'moved_down_by_diversity', 'exploration', 'pinned'] as const satisfies readonly AdjustmentKind[];
+
 const reasonSchema = z.object({ kind: z.enum(REASON_KINDS), text: z.string(), item: z.string().optional().meta({ description: 'The history item behind a "because you watched" reason.' }) });
 
 const EXTRA_SOURCES = ['editorial', 'fresh'] as const satisfies readonly ExtraSource[];
@@ -94,6 +96,11 @@ export const servedItemSchema = z
     reasons: z.array(reasonSchema),
     sources: z.array(z.enum([...CANDIDATE_SOURCES, ...EXTRA_SOURCES])).optional().meta({ description: 'With `explain`: the candidate sources that proposed it.' }),
     explanation: scoreBreakdownSchema.nullable().optional(),
+    score_rank: z.number().int().min(1).nullable().optional().meta({ description: 'With `explain`: the rank of its score before post-processing; null when placed (pinned, exploration), not ranked.' }),
+    adjustments: z
+      .array(z.object({ kind: z.enum(ADJUSTMENT_KINDS), text: z.string() }))
+      .optional()
+      .meta({ description: 'With `explain`: what moved the item from its score rank or placed it: boosts, diversity, exploration, pins.' }),
   })
   .meta({ id: 'ServedItem' });
 
@@ -578,6 +585,22 @@ export const explainedFeedSchema = z.object({
   fallback: fallbackSchema,
   model_version: z.number().int().nullable(),
 });
+
+const strategyFeedSchema = z.object({
+  strategy: z.string(),
+  version: z.number().int().nullable().meta({ description: 'The stored version ranked with; null for an unsaved config.' }),
+  fallback: fallbackSchema,
+  items: z.array(servedItemSchema),
+});
+
+export const strategyPreviewSchema = z.object({
+  user: z.string(),
+  model_version: z.number().int().nullable(),
+  preview: strategyFeedSchema.meta({ description: 'The feed under the config as sent, not saved.' }),
+  default: strategyFeedSchema.meta({ description: 'The feed under the default strategy.' }),
+});
+
+export const strategyFeedsSchema = z.object({ user: z.string(), model_version: z.number().int().nullable(), feeds: z.array(strategyFeedSchema).meta({ description: 'One feed per strategy, in the order asked.' }) });
 
 export const itemExplanationSchema = z.object({
   user: z.string(),

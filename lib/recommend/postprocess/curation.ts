@@ -88,22 +88,42 @@ const BOOST_FLOOR_MARGIN = 0.1;
  * lowers, and unboosted entries keep their exact score.
  */
 export function applyBoosts(entries: readonly ListEntry[], directives: readonly CurationDirective[], facts: ItemFacts): ListEntry[] {
-  const boosts = validBoosts(directives);
-  if (boosts.length === 0 || entries.length === 0) return [...entries];
+  const boostOf = boostsMatching(directives, facts);
+  if (!boostOf || entries.length === 0) return [...entries];
   const floor = boostFloor(entries);
   const boosted = entries.map((entry) => {
-    let multiplier = 1;
-    let lifted = false;
-    for (const directive of boosts) {
-      if (!directiveMatches(directive, entry.item, facts)) continue;
-      multiplier *= directive.boost;
-      lifted ||= directive.boost > 1;
-    }
+    const { multiplier, lifted } = boostOf(entry.item);
     if (multiplier === 1 && !lifted) return entry;
     const placement = lifted && entry.placement === 'ranked' ? 'boosted' : entry.placement;
     return { item: entry.item, score: floor + (entry.score - floor) * multiplier, placement };
   });
   return boosted.sort((a, b) => b.score - a.score);
+}
+
+export interface MatchedBoost {
+  /** The product of every matching boost. */
+  multiplier: number;
+  /** Some matching boost is above 1. */
+  lifted: boolean;
+  /** The matching rules' names, for explanations. */
+  rules: string[];
+}
+
+const NO_BOOST: MatchedBoost = { multiplier: 1, lifted: false, rules: [] };
+
+/** Per item, the usable boost rules that match it and their combined multiplier; null when no rule is a usable boost. */
+export function boostsMatching(directives: readonly CurationDirective[], facts: ItemFacts): ((item: number) => MatchedBoost) | null {
+  const boosts = validBoosts(directives);
+  if (boosts.length === 0) return null;
+  return (item) => {
+    const matched = boosts.filter((directive) => directiveMatches(directive, item, facts));
+    if (matched.length === 0) return NO_BOOST;
+    return {
+      multiplier: matched.reduce((product, directive) => product * directive.boost, 1),
+      lifted: matched.some((directive) => directive.boost > 1),
+      rules: matched.map((directive) => directive.rule ?? `${directive.targetType} ${directive.target}`),
+    };
+  };
 }
 
 function boostFloor(entries: readonly ListEntry[]): number {

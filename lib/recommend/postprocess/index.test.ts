@@ -25,7 +25,7 @@ const full: PostProcessOptions = {
   ],
 };
 
-const page = (options: PostProcessOptions, offset: number) => postProcess(entries, { ...options, offset }, facts);
+const page = (options: PostProcessOptions, offset: number) => postProcess(entries, { ...options, offset }, facts).entries;
 
 describe('postProcess', () => {
   it('paginates without repeats across offsets 0, 10 and 20, each page full', () => {
@@ -85,7 +85,7 @@ describe('postProcess', () => {
   it('is deterministic for a fixed input and seed, and empty beyond the candidates', () => {
     expect(page(full, 10)).toEqual(page(full, 10));
     expect(page(plain, 40)).toEqual([]);
-    expect(postProcess(entries, { ...plain, count: 0 }, facts)).toEqual([]);
+    expect(postProcess(entries, { ...plain, count: 0 }, facts).entries).toEqual([]);
   });
 
   it('holds the category cap on every page of `pageSize` when ranking several pages at once, exploration included', () => {
@@ -98,7 +98,7 @@ describe('postProcess', () => {
       exploration: { ...full.exploration!, share: 0.4 },
       diversity: { ...full.diversity, maxPerCategory: 2, pageSize: 10 },
     };
-    const list = postProcess(entries, capped, facts);
+    const list = postProcess(entries, capped, facts).entries;
     expect(list).toHaveLength(30);
     for (let start = 0; start < 30; start += 10) {
       const counts = new Map<string, number>();
@@ -107,6 +107,50 @@ describe('postProcess', () => {
       expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     }
     // The same pages as asking for each page on its own.
-    expect(items(list.slice(10, 20))).toEqual(items(postProcess(entries, { ...capped, count: 10, offset: 10 }, facts)));
+    expect(items(list.slice(10, 20))).toEqual(items(postProcess(entries, { ...capped, count: 10, offset: 10 }, facts).entries));
+  });
+});
+
+describe('postProcess trace', () => {
+  const traced = (options: PostProcessOptions) => postProcess(entries, options, facts);
+
+  it('records nothing when no step moved an entry: each sits at its score rank', () => {
+    const { entries: list, trace } = traced(plain);
+    list.forEach((entry, index) => expect(trace.get(entry.item)).toEqual({ scoreRank: index + 1, adjustments: [] }));
+  });
+
+  it('names the boost rule that lifted an entry, and what diversity moved up or down', () => {
+    const promo: CurationDirective = { kind: 'boost', targetType: 'item', target: 'item-30', position: null, boost: 5, rule: 'Promo week' };
+    const { entries: list, trace } = traced({ ...plain, directives: [promo], diversity: { lambda: 1, maxPerCategory: 1 } });
+    expect(items(list).slice(0, 5)).toEqual([30, 0, 1, 3, 2]);
+    expect(trace.get(30)).toEqual({ scoreRank: 31, adjustments: [{ kind: 'boost', rules: ['Promo week'], multiplier: 5 }] });
+    // Item 2 shares item 30's category, so the cap takes item 3 before it.
+    expect(trace.get(3)).toEqual({ scoreRank: 4, adjustments: [{ kind: 'diversity', places: 1 }] });
+    expect(trace.get(2)).toEqual({ scoreRank: 3, adjustments: [{ kind: 'diversity', places: -1 }] });
+    expect(trace.get(0)!.adjustments).toEqual([]);
+  });
+
+  it('marks exploration slots as placed, not ranked, and pins with their rule and position', () => {
+    const withRules: PostProcessOptions = { ...full, pinned: [{ item: 12, position: 1, rule: 'Hero slot' }, { item: 101, position: 4 }] };
+    const { entries: list, trace } = traced(withRules);
+    expect(trace.get(12)!.adjustments).toEqual([{ kind: 'pin', rule: 'Hero slot', position: 1 }]);
+    expect(trace.get(101)!.adjustments).toEqual([{ kind: 'pin', rule: null, position: 4 }]);
+    const explored = list.filter((entry) => entry.placement === 'explore');
+    expect(explored.length).toBeGreaterThan(0);
+    for (const { item } of explored) expect(trace.get(item)).toEqual({ scoreRank: null, adjustments: [{ kind: 'exploration' }] });
+    expect([...trace.keys()].sort()).toEqual(items(list).sort());
+  });
+
+  it('credits diversity only on the page that kept the entry, not one exploration pushed it off', () => {
+    // Items 0 and 1 share a category; with one item per category, page 1 of four is 0, 2, 3, 4 (2–4 moved up).
+    const categoryOf = ['a', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const ranked: ListEntry[] = categoryOf.map((_, item) => ({ item, score: 10 - item, placement: 'ranked' }));
+    const byCategory: ItemFacts = { ...facts, category: (item) => categoryOf[item] ?? 'new' };
+    const options: PostProcessOptions = { ...plain, count: 8, diversity: { lambda: 1, maxPerCategory: 1, pageSize: 4 }, exploration: { share: 0.25, pool: [100], seed: 1 } };
+    const { entries: list, trace } = postProcess(ranked, options, byCategory);
+    // The exploration slot pushed item 4 to page 2, where it sits in score order behind item 1.
+    expect(items(list).slice(4, 6)).toEqual([1, 4]);
+    expect(trace.get(4)).toEqual({ scoreRank: 5, adjustments: [] });
+    expect(trace.get(3)!.adjustments).toEqual([{ kind: 'diversity', places: 1 }]);
   });
 });

@@ -30,6 +30,8 @@ export interface CurationDirective {
   target: string;
   position: number | null;
   boost: number | null;
+  /** How explanations name the rule, e.g. its note or id. */
+  rule?: string;
 }
 
 export interface DiversityOptions {
@@ -59,6 +61,31 @@ export interface PinnedItem {
   item: number;
   /** 1-based. */
   position: number;
+  /** How explanations name the rule that pinned it. */
+  rule?: string;
+}
+
+/** One thing a post-processing step did to an entry, as explanations report it. */
+export type Adjustment =
+  /** Boost rules matched: the score was multiplied by `multiplier` (above 1 lifts, below 1 lowers). */
+  | { kind: 'boost'; rules: string[]; multiplier: number }
+  /** Diversity placed it `places` positions above (positive) or below (negative) its score order on its page. */
+  | { kind: 'diversity'; places: number }
+  /** Put into the page by exploration, not ranked there. */
+  | { kind: 'exploration' }
+  | { kind: 'pin'; rule: string | null; position: number };
+
+export interface EntryTrace {
+  /** 1-based rank of the entry's own score among the ranked candidates; null for entries placed, not ranked. */
+  scoreRank: number | null;
+  /** In the order the steps ran. */
+  adjustments: Adjustment[];
+}
+
+export interface PostProcessed {
+  entries: ListEntry[];
+  /** Per item of `entries`: where its score ranked it and what moved it from there. */
+  trace: Map<number, EntryTrace>;
 }
 
 export interface PostProcessOptions {

@@ -50,7 +50,7 @@ export default async function StrategyPage({ params }: { params: Promise<{ key: 
         }
       />
       {canWrite ? (
-        <StrategyEditor strategy={json} initialConfig={strategy.config} servedBy={inUse[strategy.key] ?? []} />
+        <StrategyEditor strategy={json} initialConfig={strategy.config} servedBy={inUse[strategy.key] ?? []} suggestUsers={can(user, 'users:read')} />
       ) : (
         <section className="card" style={{ marginBottom: 16 }}>
           <h2>Config</h2>

@@ -3,6 +3,7 @@ import { StrategyEditor } from '@/components/experiments/strategy-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { getConnection } from '@/db';
 import { requireConsoleUser } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/principal';
 import { slug } from '@/lib/experiments/schema';
 import { DEFAULT_STRATEGY_KEY, PRESET_STRATEGIES } from '@/lib/strategies/schema';
 import { getStrategy } from '@/lib/strategies/store';
@@ -14,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** `?from=<key>` starts from a copy of that strategy's config. */
 export default async function NewStrategyPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireConsoleUser('experiments:write', '/experiments/strategies/new');
+  const user = await requireConsoleUser('experiments:write', '/experiments/strategies/new');
   const from = slug.safeParse((await searchParams).from);
   const source = from.success ? await getStrategy(await getConnection(), from.data) : null;
   return (
@@ -27,7 +28,7 @@ export default async function NewStrategyPage({ searchParams }: { searchParams: 
           </>
         }
       />
-      <StrategyEditor initialConfig={source?.config ?? PRESET_STRATEGIES[DEFAULT_STRATEGY_KEY]} />
+      <StrategyEditor initialConfig={source?.config ?? PRESET_STRATEGIES[DEFAULT_STRATEGY_KEY]} suggestUsers={can(user, 'users:read')} />
     </>
   );
 }
