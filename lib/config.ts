@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { API_KEY_SCOPES, type ApiKeyScope } from './auth/types';
 import { parseRedisUrl } from './cache/redis-url';
 import { EVENT_TYPES, type EventType } from './events/types';
+import { SIGNAL_SCALES, type SignalScale } from './models/signal-scale';
 
 /**
  * The one place that reads environment variables. Everything else asks `getConfig()`,
@@ -47,6 +48,7 @@ const environmentSchema = z.object({
   TAILOR_TRAIN_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   TAILOR_TRAIN_ON_START: booleanFlag.default(true),
   TAILOR_MODEL_CANDIDATES_KEPT: z.coerce.number().int().min(0).max(1_000).default(3),
+  TAILOR_SIGNAL_SCALE: z.enum(SIGNAL_SCALES).default('auto'),
   TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
   TAILOR_SEEN_EVENT_TYPES: commaList.default([...EVENT_TYPES]).pipe(z.array(z.enum(EVENT_TYPES))),
   // `none` spells out "no anonymous access", since an empty value means unset.
@@ -91,6 +93,8 @@ export interface Config {
     onStart: boolean;
     /** Candidates (versions never promoted) that keep their artifact; older ones' artifacts are deleted. */
     candidatesKept: number;
+    /** How event strengths become ALS confidence (lib/models/signal-scale.ts). */
+    signalScale: SignalScale;
   };
   /** Seed the demo world into an empty database on start. */
   seedDemo: boolean;
@@ -139,7 +143,7 @@ export function parseConfig(source: Record<string, string | undefined>, { stdout
     readReplica: readReplica(e),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TAILOR_REDIS_PREFIX } : null,
     modelDir: e.TAILOR_MODEL_DIR ?? null,
-    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT },
+    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT, signalScale: e.TAILOR_SIGNAL_SCALE },
     seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
     demoScale: e.TAILOR_DEMO_SCALE,
     seenEventTypes: e.TAILOR_SEEN_EVENT_TYPES,

@@ -1,7 +1,8 @@
 /** Worker-thread entry: trains the recommender on the data it is handed and posts the bundle back. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromTransferable, type ThreadInput, type ThreadMessage } from '@/lib/training/thread';
-import { trainRecommender } from '@/lib/training/train';
+import { getConfig } from '@/lib/config';
+import { DEFAULT_RECOMMENDER_PARAMS, trainRecommender, withSignalScale } from '@/lib/training/train';
 
 function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -9,7 +10,7 @@ function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
 
 async function main(): Promise<void> {
   const input = workerData as ThreadInput;
-  const output = await trainRecommender(fromTransferable(input.data), (progress) => post({ kind: 'progress', progress }), undefined, input.activeBundle);
+  const output = await trainRecommender(fromTransferable(input.data), (progress) => post({ kind: 'progress', progress }), withSignalScale(DEFAULT_RECOMMENDER_PARAMS, getConfig().training.signalScale), input.activeBundle);
   post({ kind: 'done', output }, [output.bundle.buffer as ArrayBuffer]);
 }
 

@@ -7,13 +7,15 @@ import { popularityScorer } from '@/lib/models/popularity';
 import type { ItemScorer } from '@/lib/models/types';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
 import { recentItemsByUser } from '@/lib/recommend/user-histories';
-import { trainRecommenderModels, type TrainProgress } from '@/lib/training/train';
+import type { SignalScale } from '@/lib/models/signal-scale';
+import { DEFAULT_RECOMMENDER_PARAMS, trainRecommenderModels, withSignalScale, type TrainProgress } from '@/lib/training/train';
 import { evaluateRecommender, recommendFromScorer, type EvaluationResult, type Recommend } from './evaluate';
 import { holdOut } from './from-dataset';
 
 export interface EvaluationOptions {
   k: number;
   seed: number;
+  signalScale: SignalScale;
 }
 
 export interface EvaluationReport {
@@ -31,7 +33,7 @@ export const TEST_SHARE = 0.25;
 export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, onProgress?: (progress: TrainProgress) => void): EvaluationReport {
   const { train, evaluation } = holdOut(dataset, { seed: options.seed, testShare: TEST_SHARE });
   const started = performance.now();
-  const { models, seconds } = trainRecommenderModels(train, undefined, onProgress);
+  const { models, seconds } = trainRecommenderModels(train, withSignalScale(DEFAULT_RECOMMENDER_PARAMS, options.signalScale), onProgress);
   const pipelineSeconds = (performance.now() - started) / 1000;
   const itemCount = train.itemIds.length;
   const alone: [string, ItemScorer | null, number][] = [

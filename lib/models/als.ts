@@ -27,8 +27,17 @@ import {
   transposed,
 } from '@/lib/math/linalg';
 import { Random } from '@/lib/math/random';
+import { SIGNAL_SCALES } from './signal-scale';
 import type { SparseMatrix } from './sparse';
 import type { ItemScorer, UserHistory } from './types';
+
+
+/**
+ * `auto` calls the signal count-valued when the 99th percentile of the pairs' strengths is this
+ * many times their median: ratings and weighted events stay within a few times their median
+ * (ml-latest-small: 1.4), play counts run to hundreds of times theirs.
+ */
+export const HEAVY_TAIL_RATIO = 20;
 
 export const alsParamsSchema = z
   .object({
@@ -42,7 +51,8 @@ export const alsParamsSchema = z
     regularization: z.number().positive().default(20),
     /** Confidence slope: c = 1 + alpha·strength, or 1 + alpha·log(1 + strength/logEpsilon). */
     alpha: z.number().positive().default(1),
-    confidence: z.enum(['linear', 'log']).default('linear'),
+    /** How a pair's summed strength becomes confidence; `auto` reads the data (see `resolvedAlsParams`). */
+    confidence: z.enum(SIGNAL_SCALES).default('auto'),
     logEpsilon: z.number().positive().default(1),
     /** CG steps per row and half-step, for rows too long to solve exactly. */
     cgSteps: z.number().int().min(1).max(64).default(3),
@@ -74,7 +84,7 @@ const CHUNK_ROWS = 1024;
  * the item factors start from it, so a few iterations reach what many would from noise.
  */
 export function trainAls(matrix: SparseMatrix, paramsInput: AlsParamsInput, onProgress?: (iteration: number, total: number) => void, warmStart?: AlsModel): AlsModel {
-  const params = alsParamsSchema.parse(paramsInput);
+  const params = resolvedAlsParams(matrix, alsParamsSchema.parse(paramsInput));
   const k = params.factors;
   const byUser = matrix.withValues((strength) => confidenceExcess(strength, params));
   const byItem = byUser.transpose();
@@ -91,6 +101,15 @@ export function trainAls(matrix: SparseMatrix, paramsInput: AlsParamsInput, onPr
     onProgress?.(iteration, params.iterations);
   }
   return { factors: k, userFactors: Float32Array.from(users), itemFactors: Float32Array.from(items) };
+}
+
+/** The parameters with `auto` confidence settled by the matrix's strengths: what training uses and the model keeps for folding in. */
+export function resolvedAlsParams(matrix: SparseMatrix, params: AlsParams): AlsParams {
+  if (params.confidence !== 'auto') return params;
+  const strengths = matrix.values.filter((value) => value > 0).sort();
+  if (strengths.length === 0) return { ...params, confidence: 'linear' };
+  const at = (share: number) => strengths[Math.min(strengths.length - 1, Math.floor(share * strengths.length))]!;
+  return { ...params, confidence: at(0.99) >= HEAVY_TAIL_RATIO * at(0.5) ? 'log' : 'linear' };
 }
 
 /** c − 1 for an interaction of this strength: the extra weight it earns over an unseen pair. */

@@ -30,7 +30,7 @@ const REASON_STEPS = 8;
 const MAX_REASONS = 3;
 
 /** What can put an item in a list, as reasons tell it. */
-export type Signal = CandidateSourceName | 'freshness' | 'category';
+export type Signal = CandidateSourceName | 'freshness' | 'category' | 'session';
 
 /**
  * The signal behind each ranker feature. A feature about the user alone (history length) shifts
@@ -139,7 +139,7 @@ function reasonOfSignal(signal: Signal, item: number, context: ExplanationContex
       return source === undefined ? similarUsers : { kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) };
     }
     case 'session': {
-      const source = context.signals.strongestSessionSource.get(item);
+      const source = newestInCategory(item, context);
       return source === undefined ? null : { kind: 'because_you_watched', text: `Because you just watched ${context.titleOf(source)}`, item: context.idOf(source) };
     }
     case 'collaborative':
@@ -155,6 +155,13 @@ function reasonOfSignal(signal: Signal, item: number, context: ExplanationContex
     case 'freshness':
       return newArrival(item, context);
   }
+}
+
+/** The newest session item of the item's category: what the session signal saw. */
+function newestInCategory(item: number, { models, request }: ExplanationContext): number | undefined {
+  const category = models.itemCategory[item] ?? -1;
+  if (category < 0) return undefined;
+  return Array.from(request.recent ?? []).find((recent) => models.itemCategory[recent] === category);
 }
 
 const similarUsers: Reason = { kind: 'similar_users', text: 'Popular with people who like what you like' };

@@ -12,7 +12,6 @@ export const SOURCE_LABELS: Record<CandidateSourceName, string> = {
   content: 'Content (text)',
   popular: 'Popular',
   trending: 'Trending',
-  session: 'Session (just watched)',
 };
 
 export interface FeatureLabel {

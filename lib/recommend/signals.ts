@@ -1,7 +1,6 @@
 import { foldIn } from '@/lib/models/als';
 import { profileFromHistory, profileFromPreferences } from '@/lib/models/content';
 import { forEachNeighborContribution } from '@/lib/models/item-knn';
-import type { UserHistory } from '@/lib/models/types';
 import type { RecommenderModels } from './models';
 import type { RecommendationRequest } from './request';
 
@@ -20,10 +19,6 @@ export interface UserSignals {
   easeRow: Float32Array | null;
   /** Content profile of the history blended with explicit preferences; null with neither. */
   contentProfile: Float32Array | null;
-  /** Item-kNN score per item reached from the session (the newest interactions), newest weighing most. */
-  sessionScores: Map<number, number>;
-  /** Per item reached from the session, the session item contributing most: "Because you just watched …". */
-  strongestSessionSource: Map<number, number>;
   /** Share of the session per category, newest weighing most: where the user is heading now. */
   sessionCategoryShare: Float32Array;
   /** Share of the history's strength per category. */
@@ -39,7 +34,7 @@ export function userSignals(models: RecommenderModels, request: RecommendationRe
   return {
     userFactor: userFactorOf(models, request),
     ...neighborScoresOf(models, request),
-    ...sessionSignalsOf(models, request),
+    sessionCategoryShare: sessionCategoryShareOf(models, request),
     easeRow: easeRowOf(models, request),
     contentProfile: contentProfileOf(models, request),
     categoryAffinity: categoryAffinityOf(models, request),
@@ -55,39 +50,34 @@ function userFactorOf(models: RecommenderModels, request: RecommendationRequest)
 }
 
 function neighborScoresOf(models: RecommenderModels, request: RecommendationRequest): Pick<UserSignals, 'neighborScores' | 'strongestSource'> {
-  const { scores, strongestSource } = neighborScoresFrom(models, request.history, models.knnParams);
-  return { neighborScores: scores, strongestSource };
-}
-
-/** Item-kNN scores reached from some items, with the item that contributed most to each. */
-function neighborScoresFrom(models: RecommenderModels, from: UserHistory, params: RecommenderModels['knnParams']): { scores: Map<number, number>; strongestSource: Map<number, number> } {
-  const scores = new Map<number, number>();
+  const neighborScores = new Map<number, number>();
   const strongestSource = new Map<number, number>();
   const strongest = new Map<number, number>();
-  forEachNeighborContribution(models.knn, from, params, (item, contribution, source) => {
-    scores.set(item, (scores.get(item) ?? 0) + contribution);
+  forEachNeighborContribution(models.knn, request.history, models.knnParams, (item, contribution, source) => {
+    neighborScores.set(item, (neighborScores.get(item) ?? 0) + contribution);
     if (contribution > (strongest.get(item) ?? Number.NEGATIVE_INFINITY)) {
       strongest.set(item, contribution);
       strongestSource.set(item, source);
     }
   });
-  return { scores, strongestSource };
+  return { neighborScores, strongestSource };
 }
 
 /** Each session item weighs half as much as the one after it: the last click leads. */
 const SESSION_DECAY = 0.5;
 
-function sessionSignalsOf(models: RecommenderModels, request: RecommendationRequest): Pick<UserSignals, 'sessionScores' | 'strongestSessionSource' | 'sessionCategoryShare'> {
-  const recent = Uint32Array.from(request.recent ?? []);
-  const weights = Float32Array.from(recent, (_, position) => SESSION_DECAY ** position);
-  const { scores: sessionScores, strongestSource: strongestSessionSource } = neighborScoresFrom(models, { items: recent, strengths: weights }, { ...models.knnParams, weighting: 'strength' });
-  const sessionCategoryShare = new Float32Array(models.popularity.categories.length);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  recent.forEach((item, position) => {
-    const category = models.itemCategory[item] ?? -1;
-    if (category >= 0) sessionCategoryShare[category]! += weights[position]! / total;
-  });
-  return { sessionScores, strongestSessionSource, sessionCategoryShare };
+function sessionCategoryShareOf(models: RecommenderModels, request: RecommendationRequest): Float32Array {
+  const share = new Float32Array(models.popularity.categories.length);
+  const recent = request.recent ?? [];
+  let total = 0;
+  for (let position = 0; position < recent.length; position++) {
+    const category = models.itemCategory[recent[position]!] ?? -1;
+    const weight = SESSION_DECAY ** position;
+    total += weight;
+    if (category >= 0) share[category]! += weight;
+  }
+  if (total > 0) for (let c = 0; c < share.length; c++) share[c]! /= total;
+  return share;
 }
 
 function easeRowOf(models: RecommenderModels, request: RecommendationRequest): Float32Array | null {

@@ -1908,7 +1908,7 @@ export interface components {
                 item?: string;
             }[];
             /** @description With `explain`: the candidate sources that proposed it. */
-            sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "session" | "editorial" | "fresh")[];
+            sources?: ("collaborative" | "neighbors" | "ease" | "content" | "popular" | "trending" | "editorial" | "fresh")[];
             explanation?: components["schemas"]["ScoreBreakdown"] | null;
             /** @description With `explain`: the rank of its score before post-processing; null when placed (pinned, exploration), not ranked. */
             score_rank?: number | null;
@@ -1926,38 +1926,22 @@ export interface components {
             version: number;
             config: {
                 quotas: {
-                    /** @default 0 */
                     collaborative: number;
-                    /** @default 0 */
                     neighbors: number;
-                    /** @default 0 */
                     ease: number;
-                    /** @default 0 */
                     content: number;
-                    /** @default 0 */
                     popular: number;
-                    /** @default 0 */
                     trending: number;
-                    /** @default 0 */
-                    session: number;
                 };
                 /** @enum {string} */
                 ranker: "active" | "none";
                 blend: {
-                    /** @default 1 */
                     collaborative: number;
-                    /** @default 1 */
                     neighbors: number;
-                    /** @default 1 */
                     ease: number;
-                    /** @default 1 */
                     content: number;
-                    /** @default 1 */
                     popular: number;
-                    /** @default 1 */
                     trending: number;
-                    /** @default 1 */
-                    session: number;
                 };
                 diversityLambda: number | null;
                 explorationShare: number;
@@ -2539,8 +2523,7 @@ export interface operations {
                  *           "ease": 0,
                  *           "content": 200,
                  *           "popular": 0,
-                 *           "trending": 0,
-                 *           "session": 0
+                 *           "trending": 0
                  *         },
                  *         "ranker": "none",
                  *         "blend": {
@@ -2549,8 +2532,7 @@ export interface operations {
                  *           "ease": 1,
                  *           "content": 1,
                  *           "popular": 1,
-                 *           "trending": 1,
-                 *           "session": 1
+                 *           "trending": 1
                  *         },
                  *         "diversityLambda": null,
                  *         "explorationShare": 0.1,
@@ -2563,38 +2545,22 @@ export interface operations {
                     user: string;
                     config: {
                         quotas: {
-                            /** @default 0 */
-                            collaborative?: number;
-                            /** @default 0 */
-                            neighbors?: number;
-                            /** @default 0 */
-                            ease?: number;
-                            /** @default 0 */
-                            content?: number;
-                            /** @default 0 */
-                            popular?: number;
-                            /** @default 0 */
-                            trending?: number;
-                            /** @default 0 */
-                            session?: number;
+                            collaborative: number;
+                            neighbors: number;
+                            ease: number;
+                            content: number;
+                            popular: number;
+                            trending: number;
                         };
                         /** @enum {string} */
                         ranker: "active" | "none";
                         blend: {
-                            /** @default 1 */
-                            collaborative?: number;
-                            /** @default 1 */
-                            neighbors?: number;
-                            /** @default 1 */
-                            ease?: number;
-                            /** @default 1 */
-                            content?: number;
-                            /** @default 1 */
-                            popular?: number;
-                            /** @default 1 */
-                            trending?: number;
-                            /** @default 1 */
-                            session?: number;
+                            collaborative: number;
+                            neighbors: number;
+                            ease: number;
+                            content: number;
+                            popular: number;
+                            trending: number;
                         };
                         diversityLambda: number | null;
                         explorationShare: number;
@@ -6121,38 +6087,22 @@ export interface operations {
                     description?: string;
                     config: {
                         quotas: {
-                            /** @default 0 */
-                            collaborative?: number;
-                            /** @default 0 */
-                            neighbors?: number;
-                            /** @default 0 */
-                            ease?: number;
-                            /** @default 0 */
-                            content?: number;
-                            /** @default 0 */
-                            popular?: number;
-                            /** @default 0 */
-                            trending?: number;
-                            /** @default 0 */
-                            session?: number;
+                            collaborative: number;
+                            neighbors: number;
+                            ease: number;
+                            content: number;
+                            popular: number;
+                            trending: number;
                         };
                         /** @enum {string} */
                         ranker: "active" | "none";
                         blend: {
-                            /** @default 1 */
-                            collaborative?: number;
-                            /** @default 1 */
-                            neighbors?: number;
-                            /** @default 1 */
-                            ease?: number;
-                            /** @default 1 */
-                            content?: number;
-                            /** @default 1 */
-                            popular?: number;
-                            /** @default 1 */
-                            trending?: number;
-                            /** @default 1 */
-                            session?: number;
+                            collaborative: number;
+                            neighbors: number;
+                            ease: number;
+                            content: number;
+                            popular: number;
+                            trending: number;
                         };
                         diversityLambda: number | null;
                         explorationShare: number;
@@ -6270,38 +6220,22 @@ export interface operations {
                         version: number;
                         config: {
                             quotas: {
-                                /** @default 0 */
                                 collaborative: number;
-                                /** @default 0 */
                                 neighbors: number;
-                                /** @default 0 */
                                 ease: number;
-                                /** @default 0 */
                                 content: number;
-                                /** @default 0 */
                                 popular: number;
-                                /** @default 0 */
                                 trending: number;
-                                /** @default 0 */
-                                session: number;
                             };
                             /** @enum {string} */
                             ranker: "active" | "none";
                             blend: {
-                                /** @default 1 */
                                 collaborative: number;
-                                /** @default 1 */
                                 neighbors: number;
-                                /** @default 1 */
                                 ease: number;
-                                /** @default 1 */
                                 content: number;
-                                /** @default 1 */
                                 popular: number;
-                                /** @default 1 */
                                 trending: number;
-                                /** @default 1 */
-                                session: number;
                             };
                             diversityLambda: number | null;
                             explorationShare: number;
@@ -6320,38 +6254,22 @@ export interface operations {
                             description: string;
                             config: {
                                 quotas: {
-                                    /** @default 0 */
                                     collaborative: number;
-                                    /** @default 0 */
                                     neighbors: number;
-                                    /** @default 0 */
                                     ease: number;
-                                    /** @default 0 */
                                     content: number;
-                                    /** @default 0 */
                                     popular: number;
-                                    /** @default 0 */
                                     trending: number;
-                                    /** @default 0 */
-                                    session: number;
                                 };
                                 /** @enum {string} */
                                 ranker: "active" | "none";
                                 blend: {
-                                    /** @default 1 */
                                     collaborative: number;
-                                    /** @default 1 */
                                     neighbors: number;
-                                    /** @default 1 */
                                     ease: number;
-                                    /** @default 1 */
                                     content: number;
-                                    /** @default 1 */
                                     popular: number;
-                                    /** @default 1 */
                                     trending: number;
-                                    /** @default 1 */
-                                    session: number;
                                 };
                                 diversityLambda: number | null;
                                 explorationShare: number;

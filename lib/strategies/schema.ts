@@ -3,23 +3,15 @@ import { CANDIDATE_SOURCES, DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
 
 const quota = z.number().int().min(0).max(1_000);
 
-/**
- * A per-source setting. A configuration saved before a source existed leaves it out: it goes on
- * serving as it did, so the missing source gets no quota (and the neutral blend weight).
- */
-function sourceSetting(schema: z.ZodNumber, absent: number) {
-  return schema.default(absent);
-}
-
 /** A named configuration of the serving pipeline: what an experiment's variants differ in. */
 export const strategyConfigSchema = z
   .object({
     /** Candidates per source; 0 turns a source off. */
-    quotas: z.object(Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, sourceSetting(quota, 0)])) as Record<(typeof CANDIDATE_SOURCES)[number], z.ZodDefault<z.ZodNumber>>).strict(),
+    quotas: z.object(Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, quota])) as Record<(typeof CANDIDATE_SOURCES)[number], typeof quota>).strict(),
     /** `active` ranks with the active model's ranker; `none` orders by the blended source ranks. */
     ranker: z.enum(['active', 'none']),
     /** Weight of each source's reciprocal rank when there is no ranker (or it fails). */
-    blend: z.object(Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, sourceSetting(z.number().min(0).max(100), 1)])) as Record<(typeof CANDIDATE_SOURCES)[number], z.ZodDefault<z.ZodNumber>>).strict(),
+    blend: z.object(Object.fromEntries(CANDIDATE_SOURCES.map((source) => [source, z.number().min(0).max(100)])) as Record<(typeof CANDIDATE_SOURCES)[number], z.ZodNumber>).strict(),
     /** MMR trade-off: 1 is relevance only; null follows the console's default (Settings → Cache and diversity). */
     diversityLambda: z.number().min(0).max(1).nullable(),
     /** Share of each page given to new items. */

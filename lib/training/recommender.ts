@@ -1,4 +1,4 @@
-import { alsParamsSchema, trainAls } from '@/lib/models/als';
+import { alsParamsSchema, resolvedAlsParams, trainAls } from '@/lib/models/als';
 import { trainContentModel } from '@/lib/models/content';
 import { trainEase } from '@/lib/models/ease';
 import { itemKnnParamsSchema, trainItemKnn } from '@/lib/models/item-knn';
@@ -26,7 +26,7 @@ export interface RefitFrom {
 
 /** Every model the pipeline reads except the ranker, trained on one set of data. */
 export function trainBaseModels(data: TrainingData, params: BaseModelParams, time: StageTimer, refit?: RefitFrom): RecommenderModels {
-  const alsParams = alsParamsSchema.parse(params.als);
+  const alsParams = resolvedAlsParams(data.positives, alsParamsSchema.parse(params.als));
   const knnParams = itemKnnParamsSchema.parse(params.knn);
   const als = time('als', () => (refit ? trainAls(data.positives, { ...alsParams, iterations: Math.min(alsParams.iterations, refit.alsIterations) }, undefined, refit.models.als) : trainAls(data.positives, alsParams)));
   const knn = time('item-knn', () => trainItemKnn(data.positives, knnParams));

@@ -5,6 +5,7 @@ import { packRecommender, unpackRecommender } from '@/lib/recommend/bundle';
 import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
 import { precomputeCandidates } from '@/lib/recommend/precomputed';
 import { annRetriever, countSet } from '@/lib/recommend/retrieval';
+import type { SignalScale } from '@/lib/models/signal-scale';
 import { buildUserHistories } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
@@ -32,6 +33,11 @@ export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   ranker: {},
   split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 },
 };
+
+/** The parameters with ALS taking event strengths on this scale (the `TAILOR_SIGNAL_SCALE` setting). */
+export function withSignalScale(params: RecommenderParams, scale: SignalScale): RecommenderParams {
+  return { ...params, base: { ...params.base, als: { ...params.base.als, confidence: scale } } };
+}
 
 export interface TrainedRecommender {
   models: RecommenderModels;

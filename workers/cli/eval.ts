@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { DatasetError, datasetFormatSchema, describeChanges, readDataset } from '@/lib/datasets';
 import { evaluateDataset, type EvaluationReport } from '@/lib/eval/run';
+import { SIGNAL_SCALES } from '@/lib/models/signal-scale';
 import { parseCommandLine, USAGE_EXIT_CODE, UsageError } from './args';
 import { trackProgress } from './progress';
 
-const USAGE = `Usage: npm run eval -- --format <${datasetFormatSchema.options.join('|')}> --path <dir> [--k 10] [--seed 42] [--json] [--strict]
+const USAGE = `Usage: npm run eval -- --format <${datasetFormatSchema.options.join('|')}> --path <dir> [--k 10] [--seed 42] [--signal-scale ${SIGNAL_SCALES.join('|')}] [--json] [--strict]
 
 Loads the dataset into memory (never the app's database), splits each user's interactions at
 random 75/25, trains every model on the 75%, and reports how each model alone and the served
-pipeline rank the held-out 25%.
+pipeline rank the held-out 25%. --signal-scale is how event values become ALS confidence, as
+TAILOR_SIGNAL_SCALE sets it in production (default auto: log for count-valued data).
 
 Rows that need a change to be read (an over-long title trimmed, a bad row dropped) are kept as
 well as they can be and reported at the end (on stderr with --json); --strict refuses at the
@@ -19,6 +21,7 @@ const argsSchema = z.object({
   path: z.string({ error: 'is required' }).min(1, 'must not be empty'),
   k: z.coerce.number().int().min(1).max(1000).default(10),
   seed: z.coerce.number().int().min(0).default(42),
+  'signal-scale': z.enum(SIGNAL_SCALES).default('auto'),
   json: z.boolean().default(false),
   strict: z.boolean().default(false),
 });
@@ -26,7 +29,7 @@ const argsSchema = z.object({
 async function main(): Promise<void> {
   const args = parseCommandLine({
     argv: process.argv.slice(2),
-    options: { format: { type: 'string', short: 'f' }, path: { type: 'string', short: 'p' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, path: { type: 'string', short: 'p' }, k: { type: 'string' }, seed: { type: 'string' }, 'signal-scale': { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
     schema: argsSchema,
     usage: USAGE,
   });
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const dataset = await readDataset(args.format, args.path, { strict: args.strict });
   // Progress goes to stderr so that --json output stays machine-readable.
   const bar = trackProgress('training', 1000, { stream: process.stderr });
-  const report = evaluateDataset(dataset, { k: args.k, seed: args.seed }, (progress) => bar.update(Math.round(progress.fraction * 1000)));
+  const report = evaluateDataset(dataset, { k: args.k, seed: args.seed, signalScale: args['signal-scale'] }, (progress) => bar.update(Math.round(progress.fraction * 1000)));
   bar.finish();
   console.log(args.json ? JSON.stringify(report, null, 2) : table(report, args.k));
   // With --json the report on stdout stays the evaluation's own document.

@@ -4,16 +4,15 @@ import { contentSource } from './content';
 import { easeSource } from './ease';
 import { neighborsSource } from './neighbors';
 import { popularSource, trendingSource } from './popular';
-import { sessionSource } from './session';
 import { CANDIDATE_SOURCES, type CandidateContext, type CandidateSourceName } from './types';
 
 export { CANDIDATE_SOURCES, type CandidateContext, type CandidateSourceName, type Retrievers } from './types';
 
-export const SOURCES = [collaborativeSource, neighborsSource, easeSource, contentSource, popularSource, trendingSource, sessionSource];
+export const SOURCES = [collaborativeSource, neighborsSource, easeSource, contentSource, popularSource, trendingSource];
 
 export type SourceQuotas = Record<CandidateSourceName, number>;
 
-export const DEFAULT_QUOTAS: SourceQuotas = { collaborative: 200, neighbors: 200, ease: 200, content: 100, popular: 60, trending: 40, session: 50 };
+export const DEFAULT_QUOTAS: SourceQuotas = { collaborative: 200, neighbors: 200, ease: 200, content: 100, popular: 60, trending: 40 };
 
 /** Candidates merged from every source, each remembering where it ranked in each source. */
 export interface CandidateSet {

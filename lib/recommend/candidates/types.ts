@@ -3,7 +3,7 @@ import type { RecommendationRequest } from '../request';
 import type { VectorRetriever } from '../retrieval';
 import type { UserSignals } from '../signals';
 
-export const CANDIDATE_SOURCES = ['collaborative', 'neighbors', 'ease', 'content', 'popular', 'trending', 'session'] as const;
+export const CANDIDATE_SOURCES = ['collaborative', 'neighbors', 'ease', 'content', 'popular', 'trending'] as const;
 export type CandidateSourceName = (typeof CANDIDATE_SOURCES)[number];
 
 export interface Retrievers {
