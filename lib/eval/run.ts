@@ -22,9 +22,12 @@ export interface EvaluationReport {
   dataset: { name: string; users: number; items: number; interactions: number; train_interactions: number; test_users: number };
   protocol: string;
   results: Record<string, Record<string, number>>;
+  /** What training chose to serve, and each recipe's NDCG@10 on its validation users (held out of the training part). */
+  serving: { recipe: string; validation_users: number; validation_ndcg: Record<string, number> };
 }
 
 export const TEST_SHARE = 0.25;
+const RECIPE_NDCG = 'recipe_ndcg_';
 
 /**
  * The offline evaluation contract: a per-user random split, every model trained on the training
@@ -33,7 +36,7 @@ export const TEST_SHARE = 0.25;
 export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, onProgress?: (progress: TrainProgress) => void): EvaluationReport {
   const { train, evaluation } = holdOut(dataset, { seed: options.seed, testShare: TEST_SHARE });
   const started = performance.now();
-  const { models, seconds } = trainRecommenderModels(train, withSignalScale(DEFAULT_RECOMMENDER_PARAMS, options.signalScale), onProgress);
+  const { models, metrics, seconds } = trainRecommenderModels(train, withSignalScale(DEFAULT_RECOMMENDER_PARAMS, options.signalScale), onProgress);
   const pipelineSeconds = (performance.now() - started) / 1000;
   const itemCount = train.itemIds.length;
   const alone: [string, ItemScorer | null, number][] = [
@@ -63,6 +66,11 @@ export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, on
     },
     protocol: `per-user random split ${100 - TEST_SHARE * 100}/${TEST_SHARE * 100} (seed ${options.seed}); every interaction is a positive; top-${options.k} over the whole catalogue excluding training items; binary relevance; NDCG's ideal DCG over min(k, test items); MAP averages precision at hit ranks over test items; coverage = share of the catalogue recommended to anyone`,
     results,
+    serving: {
+      recipe: models.servingRecipe ?? 'stacker',
+      validation_users: Number(metrics.recipe_validation_users ?? 0),
+      validation_ndcg: Object.fromEntries(Object.entries(metrics).flatMap(([key, value]) => (key.startsWith(RECIPE_NDCG) && typeof value === 'number' ? [[key.slice(RECIPE_NDCG.length), value]] : []))),
+    },
   };
 }
 

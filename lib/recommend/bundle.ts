@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BundleError, decodeStrings, encodeStrings, packBundle, unpackBundle, type SectionArray } from '@/lib/models/bundle/container';
 import { alsParamsSchema } from '@/lib/models/als';
 import type { FieldWeights } from '@/lib/models/content';
@@ -5,6 +6,7 @@ import { itemKnnParamsSchema } from '@/lib/models/item-knn';
 import { POPULARITY_VARIANTS, type PopularityRanking, type PopularityVariant } from '@/lib/models/popularity';
 import type { RankerLoss, RankerModel } from '@/lib/models/ranker/mlp';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features';
+import { SERVING_RECIPES, type ServingRecipe } from './recipes';
 import type { RecommenderModels } from './models';
 import { PRECOMPUTED_SOURCES, type PrecomputedCandidates } from './precomputed';
 import type { UserHistories } from './user-histories';
@@ -30,6 +32,8 @@ interface ModelsMeta {
   easeItemCount: number | null;
   content: { dims: number; fieldWeights: FieldWeights };
   ranker: { featureCount: number; featureNames?: string[]; loss: RankerLoss; layers: { inputSize: number; outputSize: number }[] } | null;
+  /** Absent in bundles from before training chose a recipe: they serve the stacker. */
+  servingRecipe?: ServingRecipe;
 }
 
 export function packRecommender(models: RecommenderModels, extras: BundleExtras, meta: Record<string, unknown>): Uint8Array {
@@ -96,6 +100,7 @@ export function packRecommender(models: RecommenderModels, extras: BundleExtras,
       loss: models.ranker.loss,
       layers: models.ranker.layers.map(({ inputSize, outputSize }) => ({ inputSize, outputSize })),
     },
+    ...(models.servingRecipe && { servingRecipe: models.servingRecipe }),
   };
   return packBundle({ meta: { ...meta, models: modelsMeta }, sections });
 }
@@ -137,6 +142,7 @@ export function unpackRecommender(bytes: Uint8Array): RecommenderBundle {
       variants: Object.fromEntries(POPULARITY_VARIANTS.map((variant) => [variant, popularityRanking(variant)])) as Record<PopularityVariant, PopularityRanking>,
     },
     ranker: models.ranker && rankerOf(models.ranker, section),
+    ...(models.servingRecipe !== undefined && { servingRecipe: servingRecipeOf(models.servingRecipe) }),
     ...optionalServingSections(sections, section),
   };
   const { models: _models, ...rest } = meta;
@@ -147,6 +153,12 @@ export function unpackRecommender(bytes: Uint8Array): RecommenderBundle {
     annFactors: section('ann.factors', Uint8Array),
     annContent: section('ann.content', Uint8Array),
   };
+}
+
+function servingRecipeOf(recipe: unknown): ServingRecipe {
+  const parsed = z.enum(SERVING_RECIPES).safeParse(recipe);
+  if (!parsed.success) throw new BundleError(`unknown serving recipe ${JSON.stringify(recipe)}: this release serves ${SERVING_RECIPES.join(', ')}`);
+  return parsed.data;
 }
 
 function rankerOf(meta: NonNullable<ModelsMeta['ranker']>, section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T): RankerModel {

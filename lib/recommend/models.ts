@@ -5,6 +5,7 @@ import type { ItemKnnModel, ItemKnnParams } from '@/lib/models/item-knn';
 import type { PopularityModel } from '@/lib/models/popularity';
 import type { RankerModel } from '@/lib/models/ranker/mlp';
 import type { PrecomputedCandidates } from './precomputed';
+import type { ServingRecipe } from './recipes';
 import type { UserHistories } from './user-histories';
 
 /** Everything the recommendation pipeline reads, held in memory. Items and users are dense indices. */
@@ -28,6 +29,8 @@ export interface RecommenderModels {
   popularity: PopularityModel;
   /** Null until enough data exists to train one; candidates are then ordered by their blended source ranks. */
   ranker: RankerModel | null;
+  /** How candidates are ordered, as chosen on held-out users at training; absent (older bundles) means the stacker. */
+  servingRecipe?: ServingRecipe;
   /** Each user's trained interactions, so serving reads history from memory; bundles from before it lack them. */
   histories?: UserHistories;
   /** Each user's candidates from the costly sources, computed after training; absent in offline evaluation. */

@@ -1,8 +1,9 @@
 import { topK } from '@/lib/math/top-k';
 import { forward } from '@/lib/models/ranker/mlp';
-import { collectCandidates, DEFAULT_QUOTAS, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
+import { CANDIDATE_SOURCES, collectCandidates, DEFAULT_QUOTAS, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
 import { buildFeatures } from './features';
 import type { RecommenderModels } from './models';
+import { recipeScores, type ServingRecipe } from './recipes';
 import type { RecommendationRequest } from './request';
 import { exactRetriever } from './retrieval';
 import { userSignals, type UserSignals } from './signals';
@@ -36,10 +37,20 @@ export function exactRetrievers(models: RecommenderModels): Retrievers {
   return { factors: exactRetriever(models.als.itemFactors, models.als.factors), content: exactRetriever(models.contentVectors, models.content.dims) };
 }
 
-/** The offline form of the served pipeline: candidates → features → ranker (TypeScript forward pass) → top-k. */
+/** The recipe a version serves: the one training chose, else (versions from before the choice) the stacker. */
+export function servingRecipeOf(models: RecommenderModels): ServingRecipe {
+  return models.servingRecipe ?? 'stacker';
+}
+
+/** The candidates' scores under a recipe, the stacker by the TypeScript forward pass; without a ranker, the blended source ranks. */
+export function scoreCandidates(models: RecommenderModels, recipe: ServingRecipe, candidates: CandidateSet, features: Float32Array): Float32Array {
+  if (recipe !== 'stacker') return recipeScores(recipe, candidates, features);
+  return models.ranker ? forward(models.ranker, features, candidates.items.length) : blendedSourceScores(candidates, CANDIDATE_SOURCES.length);
+}
+
+/** The offline form of the served pipeline: candidates → features → the version's recipe → top-k. */
 export function recommendOffline(models: RecommenderModels, request: RecommendationRequest, retrievers: Retrievers): Uint32Array {
   const { candidates, features } = candidatesWithFeatures(models, request, retrievers);
-  const n = candidates.items.length;
-  const scores = models.ranker ? forward(models.ranker, features, n) : blendedSourceScores(candidates, candidates.sourceRanks.length / Math.max(1, n));
+  const scores = scoreCandidates(models, servingRecipeOf(models), candidates, features);
   return topK(scores, request.count).map((position) => candidates.items[position]!);
 }

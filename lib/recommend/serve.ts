@@ -3,7 +3,8 @@ import { buildFeatures, FEATURE_COUNT } from './features';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
 import type { RecommenderModels } from './models';
-import { blendedSourceScores } from './pipeline';
+import { blendedSourceScores, servingRecipeOf } from './pipeline';
+import { recipeScores } from './recipes';
 import { isPrecomputed, precomputedList } from './precomputed';
 import { postProcess, type Adjustment, type CurationDirective, type PinnedItem, type DiversityOptions, type ItemFacts, type ListEntry } from './postprocess';
 import type { RecommendationRequest } from './request';
@@ -76,7 +77,7 @@ export async function serveRecommendations(model: ServeModel, request: Recommend
   const afterCandidates = performance.now();
   const features = buildFeatures(model.models, request, signals, kept.set);
   const afterFeatures = performance.now();
-  const { scores, rankerFailed } = await rank(options.useRanker === false ? null : model.ranker, kept.set, features, options.blend);
+  const { scores, rankerFailed } = await rank(model, options, kept.set, features);
   pushDownNeighboursOf(model.models, options.negatives, kept.set.items, scores);
   const afterRanking = performance.now();
   const ranked: ListEntry[] = Array.from(kept.set.items, (item, c) => ({ item, score: scores[c]!, placement: kept.extra[c] === 'editorial' ? 'editorial' : 'ranked' }));
@@ -164,8 +165,15 @@ function keepAllowed({ set, extra }: TaggedCandidates, allowed: (item: number) =
   return { set: { items: Uint32Array.from(keep, (c) => set.items[c]!), sourceRanks }, extra: keep.map((c) => extra[c]!) };
 }
 
-async function rank(ranker: ServeModel['ranker'], set: CandidateSet, features: Float32Array, blend?: ArrayLike<number>): Promise<{ scores: Float32Array; rankerFailed: boolean }> {
-  const blended = () => blendedSourceScores(set, CANDIDATE_SOURCES.length, blend);
+/**
+ * The version's serving recipe (see recipes.ts), unless the strategy turns ranking off: then the
+ * blend of source ranks with the strategy's weights, as when the ranker fails.
+ */
+async function rank(model: ServeModel, options: ServeOptions, set: CandidateSet, features: Float32Array): Promise<{ scores: Float32Array; rankerFailed: boolean }> {
+  const blended = () => blendedSourceScores(set, CANDIDATE_SOURCES.length, options.blend);
+  const recipe = servingRecipeOf(model.models);
+  if (options.useRanker !== false && recipe !== 'stacker') return { scores: recipeScores(recipe, set, features), rankerFailed: false };
+  const ranker = options.useRanker === false ? null : model.ranker;
   if (!ranker || set.items.length === 0) return { scores: blended(), rankerFailed: false };
   try {
     return { scores: Float32Array.from(await ranker.score(features, set.items.length)), rankerFailed: false };

@@ -2,6 +2,7 @@ import { murmur3 } from '@/lib/experiments/assignment';
 import type { StrategyChoice } from '@/lib/experiments/serving';
 import type { UserHistory } from '@/lib/models/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
+import { servingRecipeOf } from '@/lib/recommend/pipeline';
 import { adjustmentNotes, reasonsFor, scoreBreakdown, type ExplanationContext, type Scoring } from '@/lib/recommend/explain';
 import type { CurationDirective } from '@/lib/recommend/postprocess';
 import type { RecommendationRequest } from '@/lib/recommend/request';
@@ -134,7 +135,9 @@ export async function rankFeed(request: RankingRequest, model: ServingModel, dep
     offset: 0,
   });
   // Reasons explain the scores as they were made: by the ranker, or by the blend when the strategy has none or it failed.
-  const scoring: Scoring = { ranker: config.ranker === 'active' && !result.rankerFailed ? model.models.ranker : null, blend };
+  // The ranker explains the list only when it ordered it: a version may serve a source's order instead (recipes.ts).
+  const ranked = config.ranker === 'active' && !result.rankerFailed && servingRecipeOf(model.models) === 'stacker';
+  const scoring: Scoring = { ranker: ranked ? model.models.ranker : null, blend };
   const items = result.entries.map((entry) => servedItem(entry, model, space, { request: recommendation, signals: result.signals, scoring }, input.query.explain));
   return { list: { ...listIdentity(request), modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
 }

@@ -135,7 +135,8 @@ function filterLog(log: InteractionLog, keep: (row: number) => boolean): Interac
   };
 }
 
-function requestFor(models: RecommenderModels, fit: TrainingData, recent: Uint32Array[], user: number, count: number) {
+/** A training user's request, as serving would build it from the data the models were fit on. */
+export function requestFor(models: RecommenderModels, fit: TrainingData, recent: Uint32Array[], user: number, count: number) {
   return {
     user,
     history: { items: fit.positives.rowIndices(user), strengths: fit.positives.rowValues(user) },

@@ -6,6 +6,7 @@ import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
 import { precomputeCandidates } from '@/lib/recommend/precomputed';
 import { annRetriever, countSet } from '@/lib/recommend/retrieval';
 import type { SignalScale } from '@/lib/models/signal-scale';
+import { chooseRecipe, recipeValidation, type RecipeChoice } from './recipe-choice';
 import { buildUserHistories } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
@@ -41,7 +42,7 @@ export function withSignalScale(params: RecommenderParams, scale: SignalScale): 
 
 export interface TrainedRecommender {
   models: RecommenderModels;
-  metrics: Record<string, number>;
+  metrics: Record<string, number | string>;
   /** Seconds per stage of the final fit (and the ranker's), for reports. */
   seconds: Record<string, number>;
 }
@@ -99,11 +100,21 @@ export function trainRecommenderModels(
   const folds = [firstExamples, ...extraFoldExamples(data, params, split, timed)].filter((part) => part !== null);
   const examples = folds.length > 0 ? concatRankingData(folds) : null;
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
+  const choice = ranker ? timed('')('recipes', () => chooseRecipe(recipeValidation({ ...fitModels, ranker }, split, 10))) : null;
   const finalData = measure ? servedData(data, params.split) : data;
-  const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker };
+  const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker, ...(choice && { servingRecipe: choice.recipe }) };
   const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...popularityHoldoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
   seconds.content = seconds['fit: content'] ?? 0;
-  return { models, metrics: { ...metrics, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+  return { models, metrics: { ...metrics, ...(choice && recipeMetrics(choice)), ranker_examples: examples?.labels.length ?? 0 }, seconds };
+}
+
+/** What the version serves and why: `serving_recipe`, and each recipe's validation NDCG@10 as `recipe_ndcg_<recipe>`. */
+function recipeMetrics(choice: RecipeChoice): Record<string, number | string> {
+  return {
+    serving_recipe: choice.recipe,
+    recipe_validation_users: choice.users,
+    ...Object.fromEntries(Object.entries(choice.ndcg).map(([recipe, ndcg]) => [`recipe_ndcg_${recipe}`, ndcg])),
+  };
 }
 
 /** The active version's numbers on this run's holdout, as `active_holdout_*`. */
@@ -145,7 +156,7 @@ function progressTracker(onProgress?: (progress: TrainProgress) => void) {
 export interface TrainOutput {
   bundle: Uint8Array;
   params: Record<string, unknown>;
-  metrics: Record<string, number>;
+  metrics: Record<string, number | string>;
   /** Seconds per stage, the ANN indexes and the packing included. */
   seconds: Record<string, number>;
   /** Epoch ms of the oldest and newest event trained on. */

@@ -57,8 +57,9 @@ async function main(): Promise<void> {
   console.table(Object.fromEntries(Object.entries(report.stages).map(([stage, value]) => [stage, { seconds: Number(value.toFixed(2)) }])));
   console.log(`full training: ${totalSeconds.toFixed(1)} s (target < 120 s)`);
   console.log(`peak RSS: ${peakRssGiB.toFixed(2)} GiB (target < 4 GiB)`);
-  console.log(`bundle: ${report.bundle_mib.toFixed(1)} MiB; holdout ndcg@10 ${output.metrics.holdout_ndcg?.toFixed(4) ?? 'n/a'}`);
-  console.log(`ANN recall@50: factors ${output.metrics.ann_recall_factors?.toFixed(3)}, content ${output.metrics.ann_recall_content?.toFixed(3)} (target ≥ 0.95)`);
+  const figure = (key: string, digits: number) => (typeof output.metrics[key] === 'number' ? output.metrics[key].toFixed(digits) : 'n/a');
+  console.log(`bundle: ${report.bundle_mib.toFixed(1)} MiB; holdout ndcg@10 ${figure('holdout_ndcg', 4)}; serves ${output.metrics.serving_recipe ?? 'the stacker'}`);
+  console.log(`ANN recall@50: factors ${figure('ann_recall_factors', 3)}, content ${figure('ann_recall_content', 3)} (target ≥ 0.95)`);
 }
 
 main().catch((error: unknown) => {

@@ -59,6 +59,9 @@ function table(report: EvaluationReport, k: number): string {
   for (const [name, metrics] of Object.entries(report.results)) {
     lines.push([name.padEnd(12), ...columns.map((column) => (metrics[column] ?? 0).toFixed(column === 'train_seconds' ? 1 : 4).padStart(14))].join(''));
   }
+  const { serving } = report;
+  const validation = Object.entries(serving.validation_ndcg).map(([recipe, ndcg]) => `${recipe} ${ndcg.toFixed(4)}`);
+  lines.push('', `pipeline serves: ${serving.recipe}${validation.length > 0 ? ` (validation NDCG@10 on ${serving.validation_users} held-out training users: ${validation.join(', ')})` : ''}`);
   return lines.join('\n');
 }
 
