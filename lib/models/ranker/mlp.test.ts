@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '@/lib/math/random';
 import type { RankingData } from './dataset';
-import { baselineScore, explainRow, forward, trainRanker, type RankerModel, type TrainingProgress } from './mlp';
+import { baselineScore, explainRow, explainRows, forward, trainRanker, type RankerModel, type TrainingProgress } from './mlp';
 
 const FEATURES = 6;
 
@@ -160,5 +160,18 @@ describe('explainRow', () => {
       const standardised = ((row[feature] as number) - (model.means[feature] as number)) / (model.stds[feature] as number);
       expect(value).toBeCloseTo((weights[feature] as number) * standardised, 5);
     });
+  });
+
+  it('gives the same contributions for many rows at once as row by row, across chunks', () => {
+    const data = queryData(100, 12);
+    const model = trainRanker(data, { epochs: 2 });
+    const rows = 300;
+    for (const steps of [1, 8]) {
+      const batch = explainRows(model, data.features.subarray(0, rows * FEATURES), rows, steps);
+      for (const r of [0, 31, 32, 299]) {
+        const single = explainRow(model, data.features.subarray(r * FEATURES, (r + 1) * FEATURES), steps);
+        single.forEach((value, feature) => expect(batch[r * FEATURES + feature]).toBeCloseTo(value, 6));
+      }
+    }
   });
 });

@@ -151,25 +151,43 @@ export function baselineScore(model: RankerModel): number {
  * would not add up for a ReLU network, whose gradient changes along the way.
  */
 export function explainRow(model: RankerModel, row: Float32Array, steps = DEFAULT_EXPLANATION_STEPS): Float32Array {
+  if (row.length !== model.featureCount) throw new RangeError(`row has ${row.length} features; the model takes ${model.featureCount}`);
+  return explainRows(model, row, 1, steps);
+}
+
+/**
+ * `explainRow` for many rows at once (rows × features, row-major, as the result): one pass
+ * through the network per chunk of rows rather than one per row, which is what a served list of
+ * dozens of items can afford.
+ */
+export function explainRows(model: RankerModel, features: Float32Array, rows: number, steps = DEFAULT_EXPLANATION_STEPS): Float32Array {
   const featureCount = model.featureCount;
-  if (row.length !== featureCount) throw new RangeError(`row has ${row.length} features; the model takes ${featureCount}`);
+  if (features.length !== rows * featureCount) throw new RangeError(`features has ${features.length} values; ${rows} rows × ${featureCount} features need ${rows * featureCount}`);
   if (!Number.isInteger(steps) || steps < 1 || steps > INFERENCE_CHUNK) throw new RangeError(`steps must be an integer in [1, ${INFERENCE_CHUNK}]`);
 
   const { network, workspace } = inferenceState(model);
   const input = workspace.activations[0] as Float64Array;
-  // Midpoint rule along the straight path from the baseline (standardised 0) to the row.
-  for (let step = 0; step < steps; step++) standardiseRow(model, row, 0, input, step * featureCount, (step + 0.5) / steps);
-  network.forwardPass(workspace, steps);
-  (workspace.deltas[network.layers.length] as Float64Array).fill(1, 0, steps);
-  network.backwardPass(workspace, steps, { accumulate: false, toInput: true });
-
-  const inputGradients = workspace.deltas[0] as Float64Array;
-  const contributions = new Float32Array(featureCount);
-  for (let feature = 0; feature < featureCount; feature++) {
-    let gradientSum = 0;
-    for (let step = 0; step < steps; step++) gradientSum += inputGradients[step * featureCount + feature] as number;
-    const standardisedValue = ((row[feature] as number) - (model.means[feature] as number)) / (model.stds[feature] as number);
-    contributions[feature] = (standardisedValue * gradientSum) / steps;
+  const contributions = new Float32Array(rows * featureCount);
+  const rowsPerChunk = Math.floor(INFERENCE_CHUNK / steps);
+  for (let start = 0; start < rows; start += rowsPerChunk) {
+    const count = Math.min(rowsPerChunk, rows - start);
+    // Midpoint rule along the straight path from the baseline (standardised 0) to each row.
+    for (let r = 0; r < count; r++) {
+      for (let step = 0; step < steps; step++) standardiseRow(model, features, (start + r) * featureCount, input, (r * steps + step) * featureCount, (step + 0.5) / steps);
+    }
+    network.forwardPass(workspace, count * steps);
+    (workspace.deltas[network.layers.length] as Float64Array).fill(1, 0, count * steps);
+    network.backwardPass(workspace, count * steps, { accumulate: false, toInput: true });
+    const inputGradients = workspace.deltas[0] as Float64Array;
+    for (let r = 0; r < count; r++) {
+      const row = (start + r) * featureCount;
+      for (let feature = 0; feature < featureCount; feature++) {
+        let gradientSum = 0;
+        for (let step = 0; step < steps; step++) gradientSum += inputGradients[(r * steps + step) * featureCount + feature] as number;
+        const standardisedValue = ((features[row + feature] as number) - (model.means[feature] as number)) / (model.stds[feature] as number);
+        contributions[row + feature] = (standardisedValue * gradientSum) / steps;
+      }
+    }
   }
   return contributions;
 }
