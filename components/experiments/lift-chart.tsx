@@ -28,11 +28,13 @@ const axisBound = (reach: number) => AXIS_BOUNDS.find((bound) => bound >= reach 
 export function LiftChart({ rows }: { rows: LiftRow[] }) {
   const data = rows.map((row) => ({ ...row, range: [row.ci[0], row.ci[1] ?? WIDEST_BOUND] }));
   const bound = axisBound(Math.max(...data.flatMap((row) => row.range.map(Math.abs))));
+  // Half of ±1% or ±5% is not a whole percent: without a decimal the ticks would read −1%, −1%, 0%, +1%, +1%.
+  const tickDigits = Number.isInteger(Math.round(bound * 1000) / 20) ? 0 : 1;
   return (
     <ResponsiveContainer width="100%" height={Math.max(96, rows.length * 52 + 40)}>
       <ComposedChart layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
         <CartesianGrid stroke="#eef0f3" horizontal={false} />
-        <XAxis type="number" domain={[-bound, bound]} ticks={[-bound, -bound / 2, 0, bound / 2, bound]} allowDataOverflow tickFormatter={(value: number) => signedPercent(value, 0)} tick={{ fontSize: 11, fill: '#667085' }} />
+        <XAxis type="number" domain={[-bound, bound]} ticks={[-bound, -bound / 2, 0, bound / 2, bound]} allowDataOverflow tickFormatter={(value: number) => signedPercent(value, tickDigits)} tick={{ fontSize: 11, fill: '#667085' }} />
         <YAxis type="category" dataKey="variant" width={96} tick={{ fontSize: 12, fill: '#344054' }} tickLine={false} axisLine={false} />
         <Tooltip content={<LiftTooltip />} cursor={{ fill: 'rgba(79, 70, 229, 0.04)' }} />
         <ReferenceLine x={0} stroke="#667085" strokeDasharray="4 3" />
