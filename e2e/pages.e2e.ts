@@ -137,7 +137,7 @@ function consolePages(): Visit[] {
       permission: 'users:delete',
       prepare: async (page) => {
         await page.locator('table button.link-button').first().click();
-        await page.locator('section[aria-label^="User "] h2').waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await page.locator('[data-testid="user-panel"] h2').waitFor({ timeout: SETTLE_TIMEOUT_MS });
       },
     },
     { name: 'settings-weights', path: '/settings?tab=weights', permission: 'settings:read' },

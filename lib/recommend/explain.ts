@@ -6,7 +6,7 @@ import type { RecommenderModels } from './models';
 import type { Adjustment } from './postprocess';
 import type { RecommendationRequest } from './request';
 import type { ServedEntry } from './serve';
-import type { UserSignals } from './signals';
+import { easePosition, type UserSignals } from './signals';
 
 export type ReasonKind = 'because_you_watched' | 'editors_pick' | 'new_arrival' | 'trending' | 'popular_in_category' | 'matches_interest' | 'similar_users';
 
@@ -156,10 +156,14 @@ function reasonOfSignal(signal: Signal, item: number, context: ExplanationContex
     }
     case 'session': {
       const source = newestInCategory(item, context);
-      return source === undefined ? null : { kind: 'because_you_watched', text: `Because you just watched ${context.titleOf(source)}`, item: context.idOf(source) };
+      return source === undefined ? null : { kind: 'because_you_watched', text: `Because you recently watched ${context.titleOf(source)}`, item: context.idOf(source) };
+    }
+    case 'ease': {
+      // EASE's score is a sum over the history: the item of it that adds the most is why.
+      const source = strongestEaseSource(item, context);
+      return source === undefined ? similarUsers : { kind: 'because_you_watched', text: `Because you watched ${context.titleOf(source)}`, item: context.idOf(source) };
     }
     case 'collaborative':
-    case 'ease':
       return similarUsers;
     case 'content':
     case 'category':
@@ -171,6 +175,26 @@ function reasonOfSignal(signal: Signal, item: number, context: ExplanationContex
     case 'freshness':
       return newArrival(item, context);
   }
+}
+
+/** The history item whose EASE weight toward the item is largest (and positive); undefined when EASE does not model the item. */
+function strongestEaseSource(item: number, { models, request }: ExplanationContext): number | undefined {
+  const { ease } = models;
+  const target = easePosition(models, item);
+  if (!ease || target < 0) return undefined;
+  const n = ease.items.length;
+  let best: number | undefined;
+  let bestWeight = 0;
+  for (const source of request.history.items) {
+    const position = easePosition(models, source);
+    if (position < 0) continue;
+    const weight = ease.weights[position * n + target]!;
+    if (weight > bestWeight) {
+      bestWeight = weight;
+      best = source;
+    }
+  }
+  return best;
 }
 
 /** The newest session item of the item's category: what the session signal saw. */
