@@ -2,9 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { PosterThumb } from '@/components/catalog/poster-thumb';
 import { FieldMessage } from '@/components/ui/field';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { consoleApi, unwrap } from '@/lib/console/api-client';
 import styles from './curation.module.css';
 
@@ -27,7 +28,7 @@ export function ItemPicker({ label, onPick, hint, error, exclude = [] }: { label
   const listId = `${inputId}-results`;
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const needle = useSettled(text.trim(), SEARCH_DELAY_MS);
+  const needle = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
   const search = useQuery({
     queryKey: ['item-picker', needle],
     queryFn: () => unwrap(consoleApi.GET('/api/v1/items', { params: { query: { q: needle, limit: RESULTS } } })),
@@ -129,14 +130,4 @@ export function ItemLine({ item, link = false }: { item: PickedItem; link?: bool
       </span>
     </span>
   );
-}
-
-/** `value` once it has stopped changing for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
