@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   const figure = (key: string, digits: number) => (typeof output.metrics[key] === 'number' ? output.metrics[key].toFixed(digits) : 'n/a');
   console.log(`bundle: ${report.bundle_mib.toFixed(1)} MiB; holdout ndcg@10 ${figure('holdout_ndcg', 4)}; serves ${output.metrics.serving_recipe ?? 'the stacker'}`);
   console.log(`ANN recall@50: factors ${figure('ann_recall_factors', 3)}, content ${figure('ann_recall_content', 3)} (target ≥ 0.95)`);
+  const recipes = Object.entries(output.metrics).flatMap(([key, value]) => (key.startsWith('recipe_ndcg_') && typeof value === 'number' ? [`${key.slice('recipe_ndcg_'.length)} ${value.toFixed(4)}`] : []));
+  if (recipes.length > 0) console.log(`recipe validation NDCG@10 on ${output.metrics.recipe_validation_users} users: ${recipes.join(', ')}`);
 }
 
 main().catch((error: unknown) => {
