@@ -74,7 +74,6 @@ describe('demo feed at /feed', () => {
     await feedLoaded(page);
     const captions = await cards(page).locator('[data-caption]').allTextContents();
     expect(captions.length).toBeGreaterThan(5);
-    console.info(`demo feed captions: ${captions.join(' | ')}`);
     expect(captions.some((caption) => /^Because you (recently )?watched /.test(caption))).toBe(true);
     // Every card keeps its title visible: two lines at most, the whole title as its tooltip.
     const titles = await cards(page)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CANDIDATE_SOURCES, type CandidateSet } from './candidates';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features';
-import { reciprocalRankFusion, recipeScores, sourceOrder, zScoreBlend } from './recipes';
+import { reciprocalRankFusion, recipeScores, recipeSourceWeights, sourceOrder, zScoreBlend } from './recipes';
 
 const S = CANDIDATE_SOURCES.length;
 
@@ -63,5 +63,16 @@ describe('sourceOrder', () => {
     const scores = sourceOrder(set, 'ease');
     const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!);
     expect(order).toEqual([2, 3, 0, 1]);
+  });
+});
+
+describe('recipeSourceWeights', () => {
+  it('weighs only the sources a recipe follows, so reasons name them', () => {
+    const weight = (recipe: Parameters<typeof recipeSourceWeights>[0], source: (typeof CANDIDATE_SOURCES)[number]) => recipeSourceWeights(recipe)[CANDIDATE_SOURCES.indexOf(source)];
+    expect(weight('collaborative', 'collaborative')).toBe(1);
+    expect(weight('collaborative', 'ease')).toBe(0);
+    expect(weight('rrf', 'ease')).toBe(1);
+    expect(weight('z-blend', 'neighbors')).toBe(1);
+    expect(weight('rrf', 'trending')).toBe(0);
   });
 });

@@ -34,6 +34,15 @@ export function recipeScores(recipe: Exclude<ServingRecipe, 'stacker'>, candidat
   return sourceOrder(candidates, recipe);
 }
 
+/**
+ * The sources whose order a recipe follows, as blend weights in `CANDIDATE_SOURCES` order: what
+ * reasons weigh when a version serves a recipe other than the stacker.
+ */
+export function recipeSourceWeights(recipe: Exclude<ServingRecipe, 'stacker'>): Float32Array {
+  const followed: readonly CandidateSourceName[] = recipe === 'rrf' || recipe === 'z-blend' ? STRONG_SOURCES : [recipe];
+  return Float32Array.from(CANDIDATE_SOURCES, (source) => (followed.includes(source) ? 1 : 0));
+}
+
 /** A source's own order: its reciprocal rank, 0 for candidates it did not propose. */
 export function sourceOrder(candidates: CandidateSet, source: CandidateSourceName): Float32Array {
   const s = CANDIDATE_SOURCES.indexOf(source);

@@ -3,6 +3,7 @@ import type { StrategyChoice } from '@/lib/experiments/serving';
 import type { UserHistory } from '@/lib/models/types';
 import { CANDIDATE_SOURCES } from '@/lib/recommend/candidates';
 import { servingRecipeOf } from '@/lib/recommend/pipeline';
+import { recipeSourceWeights } from '@/lib/recommend/recipes';
 import { adjustmentNotes, reasonsFor, scoreBreakdown, scoringOfList, type ExplanationContext } from '@/lib/recommend/explain';
 import type { CurationDirective } from '@/lib/recommend/postprocess';
 import type { RecommendationRequest } from '@/lib/recommend/request';
@@ -136,8 +137,10 @@ export async function rankFeed(request: RankingRequest, model: ServingModel, dep
   });
   // Reasons explain the scores as they were made: by the ranker, or by the blend when the strategy has none or it failed.
   // The ranker explains the list only when it ordered it: a version may serve a source's order instead (recipes.ts).
-  const ranked = config.ranker === 'active' && !result.rankerFailed && servingRecipeOf(model.models) === 'stacker';
-  const scoring = scoringOfList({ ranker: ranked ? model.models.ranker : null, blend }, result.entries);
+  const recipe = servingRecipeOf(model.models);
+  const byRecipe = config.ranker === 'active' && recipe !== 'stacker';
+  const ranked = config.ranker === 'active' && !result.rankerFailed && recipe === 'stacker';
+  const scoring = scoringOfList({ ranker: ranked ? model.models.ranker : null, blend: byRecipe ? recipeSourceWeights(recipe) : blend }, result.entries);
   const items = result.entries.map((entry) => servedItem(entry, model, space, { request: recommendation, signals: result.signals, scoring }, input.query.explain));
   return { list: { ...listIdentity(request), modelVersion: model.versionId, fallback: result.rankerFailed ? 'ranker' : null, items }, timings: result.timings };
 }
