@@ -4,6 +4,7 @@ import { API_KEY_SCOPES, type ApiKeyScope } from './auth/types';
 import { parseRedisUrl } from './cache/redis-url';
 import { EVENT_TYPES, type EventType } from './events/types';
 import { SIGNAL_SCALES, type SignalScale } from './models/signal-scale';
+import { DEFAULT_EXPOSURE_WEIGHT } from './recommend/exposure';
 
 /**
  * The one place that reads environment variables. Everything else asks `getConfig()`,
@@ -49,6 +50,7 @@ const environmentSchema = z.object({
   TAILOR_TRAIN_ON_START: booleanFlag.default(true),
   TAILOR_MODEL_CANDIDATES_KEPT: z.coerce.number().int().min(0).max(1_000).default(3),
   TAILOR_SIGNAL_SCALE: z.enum(SIGNAL_SCALES).default('auto'),
+  TAILOR_EXPOSURE_PENALTY: z.coerce.number().min(0).max(10).default(DEFAULT_EXPOSURE_WEIGHT),
   TAILOR_DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
   TAILOR_SEEN_EVENT_TYPES: commaList.default([...EVENT_TYPES]).pipe(z.array(z.enum(EVENT_TYPES))),
   // `none` spells out "no anonymous access", since an empty value means unset.
@@ -95,6 +97,8 @@ export interface Config {
     candidatesKept: number;
     /** How event strengths become ALS confidence (lib/models/signal-scale.ts). */
     signalScale: SignalScale;
+    /** The exposure penalty's weight (lib/recommend/exposure.ts); 0 turns it off. */
+    exposureWeight: number;
   };
   /** Seed the demo world into an empty database on start. */
   seedDemo: boolean;
@@ -143,7 +147,7 @@ export function parseConfig(source: Record<string, string | undefined>, { stdout
     readReplica: readReplica(e),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TAILOR_REDIS_PREFIX } : null,
     modelDir: e.TAILOR_MODEL_DIR ?? null,
-    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT, signalScale: e.TAILOR_SIGNAL_SCALE },
+    training: { everyMinutes: e.TAILOR_TRAIN_EVERY_MINUTES, afterEvents: e.TAILOR_TRAIN_AFTER_EVENTS, onStart: e.TAILOR_TRAIN_ON_START, candidatesKept: e.TAILOR_MODEL_CANDIDATES_KEPT, signalScale: e.TAILOR_SIGNAL_SCALE, exposureWeight: e.TAILOR_EXPOSURE_PENALTY },
     seedDemo: e.TAILOR_SEED_DEMO ?? !e.DATABASE_URL,
     demoScale: e.TAILOR_DEMO_SCALE,
     seenEventTypes: e.TAILOR_SEEN_EVENT_TYPES,

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromTransferable, type ThreadInput, type ThreadMessage } from '@/lib/training/thread';
 import { getConfig } from '@/lib/config';
-import { DEFAULT_RECOMMENDER_PARAMS, trainRecommender, withSignalScale } from '@/lib/training/train';
+import { DEFAULT_RECOMMENDER_PARAMS, trainRecommender, withSettings } from '@/lib/training/train';
 
 function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -10,7 +10,7 @@ function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
 
 async function main(): Promise<void> {
   const input = workerData as ThreadInput;
-  const output = await trainRecommender(fromTransferable(input.data), (progress) => post({ kind: 'progress', progress }), withSignalScale(DEFAULT_RECOMMENDER_PARAMS, getConfig().training.signalScale), input.activeBundle);
+  const output = await trainRecommender(fromTransferable(input.data), (progress) => post({ kind: 'progress', progress }), withSettings(DEFAULT_RECOMMENDER_PARAMS, getConfig().training), input.activeBundle);
   post({ kind: 'done', output }, [output.bundle.buffer as ArrayBuffer]);
 }
 

@@ -5,17 +5,16 @@ import { createEaseScorer } from '@/lib/models/ease';
 import { createItemKnnScorer } from '@/lib/models/item-knn';
 import { popularityScorer } from '@/lib/models/popularity';
 import type { ItemScorer } from '@/lib/models/types';
+import type { RecommenderModels } from '@/lib/recommend/models';
 import { exactRetrievers, recommendOffline } from '@/lib/recommend/pipeline';
 import { recentItemsByUser } from '@/lib/recommend/user-histories';
-import type { SignalScale } from '@/lib/models/signal-scale';
-import { DEFAULT_RECOMMENDER_PARAMS, trainRecommenderModels, withSignalScale, type TrainProgress } from '@/lib/training/train';
+import { DEFAULT_RECOMMENDER_PARAMS, trainRecommenderModels, withSettings, type TrainingSettings, type TrainProgress } from '@/lib/training/train';
 import { evaluateRecommender, recommendFromScorer, type EvaluationResult, type Recommend } from './evaluate';
 import { holdOut } from './from-dataset';
 
-export interface EvaluationOptions {
+export interface EvaluationOptions extends TrainingSettings {
   k: number;
   seed: number;
-  signalScale: SignalScale;
 }
 
 export interface EvaluationReport {
@@ -28,6 +27,7 @@ export interface EvaluationReport {
 
 export const TEST_SHARE = 0.25;
 const RECIPE_NDCG = 'recipe_ndcg_';
+const UNPENALIZED = 'pipeline, no exposure';
 
 /**
  * The offline evaluation contract: a per-user random split, every model trained on the training
@@ -36,7 +36,7 @@ const RECIPE_NDCG = 'recipe_ndcg_';
 export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, onProgress?: (progress: TrainProgress) => void): EvaluationReport {
   const { train, evaluation } = holdOut(dataset, { seed: options.seed, testShare: TEST_SHARE });
   const started = performance.now();
-  const { models, metrics, seconds } = trainRecommenderModels(train, withSignalScale(DEFAULT_RECOMMENDER_PARAMS, options.signalScale), onProgress);
+  const { models, metrics, seconds } = trainRecommenderModels(train, withSettings(DEFAULT_RECOMMENDER_PARAMS, options), onProgress);
   const pipelineSeconds = (performance.now() - started) / 1000;
   const itemCount = train.itemIds.length;
   const alone: [string, ItemScorer | null, number][] = [
@@ -53,8 +53,10 @@ export function evaluateDataset(dataset: Dataset, options: EvaluationOptions, on
   const retrievers = exactRetrievers(models);
   // The session replayed: each user's newest training interactions, as serving reads them.
   const recent = recentItemsByUser(train.log, train.userIds.length);
-  const pipeline: Recommend = (user, history, k) => recommendOffline(models, { user, history, recent: recent[user], preferredCategories: [], now: train.now, count: k }, retrievers);
-  results.pipeline = row(evaluateRecommender(evaluation, pipeline, options.k), options.k, pipelineSeconds);
+  const pipeline = (served: RecommenderModels): Recommend => (user, history, k) => recommendOffline(served, { user, history, recent: recent[user], preferredCategories: [], now: train.now, count: k }, retrievers);
+  results.pipeline = row(evaluateRecommender(evaluation, pipeline(models), options.k), options.k, pipelineSeconds);
+  // What the penalty costs and buys: the same version ranking without it.
+  if (models.exposurePenalty) results[UNPENALIZED] = row(evaluateRecommender(evaluation, pipeline({ ...models, exposurePenalty: undefined }), options.k), options.k, pipelineSeconds);
   return {
     dataset: {
       name: dataset.name,

@@ -11,8 +11,11 @@ const USER_IDS = 'userIds';
 const USER_FACTORS = 'als.userFactors';
 /** Compressed sparse rows over users: `<prefix>.offsets` (users + 1) and the arrays it indexes. */
 const PER_USER_ROWS = /^(histories|precomputed\.[^.]+)\.(offsets|items|strengths|types)$/;
-/** Sections that describe items or the whole model, never one user (the ANN index holds item factors only). */
-const SHARED = /^(itemIds|itemCategory|itemPublishedAt|als\.itemFactors|knn\..+|content\..+|popularity\..+|ease\..+|ranker\..+|ann\.factors|ann\.content)$/;
+/**
+ * Sections that describe items or the whole model, never one user (the ANN index holds item
+ * factors only; the exposure penalty, like popularity, is a per-item share of many users).
+ */
+const SHARED = /^(itemIds|itemCategory|itemPublishedAt|als\.itemFactors|knn\..+|content\..+|popularity\..+|ease\..+|ranker\..+|ann\.factors|ann\.content|exposure\.penalty)$/;
 
 /** Users tested between yields to the event loop: hashing a million ids takes seconds. */
 const USERS_PER_SLICE = 10_000;

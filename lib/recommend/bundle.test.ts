@@ -45,6 +45,12 @@ function tinyModels(ranker: RankerModel | null): RecommenderModels {
 const pack = (ranker: RankerModel | null) => packRecommender(tinyModels(ranker), { onnx: null, annFactors: Uint8Array.of(0), annContent: Uint8Array.of(0) }, {});
 
 describe('the recommender bundle', () => {
+  it('carries the exposure penalty when the version has one, and none for a version without', () => {
+    const penalized = packRecommender({ ...tinyModels(null), exposurePenalty: Float32Array.of(0.7, 0) }, { onnx: null, annFactors: Uint8Array.of(0), annContent: Uint8Array.of(0) }, {});
+    expect(Array.from(unpackRecommender(penalized).models.exposurePenalty!)).toEqual([Math.fround(0.7), 0]);
+    expect(unpackRecommender(pack(null)).models.exposurePenalty).toBeUndefined();
+  });
+
   it('loads a ranker trained on the features this release computes', () => {
     const { models } = unpackRecommender(pack(rankerOver(FEATURE_NAMES)));
     expect(models.ranker?.featureCount).toBe(FEATURE_COUNT);

@@ -74,6 +74,7 @@ export function packRecommender(models: RecommenderModels, extras: BundleExtras,
     });
   }
   if (extras.onnx) sections['ranker.onnx'] = extras.onnx;
+  if (models.exposurePenalty) sections['exposure.penalty'] = models.exposurePenalty;
   if (models.histories) {
     sections['histories.offsets'] = models.histories.offsets;
     sections['histories.items'] = models.histories.items;
@@ -173,11 +174,11 @@ function rankerOf(meta: NonNullable<ModelsMeta['ranker']>, section: <T extends S
   };
 }
 
-/** Bundles from before serving read histories and candidates from memory lack these: serving then computes them per request. */
+/** Bundles from before serving read histories and candidates from memory lack these (serving then computes them per request), and the exposure penalty (serving then applies none). */
 function optionalServingSections(
   sections: Record<string, SectionArray>,
   section: <T extends SectionArray>(name: string, type: new (...args: never[]) => T) => T,
-): { histories?: UserHistories; precomputed?: PrecomputedCandidates } {
+): { histories?: UserHistories; precomputed?: PrecomputedCandidates; exposurePenalty?: Float32Array } {
   const histories = 'histories.offsets' in sections ? {
           offsets: section('histories.offsets', Uint32Array),
           items: section('histories.items', Uint32Array),
@@ -188,7 +189,8 @@ function optionalServingSections(
   const precomputed = hasPrecomputed
     ? (Object.fromEntries(PRECOMPUTED_SOURCES.map(({ name }) => [name, { offsets: section(`precomputed.${name}.offsets`, Uint32Array), items: section(`precomputed.${name}.items`, Uint32Array) }])) as PrecomputedCandidates)
     : undefined;
-  return { ...(histories && { histories }), ...(precomputed && { precomputed }) };
+  const exposurePenalty = 'exposure.penalty' in sections ? section('exposure.penalty', Float32Array) : undefined;
+  return { ...(histories && { histories }), ...(precomputed && { precomputed }), ...(exposurePenalty && { exposurePenalty }) };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface RecommenderModels {
   ranker: RankerModel | null;
   /** How candidates are ordered, as chosen on held-out users at training; absent (older bundles) means the stacker. */
   servingRecipe?: ServingRecipe;
+  /** Per item, what serving subtracts from the stacker's score for being in many users' lists (exposure.ts); absent when off and in older bundles. */
+  exposurePenalty?: Float32Array;
   /** Each user's trained interactions, so serving reads history from memory; bundles from before it lack them. */
   histories?: UserHistories;
   /** Each user's candidates from the costly sources, computed after training; absent in offline evaluation. */

@@ -1,6 +1,7 @@
 import { topK } from '@/lib/math/top-k';
 import { forward } from '@/lib/models/ranker/mlp';
 import { CANDIDATE_SOURCES, collectCandidates, DEFAULT_QUOTAS, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
+import { penalizeExposure } from './exposure';
 import { buildFeatures } from './features';
 import type { RecommenderModels } from './models';
 import { recipeScores, type ServingRecipe } from './recipes';
@@ -42,10 +43,10 @@ export function servingRecipeOf(models: RecommenderModels): ServingRecipe {
   return models.servingRecipe ?? 'stacker';
 }
 
-/** The candidates' scores under a recipe, the stacker by the TypeScript forward pass; without a ranker, the blended source ranks. */
+/** The candidates' scores under a recipe, the stacker by the TypeScript forward pass less exposure penalties; without a ranker, the blended source ranks. */
 export function scoreCandidates(models: RecommenderModels, recipe: ServingRecipe, candidates: CandidateSet, features: Float32Array): Float32Array {
   if (recipe !== 'stacker') return recipeScores(recipe, candidates, features);
-  return models.ranker ? forward(models.ranker, features, candidates.items.length) : blendedSourceScores(candidates, CANDIDATE_SOURCES.length);
+  return models.ranker ? penalizeExposure(models, candidates.items, forward(models.ranker, features, candidates.items.length)) : blendedSourceScores(candidates, CANDIDATE_SOURCES.length);
 }
 
 /** The offline form of the served pipeline: candidates → features → the version's recipe → top-k. */

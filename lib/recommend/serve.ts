@@ -1,4 +1,5 @@
 import { collectCandidates, CANDIDATE_SOURCES, DEFAULT_QUOTAS, type CandidateContext, type CandidateSet, type Retrievers, type SourceQuotas } from './candidates';
+import { penalizeExposure } from './exposure';
 import { buildFeatures, FEATURE_COUNT } from './features';
 import { similarItems } from '@/lib/models/item-knn';
 import { topItems } from '@/lib/models/popularity';
@@ -176,7 +177,7 @@ async function rank(model: ServeModel, options: ServeOptions, set: CandidateSet,
   const ranker = options.useRanker === false ? null : model.ranker;
   if (!ranker || set.items.length === 0) return { scores: blended(), rankerFailed: false };
   try {
-    return { scores: Float32Array.from(await ranker.score(features, set.items.length)), rankerFailed: false };
+    return { scores: penalizeExposure(model.models, set.items, Float32Array.from(await ranker.score(features, set.items.length))), rankerFailed: false };
   } catch {
     return { scores: blended(), rankerFailed: true };
   }

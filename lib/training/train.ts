@@ -3,15 +3,18 @@ import { exportRankerToOnnx } from '@/lib/models/ranker/onnx-export';
 import { trainRanker } from '@/lib/models/ranker/mlp';
 import { packRecommender, unpackRecommender } from '@/lib/recommend/bundle';
 import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
+import { DEFAULT_EXPOSURE_WEIGHT, EXPOSURE_K, exposurePenalties, exposureSample, type RankedPage } from '@/lib/recommend/exposure';
+import { candidatesWithFeatures, exactRetrievers, scoreCandidates } from '@/lib/recommend/pipeline';
+import { topK } from '@/lib/math/top-k';
 import { precomputeCandidates } from '@/lib/recommend/precomputed';
 import { annRetriever, countSet } from '@/lib/recommend/retrieval';
 import type { SignalScale } from '@/lib/models/signal-scale';
 import { chooseRecipe, recipeValidation, type RecipeChoice } from './recipe-choice';
-import { buildUserHistories } from '@/lib/recommend/user-histories';
+import { buildUserHistories, recentItemsByUser } from '@/lib/recommend/user-histories';
 import type { TrainingData } from '@/lib/models/data';
 import type { RecommenderModels } from '@/lib/recommend/models';
 import { DEFAULT_BASE_PARAMS, trainBaseModels, type BaseModelParams, type StageTimer } from './recommender';
-import { concatRankingData, holdoutMetrics, holdoutMetricsOf, popularityHoldoutMetrics, rankerExamples, servedData, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
+import { concatRankingData, holdoutMetrics, holdoutMetricsOf, popularityHoldoutMetrics, rankerExamples, requestFor, servedData, splitForRanker, stackingFolds, type RankerSplit, type SplitOptions } from './stacking';
 import type { RankingData } from '@/lib/models/ranker/dataset';
 
 export interface TrainProgress {
@@ -26,6 +29,8 @@ export interface RecommenderParams {
   refitAlsIterations: number;
   ranker: Record<string, unknown>;
   split: SplitOptions;
+  /** The exposure penalty's weight (lib/recommend/exposure.ts); 0 turns it off. */
+  exposureWeight: number;
 }
 
 export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
@@ -33,11 +38,18 @@ export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   refitAlsIterations: 5,
   ranker: {},
   split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 },
+  exposureWeight: DEFAULT_EXPOSURE_WEIGHT,
 };
 
-/** The parameters with ALS taking event strengths on this scale (the `TAILOR_SIGNAL_SCALE` setting). */
-export function withSignalScale(params: RecommenderParams, scale: SignalScale): RecommenderParams {
-  return { ...params, base: { ...params.base, als: { ...params.base.als, confidence: scale } } };
+/** What an operator sets: `TAILOR_SIGNAL_SCALE` and `TAILOR_EXPOSURE_PENALTY`, or the eval command's flags. */
+export interface TrainingSettings {
+  /** How ALS takes event strengths. */
+  signalScale: SignalScale;
+  exposureWeight: number;
+}
+
+export function withSettings(params: RecommenderParams, settings: TrainingSettings): RecommenderParams {
+  return { ...params, base: { ...params.base, als: { ...params.base.als, confidence: settings.signalScale } }, exposureWeight: settings.exposureWeight };
 }
 
 export interface TrainedRecommender {
@@ -60,6 +72,7 @@ const STAGES: [string, number][] = [
   ['item-knn', 0.02],
   ['ease', 0.03],
   ['popularity', 0.01],
+  ['exposure', 0.02],
   ['holdout', 0.09],
 ];
 
@@ -102,10 +115,27 @@ export function trainRecommenderModels(
   const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
   const choice = ranker ? timed('')('recipes', () => chooseRecipe(recipeValidation({ ...fitModels, ranker }, split, 10))) : null;
   const finalData = measure ? servedData(data, params.split) : data;
-  const models = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker, ...(choice && { servingRecipe: choice.recipe }) };
+  const fitted = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker, ...(choice && { servingRecipe: choice.recipe }) };
+  const penalized = choice?.recipe === 'stacker' && params.exposureWeight > 0;
+  const models = penalized ? { ...fitted, exposurePenalty: timed('')('exposure', () => exposurePenaltiesOf(fitted, finalData, params.exposureWeight)) } : fitted;
   const metrics = measure ? timed('')('holdout', () => ({ ...holdoutMetrics(models, split, 10), ...popularityHoldoutMetrics(models, split, 10), ...(measure.active && activeMetrics(measure.active, data, split)) })) : {};
   seconds.content = seconds['fit: content'] ?? 0;
-  return { models, metrics: { ...metrics, ...(choice && recipeMetrics(choice)), ranker_examples: examples?.labels.length ?? 0 }, seconds };
+  return { models, metrics: { ...metrics, ...(choice && recipeMetrics(choice)), exposure_weight: penalized ? params.exposureWeight : 0, ranker_examples: examples?.labels.length ?? 0 }, seconds };
+}
+
+/** Exposure as the finished version itself ranks a sample of the users it will serve, without the penalty. */
+function exposurePenaltiesOf(models: RecommenderModels, data: TrainingData, weight: number): Float32Array {
+  const retrievers = exactRetrievers(models);
+  const recent = recentItemsByUser(data.log, data.userIds.length);
+  const pages = exposureSample(data.userIds.length)
+    .filter((user) => data.positives.rowLength(user) > 0)
+    .map((user): RankedPage => {
+      const { candidates, features } = candidatesWithFeatures(models, requestFor(models, data, recent, user, EXPOSURE_K), retrievers);
+      const scores = scoreCandidates(models, 'stacker', candidates, features);
+      const top = topK(scores, EXPOSURE_K);
+      return { items: Array.from(top, (position) => candidates.items[position]!), scores: Array.from(top, (position) => scores[position]!) };
+    });
+  return exposurePenalties(data.itemIds.length, pages, weight);
 }
 
 /** What the version serves and why: `serving_recipe`, and each recipe's validation NDCG@10 as `recipe_ndcg_<recipe>`. */
