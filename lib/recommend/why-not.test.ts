@@ -13,6 +13,7 @@ const facts = (overrides: Partial<WhyNotFacts> = {}): WhyNotFacts => ({
   rankedCount: 640,
   score: null,
   lastShownScore: 0.42,
+  exposurePenalty: 0,
   ...overrides,
 });
 
@@ -44,6 +45,15 @@ describe('why not this one?', () => {
     expect(answer.verdict).toBe('below_cut');
     expect(answer.summary).toBe('it ranked at position 57, below the cut of 20: its score 0.3000 is 0.1200 below the last item shown (0.4200)');
     expect(whyNot(facts({ feedPosition: 22, rankedPosition: 30, score: 0.5 })).summary).toMatch(/^it ranked at position 22, .*beats the last item shown \(0\.4200\), but diversity placed more varied items above it$/);
+  });
+
+  it("names the exposure penalty when it took from the item's score, and says when it alone kept the item out", () => {
+    expect(whyNot(facts({ rankedPosition: 25, score: 0.4, exposurePenalty: 0.05 })).summary).toBe(
+      "it ranked at position 25, below the cut of 20: its score 0.4000 is 0.0200 below the last item shown (0.4200), after 0.0500 for being on many users' first pages already: without that it would have made the cut",
+    );
+    expect(whyNot(facts({ rankedPosition: 57, score: 0.3, exposurePenalty: 0.05 })).summary).toBe(
+      "it ranked at position 57, below the cut of 20: its score 0.3000 is 0.1200 below the last item shown (0.4200), after 0.0500 for being on many users' first pages already",
+    );
   });
 
   it('says when no candidate source proposed it', () => {

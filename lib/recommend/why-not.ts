@@ -41,6 +41,8 @@ export interface WhyNotFacts {
   score: number | null;
   /** Score of the last item above the cut. */
   lastShownScore: number | null;
+  /** What the exposure penalty took from the item's score (exposure.ts); 0 when the stacker did not rank it or the version has none. */
+  exposurePenalty: number;
 }
 
 export interface WhyNotAnswer {
@@ -68,7 +70,11 @@ function belowCut(facts: WhyNotFacts, position: number): string {
   const { score, lastShownScore } = facts;
   if (score === null || lastShownScore === null) return ranked;
   if (score >= lastShownScore) return `${ranked}: its score ${formatScore(score)} beats the last item shown (${formatScore(lastShownScore)}), but diversity placed more varied items above it`;
-  return `${ranked}: its score ${formatScore(score)} is ${formatScore(lastShownScore - score)} below the last item shown (${formatScore(lastShownScore)})`;
+  const below = `${ranked}: its score ${formatScore(score)} is ${formatScore(lastShownScore - score)} below the last item shown (${formatScore(lastShownScore)})`;
+  const penalty = facts.exposurePenalty;
+  if (!(penalty > 0)) return below;
+  const penalized = `after ${formatScore(penalty)} for being on many users' first pages already`;
+  return score + penalty >= lastShownScore ? `${below}, ${penalized}: without that it would have made the cut` : `${below}, ${penalized}`;
 }
 
 function formatScore(value: number): string {

@@ -9,6 +9,7 @@ import { CommandError } from '@/lib/runtime/command-errors';
 import { DEFAULT_STRATEGY_KEY, PRESET_STRATEGIES, strategyConfigSchema, type StrategyConfig } from '@/lib/strategies/schema';
 import { defaultStrategyKey, strategiesByKey } from '@/lib/strategies/store';
 import type { Reason, ScoreBreakdown } from '@/lib/recommend/explain';
+import { servingRecipeOf } from '@/lib/recommend/pipeline';
 import { whyNot, type IneligibleReason, type WhyNotAnswer } from '@/lib/recommend/why-not';
 import type { CatalogEntry } from './catalog';
 import { servingSnapshot, type ServingSnapshot } from './context';
@@ -35,6 +36,7 @@ const ALL_CANDIDATES_DEPTH = 1_000;
 export interface FeedRanking {
   snapshot: ServingSnapshot;
   user: ServingUser;
+  strategy: StrategyChoice;
   /**
    * The feed as a request for `n` items would rank it now (or ranked `depth` deep), optionally
    * without the curation rules, or under another strategy than the user's own.
@@ -56,6 +58,7 @@ export async function feedRanking(userId: string, { explain = true } = {}): Prom
   return {
     snapshot,
     user,
+    strategy,
     rank: async ({ n = MAX_PAGE, depth = listDepth(n), withoutRules = false, strategy: other = strategy } = {}) =>
       (await rankWithFallbacks({ ...request, strategy: other, input: { ...input, query: { ...input.query, n } }, snapshot: withoutRules ? { ...snapshot, rules: [] } : snapshot }, depth)).list,
     ineligibility: (entry) => ineligibility(entry, rules),
@@ -163,8 +166,16 @@ export async function explainWhyNot(userId: string, itemId: string, cut: number)
     rankedCount: deep?.items.length ?? feed.items.length,
     score: ranked?.score ?? null,
     lastShownScore: lastShown?.score ?? null,
+    exposurePenalty: feed.fallback === null ? exposurePenaltyOf(snapshot, ranking.strategy, entry.id) : 0,
   });
   return { user: userId, item: { id: entry.id, title: entry.title, category: entry.category }, cut, ...answer, ranked, last_shown: lastShown, model_version: snapshot.model?.versionId ?? null };
+}
+
+/** What the exposure penalty takes from the item's score in this user's ranking: only the stacker's scores carry it (serve.ts), so not a fallback's. */
+function exposurePenaltyOf({ model }: ServingSnapshot, strategy: StrategyChoice, itemId: string): number {
+  if (!model?.ranker || strategy.config.ranker !== 'active' || servingRecipeOf(model.models) !== 'stacker') return 0;
+  const index = model.itemIndex.get(itemId);
+  return index === undefined ? 0 : (model.models.exposurePenalty?.[index] ?? 0);
 }
 
 export interface FeedPreview {

@@ -135,6 +135,9 @@ describe('why not this one?', () => {
     const below = await ask(user, list[25]!);
     expect(below.body).toMatchObject({ verdict: 'below_cut', cut: 10, ranked: { id: list[25], sources: expect.any(Array) }, last_shown: { id: expect.any(String) } });
     expect(below.body.summary).toMatch(/^it ranked at position \d+, below the cut of 10: its score/);
+    // The version serves the stacker with an exposure penalty: items on many users' first pages say what it took.
+    const summaries = await Promise.all(list.slice(10, 30).map(async (item) => (await ask(user, item)).body.summary as string));
+    expect(summaries.some((summary) => /after \d\.\d{4} for being on many users' first pages already/.test(summary))).toBe(true);
 
     const exported = await call(exportUser, 'GET', `/api/v1/users/${user}/export`, at(user));
     const seenItem = exported.body.events.find((event: { type: string }) => event.type !== 'dislike' && event.type !== 'skip').item.id;
