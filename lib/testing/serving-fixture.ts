@@ -8,7 +8,7 @@ import { loadTrainingData } from '@/lib/training/load-events';
 import { DEFAULT_RECOMMENDER_PARAMS, trainRecommender, type TrainOutput } from '@/lib/training/train';
 
 /** Quick settings for a test world: the same stages as production, fewer iterations. */
-export const FAST_PARAMS = { ...DEFAULT_RECOMMENDER_PARAMS, base: { ...DEFAULT_RECOMMENDER_PARAMS.base, als: { iterations: 4, factors: 16 } }, ranker: { epochs: 3 } };
+export const FAST_PARAMS = { ...DEFAULT_RECOMMENDER_PARAMS, base: { ...DEFAULT_RECOMMENDER_PARAMS.base, als: { iterations: 4, factors: 16 } }, ranker: { epochs: 3 }, rankerMembers: 2 };
 
 /** Seeds a small demo world and trains on it; registering the model is up to the caller. */
 export async function trainedWorld(): Promise<TrainOutput> {

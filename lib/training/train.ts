@@ -1,6 +1,6 @@
 import { AnnIndex, tuneServingEf } from '@/lib/models/ann';
 import { exportRankerToOnnx } from '@/lib/models/ranker/onnx-export';
-import { trainRanker } from '@/lib/models/ranker/mlp';
+import { trainRankerEnsemble } from '@/lib/models/ranker/mlp';
 import { packRecommender, unpackRecommender } from '@/lib/recommend/bundle';
 import { DEFAULT_QUOTAS } from '@/lib/recommend/candidates';
 import { DEFAULT_EXPOSURE_WEIGHT, EXPOSURE_K, exposurePenalties, exposureSample, type RankedPage } from '@/lib/recommend/exposure';
@@ -28,6 +28,8 @@ export interface RecommenderParams {
   /** The final fit starts ALS from the first round's factors, so it needs only a few iterations. */
   refitAlsIterations: number;
   ranker: Record<string, unknown>;
+  /** Rankers trained with successive seeds and averaged (trainRankerEnsemble). */
+  rankerMembers: number;
   split: SplitOptions;
   /** The exposure penalty's weight (lib/recommend/exposure.ts); 0 turns it off. */
   exposureWeight: number;
@@ -36,7 +38,10 @@ export interface RecommenderParams {
 export const DEFAULT_RECOMMENDER_PARAMS: RecommenderParams = {
   base: DEFAULT_BASE_PARAMS,
   refitAlsIterations: 5,
-  ranker: {},
+  // Members stop at 8 epochs: on ml-latest-small one member's validation loss stops improving
+  // before that (the same NDCG@10 as with 20), and five members cost 5 × 8 epochs, not 5 × 20.
+  ranker: { epochs: 8 },
+  rankerMembers: 5,
   split: { seed: 42, share: 0.1, minPositives: 5, maxTrainingUsers: 1_200, maxMetricUsers: 500, metricShare: 0.1, maxFolds: 3 },
   exposureWeight: DEFAULT_EXPOSURE_WEIGHT,
 };
@@ -67,7 +72,7 @@ const STAGES: [string, number][] = [
   ['fit: content', 0.03],
   ['fit: popularity', 0.01],
   ['ranker examples', 0.26],
-  ['ranker', 0.15],
+  ['ranker', 0.35],
   ['als', 0.11],
   ['item-knn', 0.02],
   ['ease', 0.03],
@@ -112,7 +117,7 @@ export function trainRecommenderModels(
   const firstExamples = timed('')('ranker examples', () => rankerExamples(fitModels, split));
   const folds = [firstExamples, ...extraFoldExamples(data, params, split, timed)].filter((part) => part !== null);
   const examples = folds.length > 0 ? concatRankingData(folds) : null;
-  const ranker = examples ? timed('')('ranker', () => trainRanker(examples, params.ranker)) : null;
+  const ranker = examples ? timed('')('ranker', () => trainRankerEnsemble(examples, params.ranker, params.rankerMembers)) : null;
   const choice = ranker ? timed('')('recipes', () => chooseRecipe(recipeValidation({ ...fitModels, ranker }, split, 10))) : null;
   const finalData = measure ? servedData(data, params.split) : data;
   const fitted = { ...trainBaseModels(finalData, params.base, timed(''), { models: fitModels, alsIterations: params.refitAlsIterations }), ranker, ...(choice && { servingRecipe: choice.recipe }) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '@/lib/math/random';
 import type { RankingData } from './dataset';
-import { baselineScore, explainRow, explainRows, forward, trainRanker, type RankerModel, type TrainingProgress } from './mlp';
+import { baselineScore, explainRow, explainRows, forward, mergeRankers, trainRanker, trainRankerEnsemble, type RankerModel, type TrainingProgress } from './mlp';
 
 const FEATURES = 6;
 
@@ -68,6 +68,41 @@ function pairAccuracy(scores: Float32Array, data: RankingData): number {
 function score(model: RankerModel, data: RankingData): Float32Array {
   return forward(model, data.features, data.labels.length);
 }
+
+describe('an ensemble of rankers', () => {
+  const data = queryData(80, 4);
+  const test = queryData(40, 5);
+  const meanOf = (members: RankerModel[]) => {
+    const mean = new Float32Array(test.labels.length);
+    for (const member of members) score(member, test).forEach((value, row) => (mean[row]! += value / members.length));
+    return mean;
+  };
+
+  it('scores exactly the mean of its members, with hidden layers or without', () => {
+    for (const hidden of [[8, 4], []]) {
+      const members = [1, 2, 3].map((seed) => trainRanker(data, { epochs: 3, seed, hidden }));
+      const merged = score(mergeRankers(members), test);
+      const mean = meanOf(members);
+      merged.forEach((value, row) => expect(value).toBeCloseTo(mean[row]!, 5));
+    }
+  });
+
+  it('trains its members with successive seeds, and is one of them when it has one', () => {
+    const ensemble = trainRankerEnsemble(data, { epochs: 3, seed: 7, hidden: [8, 4] }, 2);
+    const members = [7, 8].map((seed) => trainRanker(data, { epochs: 3, seed, hidden: [8, 4] }));
+    expect(ensemble.layers.map((layer) => [layer.inputSize, layer.outputSize])).toEqual([[data.featureCount, 16], [16, 8], [8, 1]]);
+    score(ensemble, test).forEach((value, row) => expect(value).toBeCloseTo(meanOf(members)[row]!, 5));
+    expect(trainRankerEnsemble(data, { epochs: 3, seed: 7, hidden: [8, 4] }, 1)).toEqual(members[0]);
+  });
+
+  it('explains a merged score as the members do on average', () => {
+    const members = [1, 2].map((seed) => trainRanker(data, { epochs: 3, seed, hidden: [8, 4] }));
+    const row = test.features.subarray(0, data.featureCount);
+    const merged = explainRow(mergeRankers(members), row, 8);
+    const each = members.map((member) => explainRow(member, row, 8));
+    merged.forEach((value, feature) => expect(value).toBeCloseTo((each[0]![feature]! + each[1]![feature]!) / 2, 4));
+  });
+});
 
 describe('trainRanker', () => {
   it('learns a nonlinear function (XOR) with the pointwise loss', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { onnx } from 'onnx-proto';
 import { Random } from '@/lib/math/random';
-import { forward, trainRanker, type RankerModel } from './mlp';
+import { forward, mergeRankers, trainRanker, type RankerModel } from './mlp';
 import { exportRankerToOnnx } from './onnx-export';
 import { OnnxRanker } from './onnx-scorer';
 
@@ -75,6 +75,14 @@ describe('ONNX export and scoring', () => {
     const model = trainRanker({ features, labels, groups, featureCount: 4 }, { epochs: 5 });
     const ranker = await load(exportRankerToOnnx(model));
     expect(maxAbsoluteDifference(await ranker.score(features, rows), forward(model, features, rows))).toBeLessThan(TOLERANCE);
+  });
+
+  it('matches a merged ensemble, whose hidden layers are block-diagonal', async () => {
+    const members = [1, 2, 3].map((seed) => randomModel(6, [8, 4], seed));
+    const model = mergeRankers(members.map((member) => ({ ...member, means: members[0]!.means, stds: members[0]!.stds })));
+    const ranker = await load(exportRankerToOnnx(model));
+    const features = randomFeatures(model, 300, 4);
+    expect(maxAbsoluteDifference(await ranker.score(features, 300), forward(model, features, 300))).toBeLessThan(TOLERANCE);
   });
 
   it('reads features from a view into a larger buffer', async () => {
