@@ -317,6 +317,8 @@ interface LayerView {
    * multiplies each unit's own member's inputs only. Set for inference, never while training.
    */
   inputSpans: Uint32Array | null;
+  /** Per input, the outputs [start, end) outside which its weights are all zero (the same, read by column). */
+  outputSpans: Uint32Array | null;
   weights: Float64Array;
   biases: Float64Array;
   weightGradients: Float64Array;
@@ -366,6 +368,7 @@ class Network {
         inputSize,
         outputSize,
         inputSpans: null,
+        outputSpans: null,
         weights: this.parameters.subarray(offset, offset + weightCount),
         weightGradients: this.gradients.subarray(offset, offset + weightCount),
         biases: this.parameters.subarray(offset + weightCount, offset + weightCount + outputSize),
@@ -383,6 +386,7 @@ class Network {
       view.weights.set(layer.weights);
       view.biases.set(layer.biases);
       view.inputSpans = nonZeroSpans(layer);
+      view.outputSpans = nonZeroColumnSpans(layer);
     });
     return network;
   }
@@ -463,6 +467,20 @@ function nonZeroSpans({ inputSize, outputSize, weights }: DenseLayer): Uint32Arr
     while (end > start && weights[row + end - 1] === 0) end--;
     spans[2 * o] = start;
     spans[2 * o + 1] = end;
+  }
+  return spans;
+}
+
+/** Per input, the first and one past the last output with a nonzero weight from it. */
+function nonZeroColumnSpans({ inputSize, outputSize, weights }: DenseLayer): Uint32Array {
+  const spans = new Uint32Array(inputSize * 2);
+  for (let i = 0; i < inputSize; i++) {
+    let start = 0;
+    while (start < outputSize && weights[start * inputSize + i] === 0) start++;
+    let end = outputSize;
+    while (end > start && weights[(end - 1) * inputSize + i] === 0) end--;
+    spans[2 * i] = start;
+    spans[2 * i + 1] = end;
   }
   return spans;
 }
@@ -573,7 +591,7 @@ function accumulateGradients(layer: LayerView, input: Float64Array, delta: Float
 
 /** inputDelta = delta · W, masked by the ReLU that produced the input when there was one. */
 function propagateDelta(layer: LayerView, delta: Float64Array, inputDelta: Float64Array, input: Float64Array, rows: number, throughRelu: boolean): void {
-  const { inputSize, outputSize, weights } = layer;
+  const { inputSize, outputSize, outputSpans, weights } = layer;
   const blockedInputs = inputSize - (inputSize % 4);
   for (let r = 0; r < rows; r++) {
     const inputOffset = r * inputSize;
@@ -584,7 +602,9 @@ function propagateDelta(layer: LayerView, delta: Float64Array, inputDelta: Float
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      for (let o = 0; o < outputSize; o++) {
+      const first = outputSpans ? Math.min(outputSpans[2 * i]!, outputSpans[2 * i + 2]!, outputSpans[2 * i + 4]!, outputSpans[2 * i + 6]!) : 0;
+      const end = outputSpans ? Math.max(outputSpans[2 * i + 1]!, outputSpans[2 * i + 3]!, outputSpans[2 * i + 5]!, outputSpans[2 * i + 7]!) : outputSize;
+      for (let o = first; o < end; o++) {
         const d = delta[deltaOffset + o] as number;
         if (d === 0) continue;
         const w = o * inputSize + i;
@@ -600,7 +620,8 @@ function propagateDelta(layer: LayerView, delta: Float64Array, inputDelta: Float
     }
     for (; i < inputSize; i++) {
       let sum = 0;
-      for (let o = 0; o < outputSize; o++) sum += (delta[deltaOffset + o] as number) * (weights[o * inputSize + i] as number);
+      const end = outputSpans ? outputSpans[2 * i + 1]! : outputSize;
+      for (let o = outputSpans ? outputSpans[2 * i]! : 0; o < end; o++) sum += (delta[deltaOffset + o] as number) * (weights[o * inputSize + i] as number);
       inputDelta[inputOffset + i] = sum;
     }
     if (throughRelu) {
