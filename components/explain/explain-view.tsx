@@ -292,6 +292,11 @@ function ItemBreakdown({ item }: { item: ServedItem }) {
           Ranker score <strong>{item.score.toFixed(4)}</strong>
         </span>
         {item.explanation && <span className="subtle">baseline {item.explanation.baseline.toFixed(4)}</span>}
+        {item.explanation && item.explanation.exposure_penalty > 0 && (
+          <span className="subtle" title="Taken from the score because the item is on many users' first pages already">
+            exposure penalty −{item.explanation.exposure_penalty.toFixed(4)}
+          </span>
+        )}
       </div>
       <div className={styles.reasons} style={{ marginBottom: 8 }}>
         <span className="subtle">Sources:</span>

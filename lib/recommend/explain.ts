@@ -214,15 +214,18 @@ function newArrival(item: number, { publishedAt, request }: ExplanationContext):
 export interface ScoreBreakdown {
   baseline: number;
   contributions: { feature: string; value: number; contribution: number }[];
+  /** What the exposure penalty (exposure.ts) took from the ranker's score; 0 when none. */
+  exposure_penalty: number;
 }
 
-/** The ranker's score split into per-feature contributions that add up to score − baseline. */
-export function scoreBreakdown(models: RecommenderModels, features: Float32Array): ScoreBreakdown | null {
+/** The ranker's score split into per-feature contributions that add up to score + exposurePenalty − baseline. */
+export function scoreBreakdown(models: RecommenderModels, features: Float32Array, exposurePenalty: number): ScoreBreakdown | null {
   if (!models.ranker) return null;
   const contributions = explainRow(models.ranker, features);
   return {
     baseline: baselineScore(models.ranker),
     contributions: FEATURE_NAMES.map((feature, f) => ({ feature, value: features[f]!, contribution: contributions[f]! })).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
+    exposure_penalty: exposurePenalty,
   };
 }
 

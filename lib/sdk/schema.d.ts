@@ -1886,7 +1886,7 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /** @description The ranker's score split into per-feature contributions that add up to score − baseline. */
+        /** @description The ranker's score split into per-feature contributions that add up to score + exposure_penalty − baseline. */
         ScoreBreakdown: {
             baseline: number;
             contributions: {
@@ -1894,6 +1894,8 @@ export interface components {
                 value: number;
                 contribution: number;
             }[];
+            /** @description What the exposure penalty took from the ranker's score for the item being on many users' first pages already; 0 when none. */
+            exposure_penalty: number;
         };
         ServedItem: {
             id: string;

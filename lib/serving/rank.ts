@@ -190,7 +190,8 @@ function servedItem(entry: ServedEntry, model: ServingModel, space: ItemSpace, l
     reasons,
     ...(explain && {
       sources: entry.sources,
-      explanation: entry.features ? scoreBreakdown(model.models, entry.features) : null,
+      // The penalty is in the score only when the ranker made it (serve.ts).
+      explanation: entry.features ? scoreBreakdown(model.models, entry.features, list.scoring.ranker ? (model.models.exposurePenalty?.[entry.item] ?? 0) : 0) : null,
       score_rank: entry.scoreRank,
       adjustments: adjustmentNotes(entry.adjustments),
     }),

@@ -73,8 +73,12 @@ export const itemStatsSchema = z
 
 const REASON_KINDS = ['because_you_watched', 'editors_pick', 'new_arrival', 'trending', 'popular_in_category', 'matches_interest', 'similar_users'] as const satisfies readonly ReasonKind[];
 const scoreBreakdownSchema = z
-  .object({ baseline: z.number(), contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })) })
-  .meta({ id: 'ScoreBreakdown', description: "The ranker's score split into per-feature contributions that add up to score − baseline." });
+  .object({
+    baseline: z.number(),
+    contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })),
+    exposure_penalty: z.number().describe("What the exposure penalty took from the ranker's score for the item being on many users' first pages already; 0 when none."),
+  })
+  .meta({ id: 'ScoreBreakdown', description: "The ranker's score split into per-feature contributions that add up to score + exposure_penalty − baseline." });
 
 const ADJUSTMENT_KINDS = ['boosted', 'lowered', 'moved_up_by_diversity', 'moved_down_by_diversity', 'exploration', 'pinned'] as const satisfies readonly AdjustmentKind[];
 

@@ -154,7 +154,9 @@ describe('why not this one?', () => {
     const explained = await call(explainFeed, 'GET', '/api/v1/recommendations/explain/feed?user=user-00041&n=8');
     expect(explained.status).toBe(200);
     expect(explained.body.items).toHaveLength(8);
-    for (const item of explained.body.items) expect(item).toMatchObject({ reasons: expect.any(Array), sources: expect.any(Array), explanation: { baseline: expect.any(Number) } });
+    for (const item of explained.body.items) expect(item).toMatchObject({ reasons: expect.any(Array), sources: expect.any(Array), explanation: { baseline: expect.any(Number), exposure_penalty: expect.any(Number) } });
+    // The stacker ranked the feed with the exposure penalty: the breakdown says what it took from each score.
+    expect(explained.body.items.some((item: { explanation: { exposure_penalty: number } }) => item.explanation.exposure_penalty > 0)).toBe(true);
     await drainImpressionWriter();
     expect((await call(exportUser, 'GET', '/api/v1/users/user-00041/export', at('user-00041'))).body.impressions).toEqual([]);
   });
